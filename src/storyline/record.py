@@ -1,0 +1,172 @@
+"""The typed records that flow through storyline.
+
+A reader turns a file into `RawArticle`s; the per-article stages turn one `RawArticle` into one `Article`,
+filling its fields step by step (each stage declares which fields it needs and which it adds, see
+`storyline.stages`). Every extracted item keeps its evidence: character offsets into `Article.text`, which is the
+cleaned paragraphs joined by a blank line.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass
+class RawArticle:
+    """What a reader found: one article's content as given, before any cleaning.
+
+    Exactly one of `text` (plain text) and `html` is set. The other fields are metadata the container itself
+    supplied (a JSONL line's keys, a WARC record's target URI); the cleaners treat them as the strongest evidence.
+    """
+
+    source: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    encoding: str | None = None
+
+    @property
+    def content(self) -> str:
+        return self.text if self.text is not None else (self.html or "")
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of the content alone: the same bytes under two names are one article and its exact duplicate."""
+        return hashlib.sha256(self.content.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class Removed:
+    """A piece of the input the cleaner dropped, and why: nothing is lost silently."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Evidence:
+    """Where a metadata field's value came from: the line or markup it was read off, and how."""
+
+    field: str
+    text: str
+    method: str
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    # The date the sentence speaks about (TimeML value), filled by the time stage.
+    date: str | None = None
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class Quote:
+    """Who said what: a direct, mixed or indirect quote with its cue and speaker, all as offsets into the text."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "direct" | "mixed" | "indirect"
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_via: str | None = None  # "name" | "pronoun" | "description" | "continuation" | "organisation"
+    speaker: str | None = None  # canonical name, filled by entity canonicalisation
+    speaker_entity: str | None = None
+    sentence: int | None = None
+
+
+@dataclass
+class TimeExpression:
+    """A time expression normalised TimeML-style against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # "DATE" | "TIME" | "DURATION" | "SET"
+    value: str | None
+    sentence: int | None = None
+    anchor: str | None = None  # "published" | "estimate" | None for absolute expressions
+
+
+@dataclass
+class Article:
+    """One article as it moves through the stages; the unit stored and exported."""
+
+    id: str
+    source: str
+    content_hash: str
+    raw: RawArticle | None = field(default=None, repr=False)
+    title: str | None = None
+    subtitle: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    language: str | None = None
+    status: str = "new"
+    status_reason: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    dates: list[TimeExpression] = field(default_factory=list)
+    duplicate_of: str | None = None
+    duplicate_kind: str | None = None
+    # spaCy Docs, one per paragraph, for the stages after annotation; never stored.
+    docs: list[Any] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+    def paragraph_starts(self) -> list[int]:
+        """Character offset in `text` where each paragraph begins."""
+        starts, offset = [], 0
+        for paragraph in self.paragraphs:
+            starts.append(offset)
+            offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+        return starts
+
+    def evidence_for(self, name: str) -> Evidence | None:
+        return next((e for e in self.evidence if e.field == name), None)
+
+    @property
+    def analysable(self) -> bool:
+        """False for articles stored but not analysed: non-English, empty, or a duplicate of another."""
+        return self.status == "ok"
+
+
+def article_id(content_hash: str, source: str | None = None) -> str:
+    """Stable id from the content hash; an exact duplicate under another name also mixes in its source."""
+    if source is None:
+        return content_hash[:16]
+    return hashlib.sha256(f"{content_hash}\0{source}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class ReadFailure:
+    """A file (or a record inside one) that could not be read, and the reason, for the build summary."""
+
+    source: str
+    reason: str
