@@ -1,0 +1,73 @@
+"""The order of the per-article stages, and how to run them over many articles.
+
+Two groups of per-article stages sit on either side of the duplicate check (a corpus stage): `PREPARE` cleans and
+identifies the language of every article; `ANALYSE` runs the expensive NLP only on articles that are new, English and
+not a duplicate. Both groups are pure functions of one article, so `Executor` can map them in a loop or over worker
+processes without change.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .annotate import annotate
+from .clean import clean, detect_language
+from .record import Article, RawArticle, article_id
+from .stages import Stage, check_order, run_stages
+
+PREPARE: list[Stage] = [clean, detect_language]
+ANALYSE: list[Stage] = [annotate]
+check_order(PREPARE + ANALYSE)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def new_article(raw: RawArticle, source_in_id: bool = False) -> Article:
+    """The record a reader's output starts as; `source_in_id` distinguishes an exact duplicate from its original."""
+    content_hash = raw.content_hash
+    return Article(
+        id=article_id(content_hash, raw.source if source_in_id else None),
+        source=raw.source,
+        content_hash=content_hash,
+        raw=raw,
+    )
+
+
+def prepare(article: Article) -> Article:
+    return run_stages(article, PREPARE)
+
+
+def analyse(article: Article) -> Article:
+    """Run the NLP stages, then drop the spaCy Docs: corpus stages and the store work on the compact record."""
+    if article.analysable:
+        article = run_stages(article, ANALYSE)
+    article.docs = None
+    return article
+
+
+def process(raw: RawArticle) -> Article:
+    """One raw article through every per-article stage: what tests and evaluations use."""
+    return analyse(prepare(new_article(raw)))
+
+
+@dataclass
+class Executor:
+    """Maps a per-article function over a batch: in this process (workers=1) or in a pool of worker processes."""
+
+    workers: int = 1
+    _pool: ProcessPoolExecutor | None = None
+
+    def map(self, func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        if self.workers <= 1:
+            return map(func, items)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+        return self._pool.map(func, items, chunksize=4)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
