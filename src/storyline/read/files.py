@@ -1,0 +1,134 @@
+"""From the paths a user gives to RawArticles: walking folders, choosing a reader by file type, and turning every
+way a file can be bad into one ReadFailure with a human reason instead of an exception.
+
+A build over thousands of scraped files must not stop at the first broken one, and the summary must say which
+files were left out and why, so every per-file problem is caught here and reported, never raised.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ..record import RawArticle, ReadFailure
+from .decode import DecodeError, decode_bytes
+from .jsonl import read_jsonl
+from .limits import DEFAULT_MAX_BYTES, TooLarge, read_limited, too_large
+from .walk import walk
+from .warc import read_warc
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc", ".arc"}
+# Never articles, and not worth decoding to find out.
+BINARY_SUFFIXES = {
+    ".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".tar", ".tgz", ".bz2", ".xz",
+    ".7z", ".rar", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".mp3",
+    ".mp4", ".avi", ".mov", ".webm", ".wav", ".woff", ".woff2", ".ttf", ".exe", ".so", ".dll", ".bin", ".pyc",
+    ".sqlite", ".db", ".parquet", ".pkl",
+}
+HTML_STARTS = ("<!doctype html", "<html", "<?xml version")
+
+
+def read_paths(
+    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawArticle | ReadFailure]:
+    """Every article in `paths` (files or folders, walked recursively in sorted order, hidden files skipped).
+
+    Never raises for bad input: each unreadable, empty, binary, oversized or corrupt file (or JSONL line)
+    yields one ReadFailure and the iteration goes on. `max_bytes` caps one article's bytes (a plain or HTML file,
+    a JSONL line, a WARC record; for gzip, the decompressed size).
+    """
+    for given in paths:
+        for item in walk(given):
+            if isinstance(item, ReadFailure):
+                yield item
+            else:
+                source, path = item
+                yield from read_file(path, source, max_bytes)
+
+
+def read_file(path: Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | ReadFailure]:
+    """The articles in one file, chosen by its suffix (`.gz` looked through), or failures saying why not."""
+    name = path.name.lower()
+    compressed = name.endswith(".gz")
+    suffix = Path(name.removesuffix(".gz")).suffix
+    if suffix in BINARY_SUFFIXES:
+        yield ReadFailure(source, f"unsupported file type ({suffix})")
+        return
+    try:
+        with open(path, "rb") as raw:
+            if suffix in WARC_SUFFIXES:
+                yield from read_warc(raw, source, max_bytes)  # warcio reads gzip members itself
+                return
+            stream: BinaryIO = gzip.GzipFile(fileobj=raw) if compressed else raw
+            if suffix in JSONL_SUFFIXES:
+                yield from _guard_stream(read_jsonl(stream, source, max_bytes), source)
+                return
+            if not compressed:
+                _check_size(raw, max_bytes)
+            data = read_limited(stream, max_bytes)
+    except OSError as error:
+        yield ReadFailure(source, _os_reason(error, path, compressed))
+        return
+    except (TooLarge, EOFError, zlib.error) as error:
+        yield ReadFailure(source, _gzip_reason(error))
+        return
+    yield _to_article(data, source, suffix)
+
+
+def _guard_stream(
+    items: Iterator[RawArticle | ReadFailure], source: str
+) -> Iterator[RawArticle | ReadFailure]:
+    """A gzipped JSONL file can break mid-way: keep the lines read so far and report the break."""
+    try:
+        yield from items
+    except (OSError, EOFError, zlib.error) as error:
+        yield ReadFailure(source, _gzip_reason(error))
+
+
+def _check_size(raw: BinaryIO, max_bytes: int) -> None:
+    size = os.fstat(raw.fileno()).st_size
+    if size > max_bytes:
+        raise too_large(size, max_bytes)
+
+
+def _to_article(data: bytes, source: str, suffix: str) -> RawArticle | ReadFailure:
+    known = suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES
+    try:
+        decoded = decode_bytes(data, is_html=suffix in HTML_SUFFIXES)
+    except DecodeError as error:
+        reason = str(error)
+        if not known and reason.startswith("binary"):
+            reason = f"unsupported file type ({suffix or 'no extension'}): binary content"
+        return ReadFailure(source, reason)
+    text = decoded.text.lstrip("\ufeff")
+    if suffix in HTML_SUFFIXES or text.lstrip()[:20].lower().startswith(HTML_STARTS):
+        return RawArticle(source=source, html=text, encoding=decoded.encoding)
+    return RawArticle(source=source, text=text, encoding=decoded.encoding)
+
+
+def _os_reason(error: OSError, path: Path, compressed: bool) -> str:
+    if isinstance(error, gzip.BadGzipFile) or (compressed and "gzip" in str(error).lower()):
+        return f"not a valid gzip file ({error})"
+    if isinstance(error, PermissionError):
+        return "permission denied: file is not readable"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory, not a file"
+    if isinstance(error, FileNotFoundError):
+        return "broken symlink" if path.is_symlink() else "file vanished while reading"
+    return f"cannot read file: {error.strerror or error}"
+
+
+def _gzip_reason(error: Exception) -> str:
+    if isinstance(error, TooLarge):
+        return str(error)
+    if isinstance(error, EOFError):
+        return "truncated gzip: the compressed stream ends early"
+    if isinstance(error, gzip.BadGzipFile):
+        return f"not a valid gzip file ({error})"
+    return f"corrupt gzip data ({error})"
