@@ -1,0 +1,76 @@
+"""The one Python API. The CLI, the report (and later the REST API and web UI) are thin layers over `Corpus`."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from . import export
+from .build import BuildSummary, Progress, build_into
+from .record import Article, ReadFailure
+from .store import Database
+
+
+class Corpus:
+    """A built corpus: the articles in one store and the queries over them."""
+
+    def __init__(self, db: str | Path | Database = "storyline.db") -> None:
+        self.db = db if isinstance(db, Database) else Database(db)
+        self.last_build: BuildSummary | None = None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(
+        self,
+        paths: list[str | Path],
+        workers: int = 1,
+        progress: Progress | None = None,
+        on_failure: Callable[[ReadFailure], None] | None = None,
+    ) -> BuildSummary:
+        """Read, analyse and store what is new or changed under `paths`."""
+        self.last_build = build_into(self.db, paths, workers=workers, progress=progress, on_failure=on_failure)
+        return self.last_build
+
+    def articles(self) -> list[Article]:
+        return self.db.load_all()
+
+    def article(self, article_id: str) -> Article:
+        """An article by id or unique id prefix; KeyError names the id when there is none."""
+        full_id = self.db.resolve_id(article_id)
+        article = self.db.load(full_id) if full_id else None
+        if article is None:
+            raise KeyError(f"no article with id {article_id!r} (or the prefix matches several)")
+        return article
+
+    def failures(self) -> list[ReadFailure]:
+        return self.db.failures()
+
+    def corpus_results(self) -> dict[str, Any]:
+        return {key: self.db.corpus_result(key) for key in (*export.ITEM_KEYS, *export.CORPUS_KEYS)
+                if self.db.corpus_result(key) is not None}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole corpus as the JSON export's object."""
+        return export.corpus_dict(self.articles(), self.corpus_results())
+
+    def export(self, fmt: str, out: IO[str] | Path) -> None:
+        export.write(self.articles(), self.corpus_results(), fmt, out)
+
+    def report(self, out: Path) -> Path:
+        from .report import write_report
+
+        return write_report(self, out)
+
+
+def build(paths: list[str | Path] | str | Path, db: str | Path = "storyline.db", workers: int = 1) -> Corpus:
+    """Build (or update) the store `db` from files and folders; returns the corpus, with `last_build` set."""
+    corpus = Corpus(db)
+    corpus.add([paths] if isinstance(paths, (str, Path)) else list(paths), workers=workers)
+    return corpus

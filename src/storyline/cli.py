@@ -1,0 +1,129 @@
+"""The command line: a thin layer over `storyline.api.Corpus`. Every command takes `--db FILE`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .api import Corpus
+from .evaluate.cli import app as eval_app
+from .export import FORMATS
+from .record import ReadFailure
+
+app = typer.Typer(help="storyline: from a pile of news articles to a sourced account of the story.",
+                  no_args_is_help=True, add_completion=False)
+app.add_typer(eval_app, name="eval")
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite store to read and write.")]
+DEFAULT_DB = Path("storyline.db")
+
+
+def _open(db: Path, must_exist: bool = True) -> Corpus:
+    if must_exist and not db.exists():
+        errors.print(f"[red]no store at {escape(str(db))}[/red]: run `storyline build PATH --db {escape(str(db))}` first")
+        raise typer.Exit(2)
+    return Corpus(db)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .html .htm .jsonl .warc (also .gz).")],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 1,
+    strict: Annotated[bool, typer.Option(help="Exit with an error if any input failed.")] = False,
+) -> None:
+    """Read, clean, analyse and store articles; only what is new or changed is processed."""
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+
+    def report_failure(failure: ReadFailure) -> None:
+        errors.print(f"[yellow]skipped[/yellow] {escape(failure.source)}: {escape(failure.reason)}")
+
+    with _open(db, must_exist=False) as corpus, Progress(*columns, console=errors,
+                                                         disable=not errors.is_terminal) as progress:
+        task = progress.add_task("articles", total=None)
+        summary = corpus.add(
+            [str(p) for p in paths], workers=workers,
+            progress=lambda source: progress.advance(task), on_failure=report_failure,
+        )
+    console.print(f"{summary.line()}  →  {escape(str(db))}")
+    if strict and summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(db: DbOption = DEFAULT_DB) -> None:
+    """List the stored articles."""
+    with _open(db) as corpus:
+        table = Table("id", "published", "outlet", "title", "status", "source")
+        for article in corpus.articles():
+            status = article.status if not article.duplicate_of else f"duplicate of {article.duplicate_of[:8]}"
+            table.add_row(article.id[:12], article.published or "", escape(article.outlet or ""),
+                          escape(article.title or ""), escape(status), escape(article.source))
+        console.print(table)
+
+
+@app.command()
+def show(article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix of it.")],
+         db: DbOption = DEFAULT_DB) -> None:
+    """Print the cleaned article, then what was removed and why."""
+    with _open(db) as corpus:
+        try:
+            article = corpus.article(article_id)
+        except KeyError as error:
+            errors.print(f"[red]{escape(str(error.args[0]))}[/red]")
+            raise typer.Exit(2) from None
+        for name in ("title", "subtitle", "published", "url", "outlet", "language", "status", "status_reason",
+                     "duplicate_of"):
+            value = getattr(article, name)
+            if value:
+                evidence = article.evidence_for(name)
+                how = f"  [dim]({escape(evidence.method)}: {escape(evidence.text)})[/dim]" if evidence else ""
+                console.print(f"[bold]{name}[/bold]: {escape(str(value))}{how}")
+        console.print()
+        for paragraph in article.paragraphs:
+            console.print(escape(paragraph), end="\n\n")
+        if article.removed:
+            console.rule("removed")
+            for piece in article.removed:
+                console.print(f"[dim]{escape(piece.reason)}[/dim]: {escape(piece.text)}")
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = "json",
+    out: Annotated[Path | None, typer.Option("--out", help="Output file (default: standard output).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export the corpus as JSON, JSONL, CSV or Parquet."""
+    with _open(db) as corpus:
+        try:
+            corpus.export(fmt, out if out is not None else sys.stdout)
+        except ValueError as error:
+            errors.print(f"[red]{escape(str(error))}[/red]")
+            raise typer.Exit(2) from None
+    if out is not None:
+        errors.print(f"wrote {escape(str(out))}")
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path("dossier.html"),
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write the dossier: one self-contained HTML file, no external assets."""
+    with _open(db) as corpus:
+        corpus.report(out)
+    console.print(f"wrote {escape(str(out))}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,200 @@
+"""`Database` owns the SQLite file: schema, transactions, and the conversion between rows and records.
+
+Nothing else in storyline writes SQL. Every write goes through `transaction()`, so a build that fails half way leaves
+the articles stored before it untouched.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..record import Article, Evidence, RawArticle, ReadFailure
+from .schema import ARTICLE_COLUMNS, ITEM_TABLES, ddl, item_columns, schema_version
+
+
+@dataclass(frozen=True)
+class StoredKey:
+    """Identity of a stored article: enough to tell whether a source changed since it was stored."""
+
+    id: str
+    content_hash: str
+
+
+class SchemaMismatch(RuntimeError):
+    """The database was written by a storyline with another schema."""
+
+
+class Database:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self._open_schema()
+
+    def _open_schema(self) -> None:
+        has_meta = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+        ).fetchone()
+        if has_meta:
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row is None or row[0] != schema_version():
+                found = row[0] if row else "none"
+                raise SchemaMismatch(
+                    f"{self.path}: schema {found} differs from this storyline's {schema_version()}; "
+                    "build into a new --db file"
+                )
+            return
+        with self.transaction():
+            for statement in ddl():
+                self.conn.execute(statement)
+            self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (schema_version(),))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- what is already stored -------------------------------------------------------------------------------
+
+    def stored_article(self, source: str) -> StoredKey | None:
+        row = self.conn.execute("SELECT id, content_hash FROM articles WHERE source = ?", (source,)).fetchone()
+        return StoredKey(row[0], row[1]) if row else None
+
+    def original_with_content(self, content_hash: str) -> str | None:
+        """Id of a stored article with this exact content that is not itself a duplicate."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY added_at LIMIT 1",
+            (content_hash,),
+        ).fetchone()
+        return row[0] if row else None
+
+    def minhashes(self) -> Iterator[tuple[str, bytes]]:
+        """(id, signature) of every stored original, for the near-duplicate index."""
+        yield from self.conn.execute(
+            "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND duplicate_of IS NULL ORDER BY added_at"
+        )
+
+    # --- writes -------------------------------------------------------------------------------------------------
+
+    def save(self, articles: Iterable[tuple[Article, bytes | None]]) -> None:
+        """Store articles (each with its MinHash signature) in one transaction, replacing a changed source."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction() as conn:
+            for article, signature in articles:
+                conn.execute("DELETE FROM articles WHERE source = ? OR id = ?", (article.source, article.id))
+                conn.execute("DELETE FROM failures WHERE source = ?", (article.source,))
+                conn.execute(
+                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
+                    _article_row(article, signature, now),
+                )
+                for table, record in ITEM_TABLES.items():
+                    _insert_items(conn, table, record, article.id, getattr(article, table))
+
+    def record_failures(self, failures: Iterable[ReadFailure]) -> None:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", [(f.source, f.reason, now) for f in failures]
+            )
+
+    def set_corpus_result(self, name: str, data: Any) -> None:
+        """Store a corpus stage's result (JSON-able) under a name, replacing the previous one."""
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO corpus VALUES (?, ?)", (name, json.dumps(data)))
+
+    # --- reads --------------------------------------------------------------------------------------------------
+
+    def corpus_result(self, name: str, default: Any = None) -> Any:
+        row = self.conn.execute("SELECT data FROM corpus WHERE name = ?", (name,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def failures(self) -> list[ReadFailure]:
+        return [ReadFailure(r["source"], r["reason"]) for r in self.conn.execute("SELECT * FROM failures ORDER BY source")]
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY source, id")]
+
+    def resolve_id(self, prefix: str) -> str | None:
+        """The article id that starts with `prefix`, if exactly one does (users type short ids)."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (_like_prefix(prefix),)
+        ).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def load(self, article_id: str, with_raw: bool = False) -> Article | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        article = _article_from_row(row, with_raw)
+        for table, record in ITEM_TABLES.items():
+            columns = item_columns(record)
+            rows = self.conn.execute(
+                f"SELECT {', '.join(map(_quoted, columns))} FROM {table} WHERE article = ? ORDER BY idx",
+                (article_id,),
+            )
+            setattr(article, table, [record(*r) for r in rows])
+        return article
+
+    def load_all(self) -> list[Article]:
+        return [a for a in (self.load(i) for i in self.article_ids()) if a is not None]
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+def _like_prefix(prefix: str) -> str:
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _insert_items(conn: sqlite3.Connection, table: str, record: type, article_id: str, items: list) -> None:
+    columns = item_columns(record)
+    conn.executemany(
+        f"INSERT INTO {table} (article, idx, {', '.join(map(_quoted, columns))}) "
+        f"VALUES (?, ?, {', '.join('?' * len(columns))})",
+        [(article_id, index, *dataclasses.astuple(item)) for index, item in enumerate(items)],
+    )
+
+
+def _article_row(article: Article, signature: bytes | None, now: str) -> tuple:
+    raw = zlib.compress(json.dumps(dataclasses.asdict(article.raw)).encode()) if article.raw else None
+    evidence = json.dumps([dataclasses.asdict(e) for e in article.evidence])
+    values = {
+        **{name: getattr(article, name) for name in ARTICLE_COLUMNS if hasattr(article, name)},
+        "paragraphs": json.dumps(article.paragraphs),
+        "evidence": evidence,
+        "raw": raw,
+        "minhash": signature,
+        "added_at": now,
+    }
+    return tuple(values[name] for name in ARTICLE_COLUMNS)
+
+
+def _article_from_row(row: sqlite3.Row, with_raw: bool) -> Article:
+    scalar = {name: row[name] for name in ARTICLE_COLUMNS if name not in ("paragraphs", "evidence", "raw", "minhash", "added_at")}
+    article = Article(**scalar)
+    article.paragraphs = json.loads(row["paragraphs"])
+    article.evidence = [Evidence(**e) for e in json.loads(row["evidence"])]
+    if with_raw and row["raw"] is not None:
+        article.raw = RawArticle(**json.loads(zlib.decompress(row["raw"])))
+    return article

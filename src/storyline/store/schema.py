@@ -1,0 +1,63 @@
+"""Table definitions derived from the record dataclasses, so a field added to a record is a column in the store.
+
+The schema version is a hash of the generated DDL: a database written by another version of storyline is detected
+on open instead of failing later on a missing column.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+from ..record import Entity, Quote, Removed, Sentence, TimeExpression
+
+# Lists on an Article that are stored one row per item, in a table of their own, in order.
+ITEM_TABLES: dict[str, type] = {
+    "sentences": Sentence,
+    "entities": Entity,
+    "quotes": Quote,
+    "dates": TimeExpression,
+    "removed": Removed,
+}
+
+ARTICLE_COLUMNS = (
+    "id", "source", "content_hash", "title", "subtitle", "published", "url", "outlet", "language", "status",
+    "status_reason", "duplicate_of", "duplicate_kind", "paragraphs", "evidence", "raw", "minhash", "added_at",
+)
+
+_SQL_TYPES = {int: "INTEGER", "int": "INTEGER", "int | None": "INTEGER", float: "REAL", "float": "REAL"}
+
+
+def _column_type(field: dataclasses.Field) -> str:
+    return _SQL_TYPES.get(field.type, "TEXT")
+
+
+def item_columns(record: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(record)]
+
+
+def _item_table_ddl(name: str, record: type) -> str:
+    columns = ", ".join(f'"{f.name}" {_column_type(f)}' for f in dataclasses.fields(record))
+    return (
+        f"CREATE TABLE IF NOT EXISTS {name} (article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+        f"idx INTEGER NOT NULL, {columns}, PRIMARY KEY (article, idx));"
+    )
+
+
+def ddl() -> list[str]:
+    statements = [
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);",
+        "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, source TEXT NOT NULL, content_hash TEXT NOT NULL, "
+        "title TEXT, subtitle TEXT, published TEXT, url TEXT, outlet TEXT, language TEXT, status TEXT NOT NULL, "
+        "status_reason TEXT, duplicate_of TEXT, duplicate_kind TEXT, paragraphs TEXT NOT NULL, evidence TEXT NOT NULL, "
+        "raw BLOB, minhash BLOB, added_at TEXT NOT NULL);",
+        "CREATE INDEX IF NOT EXISTS articles_source ON articles(source);",
+        "CREATE INDEX IF NOT EXISTS articles_content ON articles(content_hash);",
+        "CREATE TABLE IF NOT EXISTS failures (source TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);",
+        "CREATE TABLE IF NOT EXISTS corpus (name TEXT PRIMARY KEY, data TEXT NOT NULL);",
+    ]
+    statements += [_item_table_ddl(name, record) for name, record in ITEM_TABLES.items()]
+    return statements
+
+
+def schema_version() -> str:
+    return hashlib.sha256("\n".join(ddl()).encode()).hexdigest()[:12]
