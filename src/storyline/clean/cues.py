@@ -1,0 +1,74 @@
+"""Wording cues the boilerplate classifier weighs: what a page says to its reader, as opposed to what a story reports.
+
+An appeal talks to the reader ("you", "your support") on behalf of the outlet ("we", "our journalism") about money,
+subscriptions or the outlet itself. A news paragraph reports: it attributes ("said", "according to") and its first
+persons live inside quotation marks. So cues are counted outside quotations, and attribution counts against.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+SELF = re.compile(r"\b(we|us|our|ours|we're|we've|we'll|we’re|we’ve)\b", re.I)
+ADDRESS = re.compile(r"\b(you|your|yours|you're|you've|you'll|you’re|you’ve)\b", re.I)
+ASK = re.compile(
+    r"\b(support\w*|donat\w*|contribut\w*|subscri\w*|membership|become a member|sign up|paywall|chip in|pledge"
+    r"|help us|your help)\b",
+    re.I,
+)
+MONEY = re.compile(r"[$€£]\s?\d|\b\d+\s?(dollars|euros|pounds)\b|\b(a|per) (month|year)\b|\bmonthly\b|\bannual(ly)?\b", re.I)
+MEDIA = re.compile(
+    r"\b(journalis\w*|readers?|reporting|newsroom|ad-free|ads|advert\w*|newsletters?|free press|our work)\b", re.I
+)
+ATTRIBUTION = re.compile(r"\b(said|says|told|according to|added|stated|announced|reported)\b", re.I)
+SUBSCRIPTION = re.compile(r"\b(subscri\w*|newsletters?|sign up|membership|log in|register)\b", re.I)
+
+SEED_SCORE = 3
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Which kinds of appeal wording a paragraph uses outside quotations, and whether it attributes speech."""
+
+    self_reference: bool
+    address: bool
+    ask: bool
+    money: bool
+    media: bool
+    attribution: bool
+    subscription: bool
+
+    @property
+    def score(self) -> int:
+        return sum((self.self_reference, self.address, self.ask, self.money, self.media))
+
+    @property
+    def is_appeal(self) -> bool:
+        """Strong evidence on its own: several kinds of reader-directed wording and no reported speech."""
+        return self.score >= SEED_SCORE and not self.attribution
+
+    @property
+    def leans_appeal(self) -> bool:
+        """Weak evidence, enough only next to appeals: some reader/outlet wording and no reported speech."""
+        return not self.attribution and (self.self_reference or self.address or self.ask or self.money)
+
+
+def unquoted(text: str) -> str:
+    """The text with quoted spans removed: quotations are what others said, not what the page says."""
+    return _QUOTED.sub(" ", text)
+
+
+def read_cues(paragraph: str) -> Cues:
+    """Count the appeal cues in a paragraph."""
+    text = unquoted(paragraph)
+    return Cues(
+        self_reference=bool(SELF.search(text)),
+        address=bool(ADDRESS.search(text)),
+        ask=bool(ASK.search(text)),
+        money=bool(MONEY.search(text)),
+        media=bool(MEDIA.search(text)),
+        attribution=bool(ATTRIBUTION.search(text)),
+        subscription=bool(SUBSCRIPTION.search(text)),
+    )

@@ -1,0 +1,139 @@
+"""Metadata lines of a plain-text article: URL lines, the outlet's name, and the shape of titles.
+
+The outlet is read off the page where it names itself (a URL's domain, "A Message from The Moscow Times:",
+"© 2015 The Guardian"). A domain becomes a readable name only with evidence: the same letters written as a name on
+the page, or a split of the domain into ordinary words ("themoscowtimes" -> The Moscow Times); otherwise the domain
+itself is the most honest name we have.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import wordninja
+
+_URL = re.compile(r"<?(https?://[^\s<>]+)>?")
+_URL_LABEL = r"(?:original\s+)?(?:url|link|source|permalink|canonical|web\s+address|article\s+url|read\s+online)"
+_URL_LINE = re.compile(rf"^(?:{_URL_LABEL})\s*:?\s*(?:<?(?P<url>https?://[^\s<>]+)>?)?$", re.I)
+_BARE_URL = re.compile(r"^<?(?P<url>https?://[^\s<>]+)>?$")
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "news"}
+_NAME = r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,5}"
+_SELF_NAMING = [
+    (re.compile(rf"\b(?i:message|note|letter)\s+from\s+(?P<name>{_NAME})"), "named in appeal heading"),
+    (re.compile(rf"(?:©|\(c\)|(?i:copyright))\s*(?:\d{{4}}\s*)?(?P<name>{_NAME})"), "copyright notice"),
+    (re.compile(rf"\b(?:journalists|staff|team|editors)\s+(?:of|at)\s+(?P<name>{_NAME})"), "named in appeal"),
+    (re.compile(rf"\b(?:supporting|support|subscribe to|donate to)\s+(?P<name>{_NAME})"), "named in appeal"),
+]
+_TRAILING_JOINERS = re.compile(r"(\s+(of|and|&))+$")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z“\"]")
+MIN_SEGMENT_LETTERS = 3
+MAX_TITLE_WORDS = 25
+MAX_SUBTITLE_WORDS = 40
+
+
+@dataclass
+class UrlLine:
+    """A URL line: its URL, or None for a label ('Original url:') whose URL sits on the next line."""
+
+    url: str | None
+    text: str
+
+
+@dataclass
+class Outlet:
+    name: str
+    method: str
+    text: str
+
+
+def clean_url(url: str) -> str:
+    return url.rstrip(".,;:)]>")
+
+
+def parse_url_line(line: str) -> UrlLine | None:
+    """Recognise 'Original url: <…>', a bare '<https://…>' line, or a label alone; else None."""
+    match = _URL_LINE.match(line) or _BARE_URL.match(line)
+    if not match:
+        return None
+    url = match.group("url")
+    return UrlLine(clean_url(url) if url else None, line)
+
+
+def domain_of(url: str) -> str | None:
+    """The registered domain ('www.themoscowtimes.com' -> 'themoscowtimes.com', 'bbc.co.uk' kept whole)."""
+    host = (urlparse(url).hostname or "").lower()
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return host or None
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def name_on_page(label: str, page: str) -> str | None:
+    """A capitalised name on the page spelling the domain's label ('The Moscow Times' for 'themoscowtimes')."""
+    for match in re.finditer(_NAME, page):
+        words = match.group(0).split()
+        for start in range(len(words)):
+            for end in range(len(words), start, -1):
+                candidate = " ".join(words[start:end]).rstrip(".,:;")
+                if _letters(candidate) == label or _letters(candidate) == label.removeprefix("the"):
+                    return candidate
+    return None
+
+
+def segmented_name(label: str) -> str | None:
+    """Title-cased words of a domain label, when it splits into ordinary words of three letters or more."""
+    parts = wordninja.split(label)
+    if len(parts) < 2 or any(len(part) < MIN_SEGMENT_LETTERS or not part.isalpha() for part in parts):
+        return None
+    return " ".join(part.capitalize() for part in parts)
+
+
+def outlet_from_url(url: str, page: str) -> Outlet | None:
+    """The outlet a URL names, as readable as the evidence allows."""
+    domain = domain_of(url)
+    if not domain:
+        return None
+    label = domain.split(".")[0].replace("-", "")
+    shown = name_on_page(label, page)
+    if shown:
+        return Outlet(shown, "url domain, name shown on page", url)
+    segmented = segmented_name(label)
+    if segmented:
+        return Outlet(segmented, "url domain, split into words", url)
+    return Outlet(domain, "url domain", url)
+
+
+def outlet_named_in(text: str) -> Outlet | None:
+    """The outlet as a page names itself in its own furniture (appeal heading, copyright line)."""
+    for pattern, method in _SELF_NAMING:
+        match = pattern.search(text)
+        if match:
+            name = _TRAILING_JOINERS.sub("", match.group("name")).rstrip(".,:;")
+            if len(name.split()) >= 1 and name.lower() not in {"the", "us", "our"}:
+                return Outlet(name, method, text)
+    return None
+
+
+def markdown_heading(line: str) -> str | None:
+    """The heading text of a markdown heading line ('# Title' -> 'Title'); else None."""
+    match = _MARKDOWN_HEADING.match(line)
+    return match.group("text") if match else None
+
+
+def is_heading_shaped(line: str, max_words: int = MAX_TITLE_WORDS) -> bool:
+    """A headline's shape: a few words, one unit, not closed by a full stop like a body sentence."""
+    words = line.split()
+    if not 2 <= len(words) <= max_words or line.endswith((".", ":", ",", ";")):
+        return False
+    return not line[0].islower() and not _SENTENCE_BREAK.search(line)
+
+
+def is_subtitle_shaped(line: str) -> bool:
+    return is_heading_shaped(line, MAX_SUBTITLE_WORDS) and len(line.split()) >= 3

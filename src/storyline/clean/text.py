@@ -1,0 +1,153 @@
+"""The plain-text cleaner: from a scraped text to title, subtitle, date, URL, outlet, body paragraphs and removed pieces.
+
+The text is cut into line pieces, then read in passes, each deciding from evidence the earlier ones left: metadata
+lines (URL, date, empty labels) are recognised by their whole-line shape wherever they stand; boilerplate by
+`filter_paragraphs`'s rules and regions; the headline block by position (the first lines before the first prose
+paragraph); and last, paragraphs the page broke mid-sentence are glued back. Metadata the container supplied
+(a JSONL record's title, URL, date) outranks what the text says. Every piece not kept is in `removed` with a reason.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..record import Article, Evidence, RawArticle, Removed
+from .boilerplate import DONATION, SUBSCRIPTION, classify_paragraphs, removed_pieces
+from .caption import looks_like_caption
+from .dates import is_empty_metadata_line, parse_date_line
+from .metadata import (Outlet, is_heading_shaped, is_subtitle_shaped, markdown_heading, outlet_from_url,
+                       outlet_named_in, parse_url_line)
+from .paragraphs import is_finished, rejoin_broken, split_pieces
+
+MIN_PROSE_WORDS = 8
+_SELF_NAMING_REASONS = (DONATION, SUBSCRIPTION, "copyright notice")
+
+
+@dataclass
+class Line:
+    """A piece of the text as the passes see it: its current text and, once decided, why it was removed."""
+
+    text: str
+    reason: str | None = None
+    dropped: list[Removed] = field(default_factory=list)
+
+    def drop(self, reason: str) -> None:
+        self.reason = reason
+        self.dropped.append(Removed(self.text, reason))
+
+
+@dataclass
+class Found:
+    """Metadata read off the text, each value with the evidence it came from."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def add(self, name: str, value: str, text: str, method: str) -> None:
+        if name not in self.values:
+            self.values[name] = value
+            self.evidence.append(Evidence(name, text, method))
+
+
+def mark_metadata_lines(lines: list[Line], found: Found) -> None:
+    """Recognise URL lines, date lines and empty metadata labels, wherever they stand."""
+    for line in lines:
+        url_line = parse_url_line(line.text)
+        if url_line is not None:
+            if url_line.url:
+                found.add("url", url_line.url, line.text, "url line")
+            line.drop("url line")
+            continue
+        date_line = parse_date_line(line.text)
+        if date_line is not None:
+            found.add("published", date_line.value, line.text, date_line.method)
+            line.drop("date line")
+        elif is_empty_metadata_line(line.text):
+            line.drop("empty metadata line")
+
+
+def mark_boilerplate(lines: list[Line]) -> None:
+    """Run the shared paragraph classifier over the lines still undecided."""
+    open_lines = [line for line in lines if line.reason is None]
+    for line, verdict in zip(open_lines, classify_paragraphs([line.text for line in open_lines])):
+        line.dropped.extend(removed_pieces(verdict))
+        line.text, line.reason = verdict.text, verdict.reason
+
+
+def is_prose(text: str) -> bool:
+    """A body sentence's shape: enough words and a sentence end (or too long for any headline)."""
+    words = len(text.split())
+    return words >= MIN_PROSE_WORDS and is_finished(text) or not is_heading_shaped(text)
+
+
+def mark_headline_block(lines: list[Line], found: Found) -> None:
+    """Title, subtitle and a photo caption are the first kept lines, before the first prose paragraph."""
+    kept = [line for line in lines if line.reason is None]
+    position = 0
+    if kept:
+        heading = markdown_heading(kept[0].text)
+        if heading or (len(kept) > 1 and is_heading_shaped(kept[0].text)):
+            method = "markdown heading" if heading else "first line"
+            found.add("title", heading or kept[0].text, kept[0].text, method)
+            kept[0].drop("title line")
+            position = 1
+    if position < len(kept) and not is_prose(kept[position].text) and is_subtitle_shaped(kept[position].text):
+        found.add("subtitle", kept[position].text, kept[position].text, "line under the title")
+        kept[position].drop("subtitle line")
+        position += 1
+    if position + 1 < len(kept) and looks_like_caption(kept[position].text):
+        kept[position].drop("photo caption")
+
+
+def body_paragraphs(lines: list[Line]) -> list[str]:
+    """Kept lines as paragraphs, markdown heading marks cut, broken sentences glued back."""
+    texts = [markdown_heading(line.text) or line.text for line in lines if line.reason is None and line.text]
+    return rejoin_broken(texts).paragraphs
+
+
+def find_outlet(lines: list[Line], url: str | None) -> Outlet | None:
+    """The outlet from the URL's domain, else from the page naming itself in its appeals or copyright line."""
+    page = "\n".join(removed.text for line in lines for removed in line.dropped) + "\n" + "\n".join(
+        line.text for line in lines if line.reason is None)
+    if url:
+        return outlet_from_url(url, page)
+    for line in lines:
+        if line.reason in _SELF_NAMING_REASONS:
+            named = outlet_named_in(line.text)
+            if named:
+                return named
+    return None
+
+
+def container_metadata(raw: RawArticle, found: Found) -> Found:
+    """Metadata the container gave outranks the text's; the text's evidence is kept only where it decided."""
+    given = {"title": raw.title, "url": raw.url, "published": raw.published}
+    merged = Found()
+    for name, value in given.items():
+        if value:
+            merged.add(name, value, value, "container")
+    for evidence in found.evidence:
+        merged.add(evidence.field, found.values[evidence.field], evidence.text, evidence.method)
+    return merged
+
+
+def clean_text(article: Article) -> Article:
+    """Fill title, subtitle, published, url, outlet, evidence, paragraphs and removed from `article.raw.text`."""
+    raw = article.raw or RawArticle(source=article.source, text="")
+    lines = [Line(piece.text) for piece in split_pieces(raw.text or "")]
+    found = Found()
+    mark_metadata_lines(lines, found)
+    mark_boilerplate(lines)
+    mark_headline_block(lines, found)
+    merged = container_metadata(raw, found)
+    outlet = find_outlet(lines, merged.values.get("url"))
+    if outlet is not None:
+        merged.add("outlet", outlet.name, outlet.text, outlet.method)
+    article.title = merged.values.get("title")
+    article.subtitle = merged.values.get("subtitle")
+    article.published = merged.values.get("published")
+    article.url = merged.values.get("url")
+    article.outlet = merged.values.get("outlet")
+    article.evidence = merged.evidence
+    article.paragraphs = body_paragraphs(lines)
+    article.removed = [removed for line in lines for removed in line.dropped]
+    return article
