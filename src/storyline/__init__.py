@@ -14,7 +14,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Corpus": "api", "build": "api", "BuildSummary": "build",
+    "Corpus": "api", "build": "api", "BuildSummary": "ingest",
     **{name: "record" for name in (
         "Article", "Entity", "Evidence", "Quote", "RawArticle", "ReadFailure", "Removed", "Sentence",
         "TimeExpression",

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import export
-from .build import BuildSummary, Progress, build_into
+from .ingest import BuildSummary, Progress, ingest
 from .record import Article, ReadFailure
 from .store import Database
 
@@ -35,7 +35,7 @@ class Corpus:
         on_failure: Callable[[ReadFailure], None] | None = None,
     ) -> BuildSummary:
         """Read, analyse and store what is new or changed under `paths`."""
-        self.last_build = build_into(self.db, paths, workers=workers, progress=progress, on_failure=on_failure)
+        self.last_build = ingest(self.db, paths, workers=workers, progress=progress, on_failure=on_failure)
         return self.last_build
 
     def articles(self) -> list[Article]:

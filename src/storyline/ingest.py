@@ -1,4 +1,4 @@
-"""`build`: read files, run the per-article stages, check duplicates, store, then run the corpus stages.
+"""Ingest: read files, run the per-article stages, check duplicates, store, then run the corpus stages.
 
 Work streams in batches, so a folder of any size runs in bounded memory, and each batch is stored in one
 transaction: a crash loses at most the batch in flight, never what was stored before.
@@ -44,7 +44,7 @@ class BuildSummary:
 Progress = Callable[[str], None]
 
 
-def build_into(
+def ingest(
     database: Database,
     paths: Iterable[str | Path],
     workers: int = 1,

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from storyline.record import Article, Entity, Quote, RawArticle, Removed, Sentence
+from storyline.store import Database, SchemaMismatch
+
+
+def _article(source: str = "a.txt", text: str = "Hello there.") -> Article:
+    raw = RawArticle(source=source, text=text)
+    return Article(
+        id=raw.content_hash[:16], source=source, content_hash=raw.content_hash, raw=raw, title="T",
+        status="ok", paragraphs=[text], removed=[Removed("Subscribe now", "subscription appeal")],
+        sentences=[Sentence(0, len(text), 0, "2020-01-01")], entities=[Entity("Hello", "PERSON", 0, 5, 0)],
+        quotes=[Quote("there", 6, 11, "direct", cue="said")],
+    )
+
+
+def test_round_trip_keeps_every_field(tmp_path):
+    db = Database(tmp_path / "s.db")
+    article = _article()
+    db.save([(article, None)])
+    loaded = db.load(article.id, with_raw=True)
+    assert loaded == article
+    assert loaded.raw == article.raw
+
+
+def test_changed_source_replaces_old_version(tmp_path):
+    db = Database(tmp_path / "s.db")
+    db.save([(_article(text="First version."), None)])
+    db.save([(_article(text="Second version."), None)])
+    ids = db.article_ids()
+    assert len(ids) == 1
+    assert db.load(ids[0]).paragraphs == ["Second version."]
+    assert db.conn.execute("SELECT count(*) FROM sentences").fetchone()[0] == 1
+
+
+def test_failed_write_leaves_stored_articles(tmp_path):
+    db = Database(tmp_path / "s.db")
+    first = _article()
+    db.save([(first, None)])
+    broken = _article(source="b.txt", text="Other text.")
+    broken.quotes = [Quote("x", 0, 1, "direct", cue=object())]  # not storable: the write must roll back
+    with pytest.raises(sqlite3.Error):
+        db.save([(_article(source="c.txt", text="Third."), None), (broken, None)])
+    assert db.article_ids() == [first.id]
+
+
+def test_schema_mismatch_is_detected(tmp_path):
+    path = tmp_path / "s.db"
+    Database(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = 'old' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaMismatch, match="new --db"):
+        Database(path)
+
+
+def test_resolve_id_prefix(tmp_path):
+    db = Database(tmp_path / "s.db")
+    article = _article()
+    db.save([(article, None)])
+    assert db.resolve_id(article.id[:6]) == article.id
+    assert db.resolve_id("zzz") is None

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import shutil
+
+from conftest import WIRE_STORY
+
+import storyline
+from storyline.store import Database
+
+
+def test_first_build_counts_every_outcome(corpus_dir, tmp_path):
+    corpus = storyline.build(corpus_dir, db=tmp_path / "s.db")
+    summary = corpus.last_build
+    assert (summary.read, summary.new, summary.duplicates, summary.skipped, summary.failed) == (3, 1, 1, 1, 1)
+    assert summary.failures[0].source.endswith("d_junk.txt")
+    by_source = {a.source.rsplit("/", 1)[-1]: a for a in corpus.articles()}
+    original, copy, french = by_source["a_wire.txt"], by_source["b_copy.txt"], by_source["c_french.txt"]
+    assert copy.duplicate_of == original.id and copy.duplicate_kind == "near"
+    assert copy.sentences == []  # not analysed twice
+    assert original.sentences and original.entities
+    assert french.language == "fr" and french.status == "skipped" and "English" in french.status_reason
+
+
+def test_rebuild_changes_nothing_and_growth_processes_only_the_new(corpus_dir, tmp_path):
+    db = tmp_path / "s.db"
+    storyline.build(corpus_dir, db=db).close()
+    before = Database(db).conn.execute("SELECT id, added_at FROM articles ORDER BY id").fetchall()
+    again = storyline.build(corpus_dir, db=db)
+    assert (again.last_build.new, again.last_build.unchanged) == (0, 3)
+    after = again.db.conn.execute("SELECT id, added_at FROM articles ORDER BY id").fetchall()
+    assert [tuple(r) for r in before] == [tuple(r) for r in after]
+    (corpus_dir / "e_new.txt").write_text(
+        "Storm closes ports\n\nA storm closed three ports on the northern coast on Friday, the coast guard said, "
+        "and ferries were cancelled until the weekend.\n", encoding="utf-8")
+    grown = storyline.build(corpus_dir, db=db)
+    assert (grown.last_build.new, grown.last_build.unchanged) == (1, 3)
+
+
+def test_exact_copy_is_linked_to_its_original(corpus_dir, tmp_path):
+    shutil.copy(corpus_dir / "a_wire.txt", corpus_dir / "z_same.txt")
+    corpus = storyline.build(corpus_dir, db=tmp_path / "s.db")
+    by_source = {a.source.rsplit("/", 1)[-1]: a for a in corpus.articles()}
+    assert by_source["z_same.txt"].duplicate_of == by_source["a_wire.txt"].id
+    assert by_source["z_same.txt"].duplicate_kind == "exact"
+    assert by_source["z_same.txt"].id != by_source["a_wire.txt"].id
+
+
+def test_changed_file_replaces_its_old_version(corpus_dir, tmp_path):
+    db = tmp_path / "s.db"
+    storyline.build(corpus_dir, db=db).close()
+    (corpus_dir / "a_wire.txt").write_text(WIRE_STORY + "\nThe ministers will meet again in June.\n", encoding="utf-8")
+    corpus = storyline.build(corpus_dir, db=db)
+    wires = [a for a in corpus.articles() if a.source.endswith("a_wire.txt")]
+    assert len(wires) == 1 and wires[0].status == "ok"
+    assert "June" in wires[0].text
+
+
+def test_bad_input_in_a_later_build_loses_nothing(corpus_dir, tmp_path):
+    db = tmp_path / "s.db"
+    first = storyline.build(corpus_dir, db=db)
+    stored = sorted(a.id for a in first.articles())
+    first.close()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "broken.html.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
+    later = storyline.build([bad, corpus_dir], db=db)
+    assert later.last_build.failed == 3  # the two bad files and the junk file still in the folder
+    assert sorted(a.id for a in later.articles()) == stored
+
+
+def test_worker_processes_give_the_same_result(corpus_dir, tmp_path):
+    one = storyline.build(corpus_dir, db=tmp_path / "one.db")
+    two = storyline.build(corpus_dir, db=tmp_path / "two.db", workers=2)
+    strip = lambda corpus: [(a.id, a.paragraphs, a.entities, a.status) for a in corpus.articles()]  # noqa: E731
+    assert strip(one) == strip(two)
