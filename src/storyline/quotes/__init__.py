@@ -1,0 +1,146 @@
+"""Quotes, reported speech and their speakers: the `quotes` stage.
+
+Direct quotes come from quotation marks with a cue beside them (`direct`); reported speech from cue verbs with a
+clause in the parse (`indirect`), which becomes a mixed quote when it holds a quoted fragment; a cue-less quoted
+sentence right after a quote continues it. Speakers are resolved within the article (`speakers`); the corpus stage
+`storyline.corpus.entities.canonicalise` then names them across articles. Marks with no cue and no reported speech
+around them are scare quotes or titles, and are left out.
+"""
+from __future__ import annotations
+
+from ..record import Article, Quote
+from ..stages import stage
+from .direct import Cue, cue_after, cue_before, whole_sentences
+from .indirect import Attribution, find_attributions
+from .layout import Layout
+from .marks import MarkSpan, find_marks
+from .speakers import ArticleSpeakers, Mention
+
+__all__ = ["extract_quotes"]
+
+
+def _speaker_name(mention: Mention) -> str | None:
+    referent = mention.referent
+    if referent is None:
+        return None
+    if referent.name:
+        return referent.name
+    if referent.kind in ("organisation", "group"):
+        words = referent.text.split()
+        return " ".join(words[1:] if words and words[0].lower() == "the" else words) or None
+    return None
+
+
+def _with_speaker(quote: Quote, mention: Mention) -> Quote:
+    quote.speaker_text, quote.speaker_start, quote.speaker_end = mention.text, mention.start, mention.end
+    quote.speaker_via, quote.speaker = mention.via, _speaker_name(mention)
+    return quote
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _quote(article: Article, layout: Layout, start: int, end: int, kind: str, cue: Cue | None,
+           speakers: ArticleSpeakers) -> Quote:
+    text = article.text
+    start, end = _trimmed(text, start, end)
+    quote = Quote(text[start:end], start, end, kind, sentence=layout.sentence_index(start))
+    if cue is not None:
+        quote.cue = cue.verb.text
+        quote.cue_start, quote.cue_end = layout.start(cue.paragraph, cue.verb), layout.end(cue.paragraph, cue.verb)
+        _with_speaker(quote, speakers.mention(cue.paragraph, cue.subject))
+    return quote
+
+
+def _continues(previous: Quote | None, span: MarkSpan, layout: Layout) -> bool:
+    """A cue-less quoted sentence continues the quote just before it, in its paragraph or the one before."""
+    if previous is None or previous.kind == "indirect" or previous.speaker_via is None:
+        return False
+    return layout.paragraph_of(span.start) - layout.paragraph_of(previous.end) <= 1
+
+
+def _continuation(article: Article, layout: Layout, span: MarkSpan, previous: Quote) -> Quote:
+    start, end = _trimmed(article.text, span.start, span.end)
+    return Quote(article.text[start:end], start, end, "direct", previous.cue, previous.cue_start,
+                 previous.cue_end, previous.speaker_text, previous.speaker_start, previous.speaker_end,
+                 "continuation", previous.speaker, sentence=layout.sentence_index(start))
+
+
+def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
+                   marks: list[MarkSpan]) -> tuple[list[Quote], list[MarkSpan]]:
+    """Quotes for the marks with a cue or continuing a quote; the rest (fragments, scare quotes) returned apart."""
+    quotes: list[Quote] = []
+    fragments: list[MarkSpan] = []
+    waiting: list[MarkSpan] = []  # cue-less paragraphs of a multi-paragraph quote whose cue comes later
+    for span in marks:
+        cue = cue_after(layout, span) or cue_before(layout, span)
+        previous = quotes[-1] if quotes else None
+        if cue is not None:
+            quote = _quote(article, layout, span.start, span.end, "direct", cue, speakers)
+            quotes.extend(_continuation(article, layout, w, quote) for w in waiting)
+            waiting = []
+            quotes.append(quote)
+        elif whole_sentences(layout, span) and _continues(previous, span, layout):
+            quotes.append(_continuation(article, layout, span, previous))
+        elif whole_sentences(layout, span) and span.reopened:
+            waiting.append(span)
+        else:
+            fragments.append(span)
+    return sorted(quotes, key=lambda q: q.start), fragments
+
+
+def _inside(offset: int, quotes: list[Quote]) -> bool:
+    return any(q.start <= offset < q.end for q in quotes)
+
+
+def _reported(article: Article, layout: Layout, speakers: ArticleSpeakers, direct: list[Quote],
+              fragments: list[MarkSpan]) -> list[Quote]:
+    """Indirect quotes from the parse, mixed where a quoted fragment lies in the content."""
+    found: list[Quote] = []
+    for paragraph, doc in enumerate(article.docs or []):
+        for item in find_attributions(doc):
+            cue_offset = layout.start(paragraph, item.cue)
+            start = layout.start(paragraph, doc[item.start])
+            end = layout.end(paragraph, doc[item.end - 1])
+            if _inside(cue_offset, direct) or _inside(start, direct) or _inside(end - 1, direct):
+                continue
+            inner = [f for f in fragments if start <= f.outer_end and f.outer_start <= end]
+            kind = "mixed" if inner else "indirect"
+            if inner:
+                start, end = min([start] + [f.start for f in inner]), max([end] + [f.end for f in inner])
+            cue = Cue(paragraph, item.cue, item.subject)
+            quote = _quote(article, layout, start, end, kind, cue, speakers)
+            if item.according:
+                quote.cue = "according to"
+            found.append(quote)
+    return found
+
+
+def _drop_nested(quotes: list[Quote]) -> list[Quote]:
+    """Keep the outermost of reported statements nested in one another (`X said Y warned that Z`)."""
+    kept: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: (q.start, -(q.end - q.start))):
+        if any(k.start <= quote.start and quote.end <= k.end and k.kind != "direct" for k in kept):
+            continue
+        kept.append(quote)
+    return kept
+
+
+@stage("quotes", requires=("docs", "sentences", "entities"), assigns=("quotes",))
+def extract_quotes(article: Article) -> Article:
+    """Fill `article.quotes` with direct, mixed and indirect quotes and their speakers, as text offsets."""
+    if not article.docs:
+        article.quotes = []
+        return article
+    starts = article.paragraph_starts()
+    layout = Layout(article.docs, starts)
+    speakers = ArticleSpeakers(article.docs, starts)
+    direct, fragments = _direct_quotes(article, layout, speakers, find_marks(article.paragraphs, starts))
+    reported = _drop_nested(_reported(article, layout, speakers, direct, fragments))
+    article.quotes = sorted(direct + reported, key=lambda q: q.start)
+    return article

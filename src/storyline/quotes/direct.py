@@ -1,0 +1,112 @@
+"""Direct quotes: a quoted span and the cue beside it (`"…," Putin said`, `said Putin`, `Putin said: "…"`).
+
+The cue is searched in a short window outside the marks, on the side the punctuation points to: after a quote that
+ends in a comma, a question or a dash, or before a quote opened after a colon, a comma or `that`. Between a cue
+before the quote and the quote itself only the cue's own dependents may stand (`told reporters in Moscow that`); a
+verb or another subject there means the marks sit inside reported speech, which `indirect` handles as a mixed quote.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .cues import cue_subject, is_saying
+from .layout import Layout
+from .marks import MarkSpan
+
+AFTER_WINDOW = 7
+BEFORE_WINDOW = 12
+QUOTE_CHARS = set('"\u201c\u201d\u00ab\u00bb\u201e')
+
+
+@dataclass
+class Cue:
+    """A cue verb found for a quoted span, with the paragraph it sits in and its subject head."""
+
+    paragraph: int
+    verb: Token
+    subject: Token
+
+
+def _subject_in(verb: Token, tokens: list[Token]) -> Token | None:
+    subject = cue_subject(verb)
+    if subject is None:
+        return None
+    if any(t.i == subject.i for t in tokens) or subject.i < verb.i and subject.pos_ == "PRON":
+        return subject
+    return subject if abs(subject.i - verb.i) <= AFTER_WINDOW else None
+
+
+def cue_after(layout: Layout, span: MarkSpan) -> Cue | None:
+    """`"…," Putin said` / `"…" said the minister`: a saying verb just after the closing mark."""
+    located = layout.token_at(span.outer_end)
+    if located is None:
+        return None
+    paragraph, first = located
+    if layout.paragraph_of(span.outer_end) != layout.paragraph_of(span.end):
+        return None
+    tokens: list[Token] = []
+    for token in first.doc[first.i:first.i + AFTER_WINDOW]:
+        if token.text in QUOTE_CHARS or (token.text in ".;!?" and tokens):
+            break
+        tokens.append(token)
+        if is_saying(token):
+            subject = _subject_in(token, tokens + list(token.doc[token.i + 1:token.i + AFTER_WINDOW]))
+            if subject is not None and _only_subject_between(tokens[:-1], subject):
+                return Cue(paragraph, token, subject)
+            return None
+    return None
+
+
+def _only_subject_between(between: list[Token], subject: Token) -> bool:
+    """Between a closing mark and its cue stand only punctuation, adverbs and the speaker's own words."""
+    phrase = {t.i for t in subject.subtree}
+    return all(t.is_punct or t.pos_ in ("ADV", "AUX", "PART") or t.i in phrase for t in between)
+
+
+def _clean_between(verb: Token, between: list[Token]) -> bool:
+    """Only the cue's own dependents (objects, adverbs, prepositional phrases, `that`) stand before the quote."""
+    for token in between:
+        if token.pos_ in ("VERB", "AUX") and token.i != verb.i:
+            return False
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i != verb.i:
+            return False
+    return True
+
+
+def cue_before(layout: Layout, span: MarkSpan) -> Cue | None:
+    """`Putin said: "…"` / `he added that "…"` / `…, saying "…"`: a saying verb shortly before the opening mark."""
+    located = layout.token_before(span.outer_start)
+    if located is None:
+        return None
+    paragraph, last = located
+    doc = last.doc
+    lowest = max(last.sent.start, last.i - BEFORE_WINDOW)
+    for index in range(last.i, lowest - 1, -1):
+        token = doc[index]
+        if token.text in QUOTE_CHARS or token.text in ".;!?":
+            return None
+        if is_saying(token):
+            subject = cue_subject(token)
+            between = list(doc[token.i + 1:last.i + 1])
+            opens_clause = last.is_punct or last.lower_ == "that" or last.i == token.i
+            if subject is not None and opens_clause and _clean_between(token, between):
+                return Cue(paragraph, token, subject)
+            return None
+    return None
+
+
+def whole_sentences(layout: Layout, span: MarkSpan) -> bool:
+    """True when the quoted span is all of its sentence(s): nothing but punctuation outside the marks."""
+    for offset in (span.outer_start, max(span.outer_start, span.outer_end - 1)):
+        located = layout.token_at(offset)
+        if located is None:
+            continue
+        paragraph, token = located
+        for other in token.sent:
+            start, end = layout.start(paragraph, other), layout.end(paragraph, other)
+            inside = span.outer_start <= start and end <= span.outer_end
+            if not inside and not other.is_punct and not other.is_space:
+                return False
+    return True

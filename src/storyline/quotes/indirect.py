@@ -1,0 +1,90 @@
+"""Reported speech: a cue verb with a subject and a clause (`Lavrov said Assad wants…`, `X accused Y of Z`,
+`X called for Y`, `…, a source said`) or `according to X`. The content is the complement's span in the parse, so
+it holds on either side of the cue."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .cues import SAYING, according_to, cue_subject, is_cue
+
+# Verbs whose `to`-infinitive complement is what was said or meant (`urged X to`, `vowed to`).
+XCOMP_CUES = frozenset("""
+urge vow promise pledge threaten ask tell warn call order demand want plan intend hope expect decide refuse
+agree offer propose
+""".split())
+EDGE_PUNCT = set(",.:;\"'\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2014\u2013()")
+
+
+@dataclass
+class Attribution:
+    """One reported statement in a paragraph Doc: cue token, subject head, content token range [start, end)."""
+
+    cue: Token
+    subject: Token
+    start: int
+    end: int
+    according: bool = False
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].text in EDGE_PUNCT:
+        start += 1
+    while end > start and doc[end - 1].text in EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _complement(verb: Token) -> tuple[int, int] | None:
+    """Token range of what the cue verb reports, from its dependents."""
+    children = list(verb.children)
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    lemma = verb.lemma_.lower()
+    if not clauses and lemma in XCOMP_CUES:
+        clauses = [c for c in children if c.dep_ == "xcomp"]
+        objects = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < verb.i + 4]
+        if clauses and objects:
+            clauses = objects + clauses
+    if not clauses and lemma in ("accuse", "blame", "criticize", "criticise", "praise", "call", "warn", "urge"):
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against", "over")]
+        objects = [c for c in children if c.dep_ == "dobj"]
+        clauses = objects + preps if preps else []
+    if not clauses:
+        return None
+    return min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses) + 1
+
+
+def _according(token: Token) -> Attribution | None:
+    source = according_to(token)
+    if source is None:
+        return None
+    sent = token.sent
+    phrase = (token.left_edge.i, token.right_edge.i + 1)
+    if phrase[0] - sent.start > sent.end - phrase[1]:
+        start, end = sent.start, phrase[0]
+    else:
+        start, end = phrase[1], sent.end
+    return Attribution(token, source, start, end, according=True)
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every reported statement of one paragraph, in text order."""
+    found: list[Attribution] = []
+    for token in doc:
+        attribution = _according(token)
+        if attribution is None and is_cue(token):
+            subject = cue_subject(token)
+            span = _complement(token) if subject is not None else None
+            if span is not None and not (span[0] <= subject.i < span[1]):
+                attribution = Attribution(token, subject, *span)
+        if attribution is None:
+            continue
+        attribution.start, attribution.end = _trim(doc, attribution.start, attribution.end)
+        if attribution.end - attribution.start >= 2:
+            found.append(attribution)
+    return found
+
+
+def is_saying_cue(token: Token) -> bool:
+    return token.lemma_.lower() in SAYING

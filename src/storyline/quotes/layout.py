@@ -1,0 +1,61 @@
+"""From article offsets to spaCy tokens and back: each paragraph has its own Doc with paragraph-relative offsets."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Layout:
+    """The paragraph Docs of one article with their start offsets in `Article.text`."""
+
+    docs: list[Doc]
+    starts: list[int]
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sentence_starts = [base + sent.start_char for doc, base in zip(self.docs, self.starts)
+                                for sent in doc.sents]
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def token_at(self, offset: int) -> tuple[int, Token] | None:
+        """The paragraph index and the token covering (or first after) an article offset."""
+        paragraph = self.paragraph_of(offset)
+        doc, local = self.docs[paragraph], offset - self.starts[paragraph]
+        for token in doc:
+            if token.idx + len(token) > local:
+                return paragraph, token
+        return None
+
+    def token_before(self, offset: int) -> tuple[int, Token] | None:
+        """The last token ending at or before an article offset, in that offset's paragraph."""
+        paragraph = self.paragraph_of(offset)
+        doc, local = self.docs[paragraph], offset - self.starts[paragraph]
+        found = None
+        for token in doc:
+            if token.idx + len(token) <= local:
+                found = token
+            else:
+                break
+        return (paragraph, found) if found is not None else None
+
+    def start(self, paragraph: int, token: Token) -> int:
+        return self.starts[paragraph] + token.idx
+
+    def end(self, paragraph: int, token: Token) -> int:
+        return self.starts[paragraph] + token.idx + len(token)
+
+    def span_offsets(self, paragraph: int, span: Span) -> tuple[int, int]:
+        return self.starts[paragraph] + span.start_char, self.starts[paragraph] + span.end_char
+
+    def text_before(self, offset: int) -> str:
+        """The paragraph's text up to an article offset."""
+        paragraph = self.paragraph_of(offset)
+        return self.docs[paragraph].text[:offset - self.starts[paragraph]]
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, offset) - 1)
