@@ -119,6 +119,9 @@ class Article:
     title: str | None = None
     subtitle: str | None = None
     published: str | None = None
+    # When no publication date is stated but the content bounds it: an ISO 8601 interval ("2015-10-13/..",
+    # on or after) or a month ("2012-02"); always an estimate, never copied into `published`.
+    published_estimate: str | None = None
     url: str | None = None
     outlet: str | None = None
     evidence: list[Evidence] = field(default_factory=list)

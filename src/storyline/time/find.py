@@ -1,0 +1,133 @@
+"""Find time expressions in text with our own patterns, not a date parser's search.
+
+A date parser's `search` finds "We" as Wednesday and "May" as a month in "may say"; the patterns here are written
+for the expressions news actually uses (TimeML's categories: dates, times, durations, sets), with month and weekday
+names matched case-sensitively and ambiguous words ("May", "fall", four-digit numbers) only taken in a context that
+makes them temporal. Each match keeps the rule that found it, so the normaliser knows how to read the value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocab import MONTHS, NUMBER_WORDS, WEEKDAYS, regex_alternation
+
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
+MONTH = (
+    "(?-i:" + regex_alternation([m.capitalize() for m in _FULL_MONTHS])
+    + "|(?:" + regex_alternation([m.capitalize() for m in _ABBR_MONTHS]) + r")(?:\.|(?=\s+\d)))"
+)
+FULL_WEEKDAYS = [d for d in WEEKDAYS if d.endswith("day")]
+WEEKDAY = "(?-i:" + regex_alternation([d.capitalize() for d in FULL_WEEKDAYS]) + ")"
+_NUM_WORD = regex_alternation([w for w in NUMBER_WORDS if w not in ("a", "an")])
+NUM = (
+    rf"(?:\d+(?:\.\d+)?|(?:{_NUM_WORD})(?:[- ](?:{_NUM_WORD}))?|a|an|several|a few|few|a couple of|a couple"
+    r"|couple of|dozens of)"
+)
+UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
+SINGLE_UNIT = r"(?:week|weekend|month|year|quarter|decade|century)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+PART = r"(?:morning|afternoon|evening|night)"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+MOD = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)"
+QUAL = r"(?:(?:about|almost|nearly|more\s+than|less\s+than|at\s+least|roughly|some|just|only|over)\s+)"
+
+# Rule name -> pattern. Order only breaks ties between equally long matches at the same place.
+PATTERNS: dict[str, str] = {
+    "date_iso": rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
+    "date_numeric": r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b",
+    "date_md": rf"(?:{WEEKDAY},?\s+)?{MOD}?(?P<month>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?",
+    "date_dm": rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?",
+    "month_year": rf"{MOD}?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b",
+    "month": rf"(?:(?P<rel>last|next|this|past|coming)\s+)?{MOD}?(?P<month>{MONTH})(?P<poss>'s)?\b",
+    "weekday": rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?:(?:early|late)\s+)?(?P<wd>{WEEKDAY})"
+    rf"(?:\s+(?P<part>{PART}))?\b",
+    "day_word": rf"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday"
+    rf"|tomorrow|overnight|last\s+night)(?:\s+(?P<part>{PART}))?\b",
+    "this_part": rf"(?:this|later\s+this|earlier\s+this)\s+(?P<part>{PART})\b",
+    "ref_day": r"the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit>day|morning|week|month|year)\b",
+    "relative": rf"(?:(?P<lead>earlier|later|early|late)\s+)?(?:(?P<the>the)\s+)?"
+    rf"(?P<rel>this|last|next|past|previous|coming|current|same|latest|following)\s+"
+    rf"(?:(?P<unit>{SINGLE_UNIT})|(?P<season>{SEASON}))\b(?!-)",
+    "the_unit": rf"the\s+(?P<unit>year|quarter|week|month|weekend)\b(?!-|\s+(?:of|before|after|to|ago|earlier))",
+    "season": rf"{MOD}?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))\b",
+    "ago": rf"{QUAL}?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
+    "duration_span": rf"{QUAL}?(?:the\s+)?(?P<rel>past|last|next|coming|first|previous|final|following|latest)\s+"
+    rf"(?P<n>{NUM})\s+(?P<unit>{UNIT})\b",
+    "duration": rf"{QUAL}?(?P<n>{NUM})\s+(?:(?:full|calendar|straight|consecutive|more|long)\s+)?(?P<unit>{UNIT})\b",
+    "duration_hyphen": rf"(?P<n>{NUM})-(?P<unit>{UNIT})(?:-(?:old|long))?\b",
+    "vague_duration": rf"(?:(?P<rel>recent|the\s+past|the\s+last|the\s+coming|the\s+next|past)\s+)?(?:few\s+)?"
+    rf"(?P<unit>days|weeks|months|years|decades)(?:-long)?\b(?=\s+(?:of|ago|earlier|later|now|and|to|\.|,))",
+    "plural_after_prep": r"(?:for|in|over|within|after|took|takes|take|lasted|last)\s+"
+    r"(?P<body>(?P<unit>hours|days|weeks|months|years|decades))\b",
+    "decade": rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>19|20|')?(?P<d>\d)0'?s\b",
+    "year": rf"(?:(?P<pre>fiscal|calendar)\s+)?(?<![$\d,.])(?P<y>{YEAR})\b(?![,.]?\d|\s*%|-\d)",
+    "quarter": rf"(?:the\s+)?(?:(?P<fiscal>fiscal)\s+)?(?:(?P<yq>{YEAR})(?:'s)?\s+|this\s+year's\s+)?"
+    rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?(?P<q>quarter|half)"
+    rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<this>this|last|next)\s+year))?\b",
+    "period_ago": r"(?:the\s+)?(?P<kind>year-earlier|year-ago|year\s+earlier|year\s+ago)"
+    r"(?:\s+(?P<unit>quarter|period|year|month|nine\s+months|six\s+months))?\b",
+    "time_clock": r"(?<![\d.])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
+    r"(?:\s+(?P<zone>(?-i:[A-Z]{2,4})))?",
+    "time_word": r"\b(?P<word>noon|midnight|midday)\b",
+    "ref": r"\b(?P<word>right\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment"
+    r"|more\s+recently|recently|lately|previously|the\s+past|the\s+near\s+future|the\s+future"
+    r"|soon|recent\s+(?:days|weeks|months|years)|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term)\b",
+    "set": rf"\b(?P<word>daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly"
+    rf"|(?:every|each|per)\s+(?P<unit>day|week|month|year|quarter|hour|morning|night|evening|{WEEKDAY}))\b",
+}
+
+_COMPILED = {name: re.compile(r"(?<![\w'])" + pattern, re.IGNORECASE) for name, pattern in PATTERNS.items()}
+# A bare "May" or "March" is a month only after a word that introduces a time.
+_MONTH_CUES = re.compile(
+    r"\b(?:in|since|until|till|by|of|from|through|before|after|during|early|late|mid|last|next|this|that|"
+    r"between|and|to|on|or|past|coming|end|start|beginning)\W*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span found by one rule, with the regex match the normaliser reads the value from."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    match: re.Match[str]
+
+
+def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
+    """Reject matches whose words are only temporal in some contexts."""
+    if rule == "month" and match.group("rel") is None:
+        word = match.group("month")
+        before = text[max(0, match.start() - 20): match.start()]
+        if word.lower().rstrip(".") in ("may", "march") and not _MONTH_CUES.search(before):
+            return False
+    if rule == "decade" and match.group("c") is None and not match.group(0).lower().startswith("the"):
+        return False
+    if rule == "duration":
+        number = match.group("n").lower()
+        if number in ("a", "an", "some") and text[match.end(): match.end() + 1] == "-":
+            return False
+    return True
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All time expressions in `text`, longest match first where candidates overlap, in reading order."""
+    candidates: list[Mention] = []
+    for rule, regex in _COMPILED.items():
+        for match in regex.finditer(text):
+            if match.end() > match.start() and _plausible(rule, match, text):
+                start, end = match.span("body") if "body" in regex.groupindex else match.span()
+                end = start + len(text[start:end].rstrip(" ,"))
+                candidates.append(Mention(start, end, text[start:end], rule, match))
+    order = list(PATTERNS)
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.start, order.index(m.rule)))
+    chosen: list[Mention] = []
+    for mention in candidates:
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)

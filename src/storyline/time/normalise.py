@@ -1,0 +1,348 @@
+"""Normalise a found expression to a TimeML type and value against the publication date.
+
+Each finder rule has a reader here. Relative expressions need an anchor (the publication date) and, for
+"the next day" or "a day after returning", the reference time: the last date the text itself established. Without
+an anchor a relative expression keeps value None rather than a guess; absolute ones ("March 2011") always resolve.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .find import Mention
+from .tense import Tense
+from .units import SEASON_ORDER, format_at, month_year, quarter_of, season_of, shift, valid_date, weekday_near
+from .vocab import DAY_PARTS, MONTHS, ORDINALS, SEASONS, TIME_UNITS, UNIT_CODES, WEEKDAYS, number_value, unit_name
+
+
+@dataclass
+class Context:
+    """What a relative expression is read against."""
+
+    anchor: date | None
+    reference: date | None = None
+    tense: Tense = "none"
+    after: str = ""  # the text right after the expression
+
+    @property
+    def ref(self) -> date | None:
+        return self.reference or self.anchor
+
+
+@dataclass
+class Normalised:
+    type: str
+    value: str | None
+    relative: bool  # whether the value depended on the anchor or reference
+
+
+Reader = Callable[[re.Match[str], Context], Normalised]
+_READERS: dict[str, Reader] = {}
+
+
+def reads(rule: str) -> Callable[[Reader], Reader]:
+    def register(func: Reader) -> Reader:
+        _READERS[rule] = func
+        return func
+
+    return register
+
+
+def normalise(mention: Mention, context: Context) -> Normalised:
+    """Type and value of a mention; a relative one without its anchor gets value None."""
+    return _READERS[mention.rule](mention.match, context)
+
+
+def _direction(tense: Tense) -> str:
+    """Which way a bare weekday or month points: reports in the past look back, plans look ahead."""
+    return "future" if tense in ("future", "present") else "past"
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+@reads("date_iso")
+def _iso(m: re.Match[str], ctx: Context) -> Normalised:
+    day = valid_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return Normalised("DATE", day.isoformat() if day else None, False)
+
+
+@reads("date_numeric")
+def _numeric(m: re.Match[str], ctx: Context) -> Normalised:
+    """Month first (US) unless the first number cannot be a month, as in day-first `16/10/2015`."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    month, day = (b, a) if a > 12 else (a, b)
+    found = valid_date(year, month, day)
+    return Normalised("DATE", found.isoformat() if found else None, False)
+
+
+@reads("date_md")
+@reads("date_dm")
+def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
+    month, day = _month(m["month"]), _day(m["d"])
+    if m["y"]:
+        found = valid_date(int(m["y"]), month, day)
+        return Normalised("DATE", found.isoformat() if found else None, False)
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    year = month_year(ctx.anchor, month, _direction(ctx.tense), day)
+    found = valid_date(year, month, day)
+    return Normalised("DATE", found.isoformat() if found else None, True)
+
+
+@reads("month_year")
+def _month_year(m: re.Match[str], ctx: Context) -> Normalised:
+    return Normalised("DATE", f"{int(m['y']):04d}-{_month(m['month']):02d}", False)
+
+
+@reads("month")
+def _bare_month(m: re.Match[str], ctx: Context) -> Normalised:
+    """`last November` is the latest November before this month; `since March` follows the verb's tense."""
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    month = _month(m["month"])
+    rel = (m["rel"] or "").lower()
+    direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this"}.get(rel)
+    year = month_year(ctx.anchor, month, direction or _direction(ctx.tense))
+    return Normalised("DATE", f"{year:04d}-{month:02d}", True)
+
+
+@reads("weekday")
+def _weekday(m: re.Match[str], ctx: Context) -> Normalised:
+    """`said Tuesday` is the last Tuesday (the day itself if published on one), `will meet Friday` the next."""
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    rel = (m["rel"] or "").lower()
+    direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this"}.get(rel)
+    day = weekday_near(ctx.anchor, WEEKDAYS[m["wd"].lower()], direction or _direction(ctx.tense))
+    return _with_part(day.isoformat(), m["part"])
+
+
+def _with_part(value: str, part: str | None) -> Normalised:
+    if part:
+        return Normalised("TIME", f"{value}T{DAY_PARTS[part.lower()]}", True)
+    return Normalised("DATE", value, True)
+
+
+@reads("day_word")
+def _day_word(m: re.Match[str], ctx: Context) -> Normalised:
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    offsets = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    value = (ctx.anchor + timedelta(days=offsets[word])).isoformat()
+    part = m["part"] or ("night" if word in ("tonight", "overnight", "last night") else None)
+    return _with_part(value, part)
+
+
+@reads("this_part")
+def _this_part(m: re.Match[str], ctx: Context) -> Normalised:
+    if ctx.anchor is None:
+        return Normalised("TIME", None, True)
+    return _with_part(ctx.anchor.isoformat(), m["part"])
+
+
+@reads("ref_day")
+def _ref_day(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the next day` counts from the reference time, the last date the story itself set."""
+    if ctx.ref is None:
+        return Normalised("DATE", None, True)
+    unit = m["unit"].lower()
+    step = 1 if m["rel"].lower() in ("next", "following") else -1
+    if unit == "morning":
+        return _with_part((ctx.ref + timedelta(days=step)).isoformat(), "morning")
+    return Normalised("DATE", format_at(shift(ctx.ref, unit, step), unit), True)
+
+
+@reads("relative")
+def _relative(m: re.Match[str], ctx: Context) -> Normalised:
+    """`last week`, `this year`, `earlier this month`, `next summer`; `the past year` is a duration."""
+    rel = m["rel"].lower()
+    unit = (m["unit"] or "").lower()
+    if m["the"] and rel in ("past", "last", "next", "coming") and unit:
+        code, size = UNIT_CODES[unit]
+        return Normalised("DURATION", f"P{size}{code}", False)
+    base = ctx.ref if rel in ("same", "following", "previous") and m["the"] else ctx.anchor
+    if base is None:
+        return Normalised("DATE", None, True)
+    if m["season"]:
+        return Normalised("DATE", _season_value(base, SEASONS[m["season"].lower()], rel), True)
+    if unit == "quarter" and rel == "latest":
+        return Normalised("DATE", format_at(shift(base, "quarter", -1), "quarter"), True)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+    return Normalised("DATE", format_at(shift(base, unit, step), unit), True)
+
+
+def _season_value(anchor: date, code: str, rel: str) -> str:
+    year, current = season_of(anchor)
+    index = SEASON_ORDER.index(code) - SEASON_ORDER.index(current)
+    if rel in ("last", "past", "previous") and index >= 0:
+        year -= 1
+    elif rel in ("next", "coming", "following") and index <= 0:
+        year += 1
+    return f"{year:04d}-{code}"
+
+
+@reads("the_unit")
+def _the_unit(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the year` and `the week` are the current ones; `the quarter` is the one being reported, the last ended."""
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    unit = m["unit"].lower()
+    if unit == "quarter":
+        return Normalised("DATE", format_at(shift(ctx.anchor, "quarter", -1), "quarter"), True)
+    if unit == "weekend":
+        day = weekday_near(ctx.anchor, 5, _direction(ctx.tense))
+        return Normalised("DATE", format_at(day, "weekend"), True)
+    return Normalised("DATE", format_at(ctx.anchor, unit), True)
+
+
+@reads("season")
+def _season(m: re.Match[str], ctx: Context) -> Normalised:
+    return Normalised("DATE", f"{int(m['y']):04d}-{SEASONS[m['season'].lower()]}", False)
+
+
+def _count_and_unit(m: re.Match[str]) -> tuple[int | None, str]:
+    return number_value(m["n"]), unit_name(m["unit"])
+
+
+def _duration_value(count: int | None, unit: str) -> str:
+    code, size = UNIT_CODES[unit]
+    amount = "X" if count is None else str(count * size)
+    return f"PT{amount}{code}" if unit in TIME_UNITS else f"P{amount}{code}"
+
+
+@reads("ago")
+def _ago(m: re.Match[str], ctx: Context) -> Normalised:
+    """`three years ago` counts back from publication; `a day after returning` dates the returning: one day
+    before the reference time (the date of the sentence's main event)."""
+    count, unit = _count_and_unit(m)
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    has_complement = bool(re.match(r"\s+[A-Za-z]", ctx.after)) and direction in ("after", "before")
+    if direction in ("ago", "from now", "hence"):
+        base, sign = ctx.anchor, (-1 if direction == "ago" else 1)
+    elif has_complement:
+        base, sign = ctx.ref, (-1 if direction == "after" else 1)
+    else:
+        base, sign = ctx.ref, (-1 if direction in ("earlier", "before") else 1)
+    if count is None:
+        return Normalised("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", True)
+    if base is None:
+        return Normalised("DATE", None, True)
+    if unit in TIME_UNITS:
+        return Normalised("DATE", base.isoformat(), True)
+    return Normalised("DATE", format_at(shift(base, unit, sign * count), unit), True)
+
+
+@reads("duration")
+@reads("duration_hyphen")
+@reads("duration_span")
+def _duration(m: re.Match[str], ctx: Context) -> Normalised:
+    count, unit = _count_and_unit(m)
+    return Normalised("DURATION", _duration_value(count, unit), False)
+
+
+@reads("vague_duration")
+@reads("plural_after_prep")
+def _vague(m: re.Match[str], ctx: Context) -> Normalised:
+    return Normalised("DURATION", _duration_value(None, unit_name(m["unit"])), False)
+
+
+@reads("decade")
+def _decade(m: re.Match[str], ctx: Context) -> Normalised:
+    century = m["c"] if m["c"] and m["c"] != "'" else None
+    if century is None:
+        century = "20" if ctx.anchor and ctx.anchor.year >= 2000 and int(m["d"]) * 10 + 2000 <= ctx.anchor.year \
+            else "19"
+    return Normalised("DATE", f"{century}{m['d']}", False)
+
+
+@reads("year")
+def _year(m: re.Match[str], ctx: Context) -> Normalised:
+    return Normalised("DATE", m["y"], False)
+
+
+@reads("quarter")
+def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the third quarter` of the publication year, or of the year before when it has not begun yet."""
+    number = ORDINALS[m["ord"].lower()]
+    letter = "Q" if m["q"].lower() == "quarter" else "H"
+    year_text = m["yq"] or m["y"]
+    if year_text:
+        return Normalised("DATE", f"{year_text}-{letter}{number}", False)
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get((m["this"] or "").lower(), 0)
+    current = quarter_of(ctx.anchor) if letter == "Q" else (1 if ctx.anchor.month <= 6 else 2)
+    if not m["this"] and number > current and ctx.tense in ("past", "perfect", "none"):
+        year -= 1
+    return Normalised("DATE", f"{year:04d}-{letter}{number}", True)
+
+
+@reads("period_ago")
+def _year_earlier(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the year-earlier quarter`: the reported quarter (the last one ended) a year before."""
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    unit = (m["unit"] or "year").lower()
+    last_year = shift(ctx.anchor, "year", -1)
+    if unit in ("quarter", "period"):
+        return Normalised("DATE", format_at(shift(last_year, "quarter", -1), "quarter"), True)
+    return Normalised("DATE", format_at(last_year, "year"), True)
+
+
+@reads("time_clock")
+def _clock(m: re.Match[str], ctx: Context) -> Normalised:
+    hour, minute = int(m["h"]) % 12, int(m["mi"] or 0)
+    if m["ap"].lower().startswith("p"):
+        hour += 12
+    if ctx.anchor is None:
+        return Normalised("TIME", None, True)
+    return Normalised("TIME", f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}", True)
+
+
+@reads("time_word")
+def _time_word(m: re.Match[str], ctx: Context) -> Normalised:
+    if ctx.anchor is None:
+        return Normalised("TIME", None, True)
+    clock = "24:00" if m["word"].lower() == "midnight" else "12:00"
+    return Normalised("TIME", f"{ctx.anchor.isoformat()}T{clock}", True)
+
+
+_PRESENT = ("right now", "now", "currently", "nowadays", "these days", "at present", "at the moment")
+_FUTURE = ("the near future", "the future", "soon", "the near term", "the short term", "the long term")
+
+
+@reads("ref")
+def _ref(m: re.Match[str], ctx: Context) -> Normalised:
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    value = "PRESENT_REF" if word in _PRESENT else "FUTURE_REF" if word in _FUTURE else "PAST_REF"
+    return Normalised("DATE", value, False)
+
+
+_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+              "quarterly": "P1Q", "nightly": "P1D", "hourly": "PT1H"}
+
+
+@reads("set")
+def _set(m: re.Match[str], ctx: Context) -> Normalised:
+    word = m["word"].lower()
+    if word in _SET_WORDS:
+        return Normalised("SET", _SET_WORDS[word], False)
+    unit = m["unit"].lower()
+    if unit in WEEKDAYS:
+        return Normalised("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}", False)
+    if unit in DAY_PARTS:
+        return Normalised("SET", f"XXXX-XX-XXT{DAY_PARTS[unit]}", False)
+    code, size = UNIT_CODES[unit]
+    return Normalised("SET", f"PT{size}{code}" if unit in TIME_UNITS else f"P{size}{code}", False)

@@ -1,0 +1,82 @@
+"""Turn the mentions of one parsed paragraph into `TimeExpression`s, reading tense from the parse.
+
+The reference time (the last day-precise date the story established) is carried from one expression to the next,
+so "the next day" and "a day after returning" count from the story's own clock, not only from publication.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..record import TimeExpression
+from .find import Mention, find_mentions
+from .normalise import Context, normalise
+from .tense import Tense, span_tense
+
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_NOT_YEARS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"}
+
+
+@dataclass
+class Clock:
+    """The anchor (publication date) and the running reference time of one article."""
+
+    anchor: date | None
+    reference: date | None = None
+
+
+@dataclass
+class Found:
+    """A resolved expression with the tense that governed it (the estimate only trusts past reports)."""
+
+    expression: TimeExpression
+    tense: Tense = "none"
+
+
+def parse_day(value: str | None) -> date | None:
+    """The calendar day a value starts with, None for coarser or non-calendar values."""
+    match = _DAY_VALUE.match(value or "")
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _is_year_number(mention: Mention, doc: Doc) -> bool:
+    """A four-digit number is a year unless the parse says it counts something ("2000 people", "$1990")."""
+    span = doc.char_span(mention.match.start("y"), mention.match.end("y"), alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    if token.ent_type_ in _NOT_YEARS:
+        return False
+    return not (token.dep_ == "nummod" and token.head.tag_ == "NNS")
+
+
+def paragraph_mentions(doc: Doc) -> list[Mention]:
+    """The finder's mentions in a paragraph, minus numbers the parse shows are not years."""
+    return [m for m in find_mentions(doc.text) if m.rule != "year" or _is_year_number(m, doc)]
+
+
+def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
+    """Resolve every mention in `doc`; offsets are shifted by `offset` into `Article.text`."""
+    results: list[Found] = []
+    for mention in paragraph_mentions(doc):
+        tense = span_tense(doc, mention.start, mention.end)
+        context = Context(clock.anchor, clock.reference, tense, doc.text[mention.end: mention.end + 30])
+        normalised = normalise(mention, context)
+        value = normalised.value if (clock.anchor is not None or not normalised.relative) else None
+        anchor = "published" if normalised.relative and value is not None else None
+        expression = TimeExpression(
+            mention.text, offset + mention.start, offset + mention.end, normalised.type, value, anchor=anchor
+        )
+        day = parse_day(value) if normalised.type in ("DATE", "TIME") else None
+        if day is not None:
+            clock.reference = day
+        results.append(Found(expression, tense))
+    return results

@@ -1,0 +1,84 @@
+"""The tense of the verb that governs a time expression, read off the spaCy parse.
+
+"said Tuesday" is the last Tuesday and "will meet Friday" the next one: the direction of a bare weekday or month
+comes from its governing verb. We climb from the expression to the nearest verb, and past non-finite verbs
+("agreeing", "to meet") to the finite one they hang from, then read the tag and the auxiliaries.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+Tense = Literal["past", "perfect", "present", "future", "none"]
+
+_FUTURE_MODALS = {"will", "shall", "would", "'ll", "wo", "going", "could", "may", "might", "should", "must"}
+# Present-tense verbs that announce something still to come: "is expected Friday", "plans to vote next week".
+_SCHEDULING = {"expect", "schedule", "plan", "due", "set", "slate", "intend", "aim", "hope", "prepare"}
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The finite verb (or its main verb) that the expression depends on, None in a verbless fragment."""
+    token: Token = span.root
+    seen = 0
+    while seen < 12:
+        seen += 1
+        if token.pos_ in ("VERB", "AUX") and token not in span:
+            if _finite(token) or token.head is token:
+                return token
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+def _finite(verb: Token) -> bool:
+    if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD", "VBZ", "VBP", "MD") for child in verb.children)
+
+
+def verb_tense(verb: Token) -> Tense:
+    """Past, perfect, present or future from the verb's tag and its auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
+    if lemmas & _FUTURE_MODALS or (verb.tag_ == "MD" and verb.lower_ in _FUTURE_MODALS):
+        if "have" in lemmas and verb.tag_ == "VBN":
+            return "past"
+        return "future"
+    if "have" in lemmas and verb.tag_ == "VBN":
+        has_past_aux = any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes)
+        return "past" if has_past_aux else "perfect"
+    if verb.lemma_.lower() in _SCHEDULING and verb.tag_ in ("VBZ", "VBP", "VBN"):
+        return "future" if not any(a.tag_ == "VBD" for a in auxes) else "past"
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if "VBD" in tags:
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return "none"
+
+
+def tense_of(span: Span) -> Tense:
+    """Tense governing a span of a parsed Doc; "none" when no verb governs it."""
+    verb = governing_verb(span)
+    if verb is None:
+        return "none"
+    tense = verb_tense(verb)
+    if tense == "none" and verb.head is not verb:
+        return verb_tense(verb.head)
+    return tense
+
+
+def sentence_tense(sent: Span) -> Tense:
+    """Tense of a sentence's root verb: decides whether an undated report speaks of the publication day."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return "none"
+    return verb_tense(root)
+
+
+def span_tense(doc: Doc, start: int, end: int) -> Tense:
+    """Tense for a character span of `doc`; "none" where the span does not align with tokens."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return tense_of(span) if span is not None and len(span) else "none"
