@@ -63,11 +63,12 @@ def build(
 def articles(db: DbOption = DEFAULT_DB) -> None:
     """List the stored articles."""
     with _open(db) as corpus:
-        table = Table("id", "published", "outlet", "title", "status", "source")
+        table = Table("published", "outlet", "title", "status", "source")
+        table.add_column("id", no_wrap=True)
         for article in corpus.articles():
             status = article.status if not article.duplicate_of else f"duplicate of {article.duplicate_of[:8]}"
-            table.add_row(article.id[:12], article.published or "", escape(article.outlet or ""),
-                          escape(article.title or ""), escape(status), escape(article.source))
+            table.add_row(article.published or "", escape(article.outlet or ""), escape(article.title or ""),
+                          escape(status), escape(article.source), article.id[:10])
         console.print(table)
 
 
@@ -125,5 +126,13 @@ def report(
     console.print(f"wrote {escape(str(out))}")
 
 
-def main() -> None:
-    app()
+@app.command()
+def stages() -> None:
+    """List the per-article stages in order, with what each requires and assigns."""
+    from .pipeline import ANALYSE, PREPARE
+
+    table = Table("group", "stage", "requires", "assigns")
+    for group, members in (("prepare", PREPARE), ("analyse", ANALYSE)):
+        for member in members:
+            table.add_row(group, member.name, ", ".join(member.requires), ", ".join(member.assigns))
+    console.print(table)
