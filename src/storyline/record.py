@@ -96,6 +96,30 @@ class Quote:
 
 
 @dataclass
+class Role:
+    """A role one article gives an entity (`Foreign Ministry spokesman`), where it says so, and when."""
+
+    text: str
+    article: str
+    start: int
+    end: int
+    published: str | None = None
+
+
+@dataclass
+class CanonicalEntity:
+    """One person or organisation across all articles: its canonical name, the forms used, and its roles."""
+
+    id: str
+    name: str
+    label: str  # "PERSON" | "ORG"
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)  # countries and organisations its roles tie it to
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
 class TimeExpression:
     """A time expression normalised TimeML-style against the publication date."""
 
