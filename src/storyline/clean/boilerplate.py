@@ -73,14 +73,15 @@ def judge_alone(paragraph: str) -> Verdict:
     return Verdict(text, reason, split.glyphs)
 
 
-def is_weak(paragraph: str) -> bool:
-    """Too little of a story to stand on its own next to appeals: a few words, a short question, outlet voice."""
+def is_weak(paragraph: str, beside_appeal: bool) -> bool:
+    """Too little of a story to stand on its own inside a region: a few words or a short question; next to an
+    appeal, also a paragraph in the outlet's own voice (we/you) that reports nothing."""
     words = paragraph.split()
     if len(words) <= MAX_WEAK_WORDS:
         return True
     if paragraph.rstrip().endswith("?") and len(words) <= MAX_WEAK_QUESTION_WORDS:
         return True
-    return read_cues(paragraph).leans_appeal
+    return beside_appeal and read_cues(paragraph).leans_appeal
 
 
 def _region_reason(left: Verdict, right: Verdict) -> str:
@@ -97,8 +98,9 @@ def fill_regions(verdicts: list[Verdict]) -> None:
         run = range(left + 1, right)
         if not run or len(run) > MAX_FILL_RUN:
             continue
-        if all(verdicts[i].reason is None and is_weak(verdicts[i].text) for i in run):
-            reason = _region_reason(verdicts[left], verdicts[right])
+        reason = _region_reason(verdicts[left], verdicts[right])
+        beside_appeal = reason != NAVIGATION
+        if all(verdicts[i].reason is None and is_weak(verdicts[i].text, beside_appeal) for i in run):
             for i in run:
                 verdicts[i].reason = reason
 

@@ -2,8 +2,8 @@
 
 Newspapers write captions in the present tense ("Protesters hold a sign ...") while a story's lead reports in the
 past or future tense with attribution ("..., an official said Wednesday"). So a lone short sentence between the
-headline block and the body is a caption when it names the picture outright, or when its main verb is in the
-present tense and is not a speech verb (a present-tense lead like "Russia says ..." stays body). The part-of-speech
+headline block and the body is a caption when it names the picture outright, has no verb, or when its main verb
+is in the present tense and is not a speech verb (a present-tense lead like "Russia says ..." stays body). The part-of-speech
 tagger of the project's spaCy model tells the tense; only this one candidate paragraph is tagged.
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ def looks_like_caption(paragraph: str) -> bool:
 
 
 def _present_tense_depiction(paragraph: str) -> bool:
-    """One sentence whose main verb is present tense and not a verb of speech or stance."""
+    """One sentence with no verb at all, or whose main verb is present tense and not of speech or stance."""
     from ..annotate.nlp import get_nlp  # the model is loaded once per process and shared with annotation
 
     nlp = get_nlp()
@@ -43,5 +43,7 @@ def _present_tense_depiction(paragraph: str) -> bool:
     sentences = list(doc.sents)
     if len(sentences) != 1:
         return False
+    if not any(token.pos_ in ("VERB", "AUX") for token in sentences[0]):
+        return True  # a verbless description ("Crowds in the square on Friday.") is no lead sentence
     root = sentences[0].root
     return root.tag_ in _PRESENT_TAGS and root.lemma_.lower() not in _SPEECH_LEMMAS

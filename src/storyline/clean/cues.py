@@ -51,8 +51,8 @@ class Cues:
 
     @property
     def leans_appeal(self) -> bool:
-        """Weak evidence, enough only next to appeals: some reader/outlet wording and no reported speech."""
-        return not self.attribution and (self.self_reference or self.address or self.ask or self.money)
+        """Weak evidence, enough only next to appeals: the outlet or the reader addressed, no reported speech."""
+        return not self.attribution and (self.self_reference or self.address)
 
 
 def unquoted(text: str) -> str:
