@@ -50,7 +50,7 @@ _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CONTEXT = re.compile(r"\b(use|uses|accept|consent|policy|settings|browser|browsing|experience|agree)\b", re.I)
 # A cookie notice speaks to the reader for the site; a story about cookies does not.
 _SITE_VOICE = re.compile(r"\b(we|our|you|your|this (site|website))\b", re.I)
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}\s*(,.{0,40})?$")
+_BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}\s*(,.{0,40})?$")
 MAX_COOKIE_WORDS = 80
 
 

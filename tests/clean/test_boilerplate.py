@@ -1,0 +1,105 @@
+"""The paragraph-level boilerplate classifier: single-line rules, appeal regions, and what it must keep."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.boilerplate import filter_paragraphs
+
+STORY = [
+    "Flood defences along the river Wend held overnight as water levels peaked, the environment agency said.",
+    "About 200 homes in the lower town were evacuated as a precaution, according to the county police.",
+]
+
+
+def reasons(paragraphs: list[str]) -> dict[str, str]:
+    return {removed.text: removed.reason for removed in filter_paragraphs(paragraphs).removed}
+
+
+def test_story_paragraphs_are_kept_untouched():
+    result = filter_paragraphs(STORY)
+    assert result.kept == STORY
+    assert result.removed == []
+
+
+def test_appeal_box_at_the_top_is_removed_as_a_region():
+    box = [
+        "✕",
+        "Enjoying our coverage?",
+        "Our reporters work around the clock. Your support keeps our journalism free for everyone.",
+        "Donate now",
+        "It takes a minute and helps us stay independent.",
+        "Chip in from $5 a month so that we can keep going.",
+    ]
+    result = filter_paragraphs(box + STORY)
+    assert result.kept == STORY
+    assert reasons(box + STORY)["Enjoying our coverage?"] == "donation appeal"
+    assert reasons(box + STORY)["It takes a minute and helps us stay independent."] == "donation appeal"
+
+
+def test_subscription_appeal():
+    assert reasons(STORY + ["Subscribe to our newsletter to get your morning briefing every day."]) == {
+        "Subscribe to our newsletter to get your morning briefing every day.": "subscription appeal"}
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Read more", "navigation"),
+        ("Share | Tweet | Email", "navigation"),
+        ("Remind me later.", "navigation"),
+        ("Advertisement", "ad notice"),
+        ("We use cookies to give you the best experience. By browsing you accept our cookie policy.", "cookie notice"),
+        ("Photo: Jane Doe / Wend Valley News", "photo credit"),
+        ("Residents fill sandbags. (Getty Images)", "photo credit"),
+        ("(Reuters)", "wire credit"),
+        ("*(AP, AFP)*", "wire credit"),
+        ("Reporting by Anna Berg; Editing by Tom Hale", "wire credit"),
+        ("© 2024 Wend Valley News", "copyright notice"),
+        ("By Anna Berg", "byline"),
+        ("12", "page counter"),
+        ("Page 2 of 3", "page counter"),
+        ("Read more: Town braces for second flood wave", "related link"),
+        ("A Message from Wend Valley News:", "donation appeal"),
+        ("Dear readers,", "donation appeal"),
+        ("★", "stray glyph"),
+    ],
+)
+def test_single_line_furniture(line, reason):
+    result = filter_paragraphs([STORY[0], line, STORY[1]])
+    assert result.kept == STORY
+    assert [(r.text, r.reason) for r in result.removed] == [(line, reason)]
+
+
+def test_glyph_is_cut_and_sentence_kept():
+    result = filter_paragraphs(["☑ " + STORY[0], STORY[1] + " ➤"])
+    assert result.kept == STORY
+    assert [(r.text, r.reason) for r in result.removed] == [("☑", "stray glyph"), ("➤", "stray glyph")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "\"We are ready to support the families who lost everything,\" the mayor said, urging residents to donate.",
+        "Volunteers who want to support the clean-up can subscribe to text alerts from the council, officials said.",
+        "The charity said readers had given more than $40,000 a month since the floods began.",
+        "Cookies and cakes were handed out at the shelter, where 80 people spent the night.",
+        "Read the full report, which runs to 300 pages, on the agency's website.",
+    ],
+)
+def test_story_sentences_with_appeal_words_are_kept(paragraph):
+    assert filter_paragraphs([STORY[0], paragraph, STORY[1]]).kept == [STORY[0], paragraph, STORY[1]]
+
+
+def test_story_paragraph_between_two_ad_markers_is_kept():
+    paragraphs = [STORY[0], "Advertisement", "The river is expected to fall back to normal levels by the weekend.",
+                  "Advertisement", STORY[1]]
+    result = filter_paragraphs(paragraphs)
+    assert result.kept == [STORY[0], paragraphs[2], STORY[1]]
+
+
+def test_widget_words_inside_an_appeal_are_swept_with_it():
+    tail = ["Please support our reporting: your donation helps us cover the floods.", "One-time", "Monthly",
+            "payment options", "Not today?", "Remind me later."]
+    result = filter_paragraphs(STORY + tail)
+    assert result.kept == STORY
+    assert len(result.removed) == len(tail)
