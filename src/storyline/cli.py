@@ -45,7 +45,7 @@ def build(
                TimeElapsedColumn())
 
     def report_failure(failure: ReadFailure) -> None:
-        errors.print(f"[yellow]skipped[/yellow] {escape(failure.source)}: {escape(failure.reason)}")
+        errors.print(f"[yellow]failed[/yellow] {escape(failure.source)}: {escape(failure.reason)}", soft_wrap=True)
 
     with _open(db, must_exist=False) as corpus, Progress(*columns, console=errors,
                                                          disable=not errors.is_terminal) as progress:
@@ -54,7 +54,7 @@ def build(
             [str(p) for p in paths], workers=workers,
             progress=lambda source: progress.advance(task), on_failure=report_failure,
         )
-    console.print(f"{summary.line()}  →  {escape(str(db))}")
+    console.print(f"{summary.line()}  →  {escape(str(db))}", soft_wrap=True)
     if strict and summary.failed:
         raise typer.Exit(1)
 

@@ -14,11 +14,13 @@ from typing import TypeVar
 
 from .annotate import annotate
 from .clean import clean, detect_language
+from .quotes import extract_quotes
 from .record import Article, RawArticle, article_id
 from .stages import Stage, check_order, run_stages
+from .time import resolve_time
 
 PREPARE: list[Stage] = [clean, detect_language]
-ANALYSE: list[Stage] = [annotate]
+ANALYSE: list[Stage] = [annotate, resolve_time, extract_quotes]
 check_order(PREPARE + ANALYSE)
 
 T = TypeVar("T")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..record import Article, Evidence, RawArticle, ReadFailure
-from .schema import ARTICLE_COLUMNS, ITEM_TABLES, ddl, item_columns, schema_version
+from .schema import ARTICLE_COLUMNS, ARTICLE_SCALARS, ITEM_TABLES, ddl, item_columns, schema_version
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,7 @@ def _article_row(article: Article, signature: bytes | None, now: str) -> tuple:
     raw = zlib.compress(json.dumps(dataclasses.asdict(article.raw)).encode()) if article.raw else None
     evidence = json.dumps([dataclasses.asdict(e) for e in article.evidence])
     values = {
-        **{name: getattr(article, name) for name in ARTICLE_COLUMNS if hasattr(article, name)},
+        **{name: getattr(article, name) for name in ARTICLE_SCALARS},
         "paragraphs": json.dumps(article.paragraphs),
         "evidence": evidence,
         "raw": raw,
@@ -191,8 +191,7 @@ def _article_row(article: Article, signature: bytes | None, now: str) -> tuple:
 
 
 def _article_from_row(row: sqlite3.Row, with_raw: bool) -> Article:
-    scalar = {name: row[name] for name in ARTICLE_COLUMNS if name not in ("paragraphs", "evidence", "raw", "minhash", "added_at")}
-    article = Article(**scalar)
+    article = Article(**{name: row[name] for name in ARTICLE_SCALARS})
     article.paragraphs = json.loads(row["paragraphs"])
     article.evidence = [Evidence(**e) for e in json.loads(row["evidence"])]
     if with_raw and row["raw"] is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
-from ..record import Entity, Quote, Removed, Sentence, TimeExpression
+from ..record import Article, Entity, Quote, Removed, Sentence, TimeExpression
 
 # Lists on an Article that are stored one row per item, in a table of their own, in order.
 ITEM_TABLES: dict[str, type] = {
@@ -19,10 +19,17 @@ ITEM_TABLES: dict[str, type] = {
     "removed": Removed,
 }
 
-ARTICLE_COLUMNS = (
-    "id", "source", "content_hash", "title", "subtitle", "published", "url", "outlet", "language", "status",
-    "status_reason", "duplicate_of", "duplicate_kind", "paragraphs", "evidence", "raw", "minhash", "added_at",
+# Article fields stored as JSON text, and columns the store adds; `docs` (spaCy objects) is never stored.
+JSON_COLUMNS = ("paragraphs", "evidence")
+STORE_COLUMNS = ("minhash", "added_at")
+ARTICLE_SCALARS = tuple(
+    f.name for f in dataclasses.fields(Article)
+    if f.name not in ITEM_TABLES and f.name not in JSON_COLUMNS and f.name not in ("raw", "docs")
 )
+ARTICLE_COLUMNS = (*ARTICLE_SCALARS, *JSON_COLUMNS, "raw", *STORE_COLUMNS)
+_NOT_NULL = {"id": "TEXT PRIMARY KEY", "source": "TEXT NOT NULL", "content_hash": "TEXT NOT NULL",
+             "status": "TEXT NOT NULL", "paragraphs": "TEXT NOT NULL", "evidence": "TEXT NOT NULL",
+             "raw": "BLOB", "minhash": "BLOB", "added_at": "TEXT NOT NULL"}
 
 _SQL_TYPES = {int: "INTEGER", "int": "INTEGER", "int | None": "INTEGER", float: "REAL", "float": "REAL"}
 
@@ -46,10 +53,8 @@ def _item_table_ddl(name: str, record: type) -> str:
 def ddl() -> list[str]:
     statements = [
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);",
-        "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, source TEXT NOT NULL, content_hash TEXT NOT NULL, "
-        "title TEXT, subtitle TEXT, published TEXT, url TEXT, outlet TEXT, language TEXT, status TEXT NOT NULL, "
-        "status_reason TEXT, duplicate_of TEXT, duplicate_kind TEXT, paragraphs TEXT NOT NULL, evidence TEXT NOT NULL, "
-        "raw BLOB, minhash BLOB, added_at TEXT NOT NULL);",
+        "CREATE TABLE IF NOT EXISTS articles ("
+        + ", ".join(f'"{name}" {_NOT_NULL.get(name, "TEXT")}' for name in ARTICLE_COLUMNS) + ");",
         "CREATE INDEX IF NOT EXISTS articles_source ON articles(source);",
         "CREATE INDEX IF NOT EXISTS articles_content ON articles(content_hash);",
         "CREATE TABLE IF NOT EXISTS failures (source TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);",
