@@ -15,6 +15,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement, tostring
 from trafilatura.utils import load_html
 
@@ -30,9 +31,18 @@ ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 WHITESPACE = re.compile(r"\s+")
 MARKUP_TAGS = ("meta", "title", "h1", "h2", "time", "link")
 MAX_EVIDENCE_CHARS = 300
-BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "td", "dd", "dt")
+BLOCK_LEVEL = {
+    "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+    "aside", "header", "footer", "nav", "main", "form", "table", "tr", "td", "th", "blockquote", "figure",
+    "figcaption", "button", "br", "pre", "address", "details", "summary", "label", "option", "hr",
+}
 DROPPED_REASON = "outside the article body (trafilatura)"
+HEADLINE_REASON = "the headline repeated at the top of the body (kept as the title)"
 STANDFIRST_WORDS = (6, 80)
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:~/]|::|//)\s+")
+WORD = re.compile(r"\w+")
+MIN_HEADLINE_OVERLAP = 0.3
+GENERIC_HOST_LABELS = {"www", "m", "mobile", "amp", "news", "edition", "com", "co", "org", "net", "ac", "gov", "blog"}
 
 
 @dataclass
@@ -50,24 +60,43 @@ class PageFields:
 
 def clean_html(article: Article) -> Article:
     """Fill metadata, evidence, paragraphs and removed pieces of an HTML article."""
-    raw = article.raw
-    html = raw.html if raw is not None and raw.html else ""
-    page = extract_page(html, raw.url if raw else None)
+    raw = article.raw or RawArticle(source=article.source)
+    html = raw.html or ""
+    page = extract_page(html, raw.url)
     tree = _parse(html)
-    paragraphs = split_paragraphs(page.text)
+    headings = _headings(tree)
+    article.evidence = []
+    title, method = page_title(page, headings)
+    article.title = _choose(article, tree, "title", raw.title, title, method)
+    published = _iso_date(raw.published)
+    article.published = _choose(article, tree, "published", published, page.date, "htmldate original date")
+    article.url = _choose(article, tree, "url", raw.url, page.url, "trafilatura canonical url")
+    article.outlet = _outlet(article, tree, page)
+    paragraphs, headline = drop_headline(split_paragraphs(page.text), [article.title or "", *headings])
     filtered = filter_paragraphs(paragraphs)
     article.paragraphs = filtered.kept
-    article.removed = dropped_blocks(tree, page.text) + list(filtered.removed)
-    article.evidence = []
-    container = raw or RawArticle(source=article.source)
-    article.title = _choose(article, tree, "title", container.title, page.title, "trafilatura title")
-    article.published = _choose(
-        article, tree, "published", _iso_date(container.published), page.date, "htmldate original date"
-    )
-    article.url = _choose(article, tree, "url", container.url, page.url, "trafilatura canonical url")
-    article.outlet = _outlet(article, tree, page)
+    article.removed = headline + dropped_blocks(tree, page.text) + list(filtered.removed)
     article.subtitle = _subtitle(article, tree, page)
     return article
+
+
+def page_title(page: PageFields, headings: list[str]) -> tuple[str | None, str]:
+    """The metadata title without the site's name, or the visible `<h1>` where it agrees; and how it was found."""
+    title, cut = strip_site_name(page.title, page.sitename, page.hostname, [h.casefold() for h in headings])
+    method = f"trafilatura title, site name {cut!r} cut" if cut else "trafilatura title"
+    shown = visible_headline(headings, title, page.sitename)
+    if shown and shown != title:
+        return shown, "the page's single <h1>, agreeing with the metadata title"
+    return title, method
+
+
+def drop_headline(paragraphs: list[str], headlines: list[str]) -> tuple[list[str], list[Removed]]:
+    """trafilatura keeps an `<h1>` that sits inside the article element; at the top of the body it is the
+    headline again, already the title, not a paragraph of the story."""
+    wanted = {h.casefold() for h in headlines if h}
+    if paragraphs and paragraphs[0].casefold() in wanted:
+        return paragraphs[1:], [Removed(paragraphs[0], HEADLINE_REASON)]
+    return paragraphs, []
 
 
 def extract_page(html: str, url: str | None = None) -> PageFields:
@@ -93,22 +122,96 @@ def split_paragraphs(text: str) -> list[str]:
     return [line for line in (_tidy(raw_line) for raw_line in text.split("\n")) if line]
 
 
+def strip_site_name(
+    title: str | None, sitename: str | None, hostname: str | None, headings: list[str]
+) -> tuple[str | None, str | None]:
+    """Cut the site's name off a `<title>`-style headline ("Story - The Site"): (title, the part cut or None).
+
+    A side of a separator is the site's name when its letters match the site name or a label of the domain; the
+    other side is the headline when the page's own `<h1>` says exactly that. Either piece of evidence suffices.
+    """
+    if not title:
+        return title, None
+    matches = list(TITLE_SEPARATOR.finditer(title))
+    for match in reversed(matches):
+        head, tail = title[: match.start()].strip(), title[match.end():].strip()
+        if _letters(head) and (_is_site_name(tail, sitename, hostname) or head.casefold() in headings):
+            return head, tail
+    for match in matches:
+        head, tail = title[: match.start()].strip(), title[match.end():].strip()
+        if _letters(tail) and (_is_site_name(head, sitename, hostname) or tail.casefold() in headings):
+            return tail, head
+    return title, None
+
+
+def _is_site_name(part: str, sitename: str | None, hostname: str | None) -> bool:
+    letters = _letters(part)
+    if len(letters) < 3:
+        return False
+    if sitename and letters == _letters(sitename):
+        return True
+    labels = [label for label in (hostname or "").lower().split(".")[:-1] if label not in GENERIC_HOST_LABELS]
+    return any(len(label) >= 3 and (label in letters or (len(letters) >= 4 and letters in label)) for label in labels)
+
+
+def _letters(text: str | None) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum()) if text else ""
+
+
+def visible_headline(headings: list[str], title: str | None, sitename: str | None) -> str | None:
+    """The headline readers see, when the page has exactly one headline-shaped `<h1>`.
+
+    Metadata titles are often rewritten for search and social sharing; the `<h1>` is the story's own headline.
+    It is trusted only when it shares words with the metadata title (or that title is just the site name), so
+    a logo or section name in an `<h1>` never replaces the headline; all-capitals is styling, not the headline.
+    """
+    shaped = [h for h in dict.fromkeys(headings) if 2 <= len(h.split()) <= 40 and not h.isupper()]
+    if len(shaped) != 1:
+        return None
+    headline = shaped[0]
+    if not title or (sitename and title == sitename):
+        return headline
+    mine, theirs = set(WORD.findall(headline.casefold())), set(WORD.findall(title.casefold()))
+    overlap = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+    return headline if overlap >= MIN_HEADLINE_OVERLAP else None
+
+
+def _headings(tree: HtmlElement | None) -> list[str]:
+    if tree is None:
+        return []
+    return [text for text in (_tidy(h1.text_content()) for h1 in tree.iter("h1")) if text]
+
+
 def dropped_blocks(tree: HtmlElement | None, kept_text: str) -> list[Removed]:
-    """The page's text blocks that trafilatura left out (menus, cookie notices, related links), once each."""
+    """The page's text lines that trafilatura left out (menus, cookie notices, related links), once each."""
     if tree is None:
         return []
     kept = _tidy(kept_text) or ""
-    seen: set[str] = set()
-    removed = []
-    for element in tree.iter(*BLOCK_TAGS):
-        text = _tidy(element.text_content())
-        if not text or text in seen or text in kept or element.getparent() is None:
-            continue
-        if any(ancestor.tag in BLOCK_TAGS for ancestor in element.iterancestors()):
-            continue  # the enclosing block already carries this text
-        seen.add(text)
-        removed.append(Removed(text, DROPPED_REASON))
+    removed, seen = [], set()
+    for line in page_lines(tree):
+        if line not in seen and line not in kept:
+            seen.add(line)
+            removed.append(Removed(line, DROPPED_REASON))
     return removed
+
+
+def page_lines(tree: HtmlElement) -> list[str]:
+    """The visible text of the page's body, one line per block-level element, as a reader sees it laid out."""
+    body = tree.find(".//body")
+    lines: list[list[str]] = [[]]
+    for event, element in etree.iterwalk(body if body is not None else tree, events=("start", "end")):
+        is_block = isinstance(element.tag, str) and element.tag in BLOCK_LEVEL
+        if event == "start":
+            if is_block:
+                lines.append([])
+            if isinstance(element.tag, str) and element.text:
+                lines[-1].append(element.text)
+        else:
+            if is_block:
+                lines.append([])
+            if element.tail:
+                lines[-1].append(element.tail)
+    return [text for text in (_tidy("".join(parts)) for parts in lines) if text]
 
 
 def _choose(

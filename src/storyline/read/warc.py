@@ -30,7 +30,8 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawArti
             if not _is_html_article(record):
                 continue
             payload = _read_payload(record, max_bytes)
-            if not isinstance(payload, TooLarge) and getattr(record.raw_stream, "limit", 0):  # bytes the header promised but the file lacks
+            # Bytes the record header promised but the file lacks: the archive was cut off.
+            if not isinstance(payload, TooLarge) and getattr(record.raw_stream, "limit", 0):
                 raise EOFError(f"record for {record.rec_headers.get_header('WARC-Target-URI')} is cut short")
             offset = records.get_record_offset()  # only valid once the payload is read: it reads to the end
             yield _to_article(record, payload, f"{source}#{offset}")
