@@ -1,8 +1,12 @@
-"""`storyline eval …`: each subcommand runs one evaluation and prints its table; a missing gold path is a clean skip."""
+"""`storyline eval …`: each subcommand runs one evaluation and prints its table.
+
+Gold data lives outside the project (`../shared`); every path is an argument, and a path that does not exist is a
+clean skip (exit 0 with a line saying so), so scripts run the same with or without the data.
+"""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Protocol
 
 import typer
 from rich.console import Console
@@ -10,29 +14,89 @@ from rich.console import Console
 app = typer.Typer(help="Measure storyline against gold data.", no_args_is_help=True)
 console = Console()
 
+GoldOption = Annotated[Path | None, typer.Option("--gold", help="The seeds gold, e.g. ../shared/gold/seeds.json.")]
 
-def _require(path: Path) -> None:
-    if not path.exists():
-        console.print(f"skipped: {path} does not exist")
-        raise typer.Exit(0)
+
+class Report(Protocol):
+    def render(self) -> str: ...
+
+
+def _given(**paths: Path | None) -> dict[str, Path]:
+    """The paths the user gave; missing ones are reported and left out; none given at all is a usage error."""
+    given = {name: path for name, path in paths.items() if path is not None}
+    if not given:
+        console.print(f"give at least one of: {', '.join('--' + name for name in paths)}")
+        raise typer.Exit(2)
+    present = {}
+    for name, path in given.items():
+        if path.exists():
+            present[name] = path
+        else:
+            console.print(f"skipped --{name}: {path} does not exist")
+    return present
+
+
+def _show(report: Report) -> None:
+    console.print(report.render(), markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
-def seeds(gold: Annotated[Path, typer.Option(help="The seeds gold, e.g. ../shared/gold/seeds.json.")]) -> None:
+def seeds(gold: GoldOption = None) -> None:
     """Cleaning on the five seeds: metadata, boilerplate dropped, body kept, broken paragraphs joined."""
     from .seeds import evaluate_seeds
 
-    _require(gold)
-    report = evaluate_seeds(gold)
-    console.print(report.render(), markup=False, highlight=False)
+    for _, path in _given(gold=gold).items():
+        _show(evaluate_seeds(path))
 
 
 @app.command()
-def trafilatura(
-    eval_dir: Annotated[Path, typer.Option("--dir", help="The trafilatura-eval folder.")],
+def html(
+    trafilatura: Annotated[Path | None, typer.Option(help="The trafilatura-eval folder.")] = None,
 ) -> None:
     """The HTML path on trafilatura's evaluation pages, beside bare trafilatura."""
     from .trafilatura import evaluate_trafilatura
 
-    _require(eval_dir)
-    console.print(evaluate_trafilatura(eval_dir).render(), markup=False, highlight=False)
+    for _, path in _given(trafilatura=trafilatura).items():
+        _show(evaluate_trafilatura(path))
+
+
+@app.command()
+def quotes(
+    gold: GoldOption = None,
+    polnear: Annotated[Path | None, typer.Option(help="A PolNeAR split folder, e.g. polnear/dev.")] = None,
+) -> None:
+    """Quotes and speakers: the seed quotes, and PolNeAR attribution beside textacy."""
+    from . import quotes as evaluation
+
+    present = _given(gold=gold, polnear=polnear)
+    if "gold" in present:
+        _show(evaluation.evaluate_quotes_seeds(present["gold"]))
+    if "polnear" in present:
+        _show(evaluation.evaluate_quotes_polnear(present["polnear"]))
+
+
+@app.command()
+def time(
+    gold: GoldOption = None,
+    timeml: Annotated[Path | None, typer.Option(help="TempEval-3 TBAQ-cleaned folder.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N TimeML documents.")] = None,
+) -> None:
+    """Time expressions: the seed dates, and TempEval-3 beside a peer."""
+    from . import time as evaluation
+
+    present = _given(gold=gold, timeml=timeml)
+    if "gold" in present:
+        _show(evaluation.evaluate_time_seeds(present["gold"]))
+    if "timeml" in present:
+        _show(evaluation.evaluate_timeml(present["timeml"], limit=limit))
+
+
+@app.command()
+def pubdate(
+    trafilatura: Annotated[Path | None, typer.Option(help="The trafilatura-eval folder.")] = None,
+) -> None:
+    """Publication dates of HTML pages, beside htmldate alone."""
+    from .time import evaluate_pubdate
+
+    for _, path in _given(trafilatura=trafilatura).items():
+        _show(evaluate_pubdate(path))
