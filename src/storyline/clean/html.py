@@ -41,6 +41,7 @@ HEADLINE_REASON = "the headline repeated at the top of the body (kept as the tit
 STANDFIRST_WORDS = (6, 80)
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:~/]|::|//)\s+")
 WORD = re.compile(r"\w+")
+DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
 MIN_HEADLINE_OVERLAP = 0.3
 GENERIC_HOST_LABELS = {"www", "m", "mobile", "amp", "news", "edition", "com", "co", "org", "net", "ac", "gov", "blog"}
 
@@ -228,10 +229,12 @@ def _choose(
 
 
 def _outlet(article: Article, tree: HtmlElement | None, page: PageFields) -> str | None:
-    if page.sitename:
+    """The site's name for itself, else its domain; trafilatura falls back to the host name as a "site name",
+    which is only a domain and is written as one."""
+    if page.sitename and not DOMAIN.match(page.sitename):
         article.evidence.append(Evidence("outlet", find_markup(tree, page.sitename), "trafilatura site name"))
         return page.sitename
-    host = urlsplit(article.url).hostname if article.url else page.hostname
+    host = urlsplit(article.url).hostname if article.url else (page.hostname or page.sitename)
     if host:
         host = host.removeprefix("www.")
         article.evidence.append(Evidence("outlet", article.url or host, "domain of the url"))
