@@ -33,9 +33,12 @@ class Corpus:
         workers: int = 1,
         progress: Progress | None = None,
         on_failure: Callable[[ReadFailure], None] | None = None,
+        settings: dict[str, int | float] | None = None,
     ) -> BuildSummary:
-        """Read, analyse and store what is new or changed under `paths`."""
-        self.last_build = ingest(self.db, paths, workers=workers, progress=progress, on_failure=on_failure)
+        """Read, analyse and store what is new or changed under `paths` (`settings`: see `storyline settings`)."""
+        self.last_build = ingest(
+            self.db, paths, workers=workers, progress=progress, on_failure=on_failure, settings=settings
+        )
         return self.last_build
 
     def articles(self) -> list[Article]:
@@ -69,8 +72,13 @@ class Corpus:
         return write_report(self, out)
 
 
-def build(paths: list[str | Path] | str | Path, db: str | Path = "storyline.db", workers: int = 1) -> Corpus:
+def build(
+    paths: list[str | Path] | str | Path,
+    db: str | Path = "storyline.db",
+    workers: int = 1,
+    settings: dict[str, int | float] | None = None,
+) -> Corpus:
     """Build (or update) the store `db` from files and folders; returns the corpus, with `last_build` set."""
     corpus = Corpus(db)
-    corpus.add([paths] if isinstance(paths, (str, Path)) else list(paths), workers=workers)
+    corpus.add([paths] if isinstance(paths, (str, Path)) else list(paths), workers=workers, settings=settings)
     return corpus

@@ -14,6 +14,8 @@ from rich.table import Table
 from .api import Corpus
 from .evaluate.cli import app as eval_app
 from .export import FORMATS
+from .ingest import SETTINGS
+from .settings import parse_settings
 from .record import ReadFailure
 
 app = typer.Typer(help="storyline: from a pile of news articles to a sourced account of the story.",
@@ -39,8 +41,15 @@ def build(
     db: DbOption = DEFAULT_DB,
     workers: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 1,
     strict: Annotated[bool, typer.Option(help="Exit with an error if any input failed.")] = False,
+    setting: Annotated[list[str] | None, typer.Option(
+        "--setting", "-s", help="NAME=VALUE, repeatable; `storyline settings` lists them.")] = None,
 ) -> None:
     """Read, clean, analyse and store articles; only what is new or changed is processed."""
+    try:
+        values = parse_settings(setting or [], SETTINGS)
+    except ValueError as error:
+        errors.print(f"[red]{escape(str(error))}[/red]")
+        raise typer.Exit(2) from None
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
 
@@ -52,7 +61,7 @@ def build(
         task = progress.add_task("articles", total=None)
         summary = corpus.add(
             [str(p) for p in paths], workers=workers,
-            progress=lambda source: progress.advance(task), on_failure=report_failure,
+            progress=lambda source: progress.advance(task), on_failure=report_failure, settings=values,
         )
     console.print(f"{summary.line()}  →  {escape(str(db))}", soft_wrap=True)
     if strict and summary.failed:
@@ -124,6 +133,15 @@ def report(
     with _open(db) as corpus:
         corpus.report(out)
     console.print(f"wrote {escape(str(out))}")
+
+
+@app.command()
+def settings() -> None:
+    """List the build settings with their defaults (change them with `build --setting NAME=VALUE`)."""
+    table = Table("name", "default", "help")
+    for row in SETTINGS:
+        table.add_row(row.name, str(row.default), row.help)
+    console.print(table)
 
 
 @app.command()

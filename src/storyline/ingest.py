@@ -10,13 +10,20 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from .corpus.duplicates import DuplicateIndex, signature, to_bytes
+from .corpus.duplicates import THRESHOLD, DuplicateIndex, signature, to_bytes
 from .pipeline import Executor, analyse, new_article, prepare
-from .read import read_paths
+from .read import DEFAULT_MAX_BYTES, read_paths
 from .record import Article, RawArticle, ReadFailure
+from .settings import Setting
 from .store import Database
 
-BATCH_SIZE = 32
+MAX_FILE_MB = Setting(
+    "max_file_mb", DEFAULT_MAX_BYTES / 1_000_000,
+    "Largest article read, in MB (a file, a JSONL line or a WARC record; gzip counted decompressed). A larger "
+    "one fails with its size as the reason.",
+)
+BATCH_SIZE = Setting("batch_size", 32, "Articles per batch; each batch is stored in one transaction.")
+SETTINGS = (MAX_FILE_MB, BATCH_SIZE, THRESHOLD)
 
 
 @dataclass
@@ -50,14 +57,19 @@ def ingest(
     workers: int = 1,
     progress: Progress | None = None,
     on_failure: Callable[[ReadFailure], None] | None = None,
+    settings: dict[str, int | float] | None = None,
 ) -> BuildSummary:
-    """Add what is new or changed under `paths` to `database`; see the module docstring."""
+    """Add what is new or changed under `paths` to `database`; see the module docstring.
+
+    `settings` overrides the defaults of `SETTINGS` by name."""
+    values = {row.name: row.default for row in SETTINGS} | (settings or {})
     summary = BuildSummary()
-    index = DuplicateIndex(database.minhashes())
+    index = DuplicateIndex(database.minhashes(), threshold=values[THRESHOLD.name])
     seen: dict[str, str] = {}  # content hash -> id of the original, within this build
     executor = Executor(workers)
     try:
-        for batch in _batches(read_paths(paths), BATCH_SIZE):
+        articles = read_paths(paths, max_bytes=int(values[MAX_FILE_MB.name] * 1_000_000))
+        for batch in _batches(articles, int(values[BATCH_SIZE.name])):
             fresh = _triage(batch, database, summary, on_failure, index)
             prepared = list(executor.map(prepare, [_start(raw, database, seen) for raw in fresh]))
             signatures = [_check_near_duplicate(article, index) for article in prepared]

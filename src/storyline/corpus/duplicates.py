@@ -13,12 +13,17 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..record import Article
+from ..settings import Setting
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 SCHEME = "affine32"
 HASH_DTYPE = np.uint32  # what the affine32 scheme produces
-THRESHOLD = 0.7
+THRESHOLD = Setting(
+    "near_duplicate_threshold", 0.7,
+    "Estimated Jaccard similarity of two articles' 5-word shingles at or above which the later one is a "
+    "near-duplicate of the earlier (stored, linked, not analysed).",
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -46,8 +51,9 @@ def from_bytes(data: bytes) -> MinHash:
 class DuplicateIndex:
     """The LSH index of every original article seen so far (stored and in this build)."""
 
-    def __init__(self, stored: Iterable[tuple[str, bytes]] = ()) -> None:
-        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    def __init__(self, stored: Iterable[tuple[str, bytes]] = (), threshold: float = THRESHOLD.default) -> None:
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.signatures: dict[str, MinHash] = {}
         for article_id, data in stored:
             self.add(article_id, from_bytes(data))
@@ -64,5 +70,5 @@ class DuplicateIndex:
     def original_of(self, minhash: MinHash) -> str | None:
         """The most similar indexed article above the threshold, checked on the estimated Jaccard, or None."""
         candidates = [(self.signatures[c].jaccard(minhash), c) for c in self.lsh.query(minhash)]
-        candidates = [(score, c) for score, c in candidates if score >= THRESHOLD]
+        candidates = [(score, c) for score, c in candidates if score >= self.threshold]
         return max(candidates)[1] if candidates else None
