@@ -152,10 +152,30 @@ def test_truncated_warc_keeps_earlier_records(tmp_path: Path) -> None:
     assert isinstance(items[-1], ReadFailure) and "WARC" in items[-1].reason
 
 
-def test_empty_file(tmp_path: Path) -> None:
-    path = tmp_path / "empty.txt"
+def test_jsonl_empty_and_binary(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    binary = tmp_path / "noise.jsonl"
+    binary.write_bytes(b"\x00\x01\x02\n" * 100)
+    assert only_failure(read_all(empty)).reason == "empty file"
+    assert only_failure(read_all(binary)).reason == "binary file, not JSON Lines"
+
+
+def test_warc_without_html_pages(tmp_path: Path) -> None:
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "meta.warc"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        writer.write_record(writer.create_warcinfo_record("meta.warc", {"software": "test"}))
+    assert "no HTML page" in only_failure(read_all(path)).reason
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "empty.html.gz", "empty.warc", "empty.jsonl", "empty"])
+def test_empty_file(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
     path.write_bytes(b"")
-    assert "empty" in only_failure(read_all(path)).reason
+    assert only_failure(read_all(path)).reason == "empty file"
 
 
 def test_binary_file(tmp_path: Path) -> None:

@@ -62,6 +62,9 @@ def read_file(path: Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         return
     try:
         with open(path, "rb") as raw:
+            if os.fstat(raw.fileno()).st_size == 0:
+                yield ReadFailure(source, "empty file")
+                return
             if suffix in WARC_SUFFIXES:
                 yield from read_warc(raw, source, max_bytes)  # warcio reads gzip members itself
                 return

@@ -24,11 +24,17 @@ FIELD_KEYS = {
 
 
 def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawArticle | ReadFailure]:
-    """One RawArticle per non-blank line, `source` = "path#L<lineno>"; a ReadFailure for each bad line."""
-    lineno = 0
+    """One RawArticle per non-blank line, `source` = "path#L<lineno>"; a ReadFailure for each bad line.
+
+    A file with no content lines is one failure ("empty file"); a binary first line stops the file with one
+    failure instead of one per "line" of binary noise.
+    """
+    lineno, content_lines = 0, 0
     while True:
         line = stream.readline(max_bytes + 1)
         if not line:
+            if not content_lines:
+                yield ReadFailure(source, "empty file")
             return
         lineno += 1
         where = f"{source}#L{lineno}"
@@ -36,8 +42,14 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawArt
             _skip_rest_of_line(stream)
             yield ReadFailure(where, f"line too large (more than {megabytes(max_bytes)})")
             continue
-        if line.strip():
-            yield parse_line(line, where)
+        if not line.strip():
+            continue
+        content_lines += 1
+        item = parse_line(line, where)
+        if content_lines == 1 and isinstance(item, ReadFailure) and item.reason.startswith("binary"):
+            yield ReadFailure(source, "binary file, not JSON Lines")
+            return
+        yield item
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:

@@ -22,13 +22,18 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawArticle | ReadFailure]:
-    """One RawArticle per HTML 200 response, `source` = "path#<record offset>", `url` = WARC-Target-URI."""
+    """One RawArticle per HTML 200 response, `source` = "path#<record offset>", `url` = WARC-Target-URI.
+
+    An archive without a single HTML page gives one failure saying so, so a wrong file is not silently empty.
+    """
     records = ArchiveIterator(stream)
-    offset = 0
+    offset, seen, articles = 0, 0, 0
     try:
         for record in records:
+            seen += 1
             if not _is_html_article(record):
                 continue
+            articles += 1
             payload = _read_payload(record, max_bytes)
             # Bytes the record header promised but the file lacks: the archive was cut off.
             if not isinstance(payload, TooLarge) and getattr(record.raw_stream, "limit", 0):
@@ -37,6 +42,9 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawArti
             yield _to_article(record, payload, f"{source}#{offset}")
     except Exception as error:  # warcio raises several unrelated types on corrupt input
         yield ReadFailure(source, f"corrupt or truncated WARC after offset {offset}: {_describe(error)}")
+        return
+    if not articles:
+        yield ReadFailure(source, f"no HTML page (200 response) among the {seen} WARC records")
 
 
 def _is_html_article(record: ArcWarcRecord) -> bool:
