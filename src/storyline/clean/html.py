@@ -22,6 +22,10 @@ from trafilatura.utils import load_html
 from ..record import Article, Evidence, RawArticle, Removed
 from .boilerplate import filter_paragraphs
 
+# Measured on trafilatura-eval (77 pages), snippet F1: default 0.954, favor_precision 0.941, fast 0.938,
+# both 0.924; precision barely moves (0.955-0.957) while recall drops, so neither pays. original_date=True gets
+# 70/77 dates against 59/77 without; extensive_search changed no date on this set and is kept for pages whose
+# only date is in the text.
 FAST = False
 FAVOR_PRECISION = False
 EXTENSIVE_DATE_SEARCH = True
