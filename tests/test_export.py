@@ -17,16 +17,20 @@ def corpus(corpus_dir, tmp_path):
 
 def test_json_has_the_documented_keys(corpus):
     data = corpus.to_dict()
-    for key in ("articles", "entities", "quotes", "dates", "figures", "timeline", "summary"):
+    for key in ("articles", "entities", "mentions", "quotes", "dates", "figures", "timeline", "summary"):
         assert isinstance(data[key], list)
     article = next(a for a in data["articles"] if a["status"] == "ok")
     for key in ("id", "source", "title", "subtitle", "published", "url", "outlet", "language", "paragraphs",
                 "removed", "duplicate_of"):
         assert key in article
-    entity = data["entities"][0]
+    entity = data["mentions"][0]
     text = "\n\n".join(article["paragraphs"])
     assert entity["article"] == article["id"]
     assert text[entity["start"]:entity["end"]] == entity["text"]
+    keller = next(e for e in data["entities"] if "Keller" in e["name"])
+    assert keller["label"] == "PERSON" and article["id"] in keller["articles"]
+    quote = next(q for q in data["quotes"] if "wasted enough time" in q["text"])
+    assert quote["speaker"] == keller["name"] and quote["speaker_entity"] == keller["id"]
 
 
 def test_every_format_writes(corpus, tmp_path):

@@ -56,8 +56,7 @@ class Corpus:
         return self.db.failures()
 
     def corpus_results(self) -> dict[str, Any]:
-        return {key: self.db.corpus_result(key) for key in (*export.ITEM_KEYS, *export.CORPUS_KEYS)
-                if self.db.corpus_result(key) is not None}
+        return {key: self.db.corpus_result(key) for key in export.CORPUS_KEYS if self.db.corpus_result(key) is not None}
 
     def to_dict(self) -> dict[str, Any]:
         """The whole corpus as the JSON export's object."""

@@ -15,9 +15,11 @@ from . import __version__
 from .record import Article
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
-ITEM_KEYS = ("entities", "quotes", "dates")
-# Corpus-level results that later stages fill; always present so consumers can rely on the keys.
-CORPUS_KEYS = ("figures", "timeline", "summary")
+# Per-article item lists, exported under their own key (`Article.entities`, the NER spans, as "mentions").
+ITEM_KEYS = {"mentions": "entities", "quotes": "quotes", "dates": "dates"}
+# Corpus stages' results ("entities": one canonical entity per person or organisation across articles); always
+# present so consumers can rely on the keys.
+CORPUS_KEYS = ("entities", "figures", "timeline", "summary")
 CSV_COLUMNS = (
     "id", "source", "title", "subtitle", "published", "url", "outlet", "language", "status", "status_reason",
     "duplicate_of", "duplicate_kind", "text",
@@ -48,17 +50,17 @@ def article_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def items(article: Article, key: str) -> list[dict[str, Any]]:
+def items(article: Article, field: str) -> list[dict[str, Any]]:
     """An article's extracted items of one kind, each carrying the article id beside its offsets."""
-    return [{"article": article.id, **dataclasses.asdict(item)} for item in getattr(article, key)]
+    return [{"article": article.id, **dataclasses.asdict(item)} for item in getattr(article, field)]
 
 
 def corpus_dict(articles: list[Article], corpus_results: dict[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {"storyline": __version__, "articles": [article_dict(a) for a in articles]}
-    for key in ITEM_KEYS:
-        data[key] = corpus_results.get(key) or [item for a in articles for item in items(a, key)]
     for key in CORPUS_KEYS:
         data[key] = corpus_results.get(key, [])
+    for key, field in ITEM_KEYS.items():
+        data[key] = [item for a in articles for item in items(a, field)]
     return data
 
 
@@ -84,7 +86,7 @@ def _write_text(articles: list[Article], corpus_results: dict[str, Any], fmt: st
         stream.write("\n")
     elif fmt == "jsonl":
         for article in articles:
-            line = article_dict(article) | {key: items(article, key) for key in ITEM_KEYS}
+            line = article_dict(article) | {key: items(article, field) for key, field in ITEM_KEYS.items()}
             stream.write(json.dumps(line, ensure_ascii=False) + "\n")
     else:
         writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from .corpus import run_corpus_stages, updated_items
 from .corpus.duplicates import THRESHOLD, DuplicateIndex, signature, to_bytes
 from .pipeline import Executor, analyse, new_article, prepare
 from .read import DEFAULT_MAX_BYTES, read_paths
@@ -82,7 +83,16 @@ def ingest(
     finally:
         executor.close()
         database.record_failures(summary.failures)
+    if summary.new or summary.duplicates or not database.has_corpus_results():
+        update_corpus(database)
     return summary
+
+
+def update_corpus(database: Database) -> None:
+    """Run the corpus stages over every analysed article and store their results (one transaction)."""
+    articles = [article for article in database.load_all() if article.analysable]
+    results = run_corpus_stages(articles)
+    database.save_corpus(results, articles, updated_items())
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:

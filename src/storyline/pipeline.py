@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -66,7 +67,8 @@ class Executor:
         if self.workers <= 1:
             return map(func, items)
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            # spawn, not fork: forking a process whose libraries run threads can deadlock the children.
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("spawn"))
         return self._pool.map(func, items, chunksize=4)
 
     def close(self) -> None:

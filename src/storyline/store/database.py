@@ -117,10 +117,19 @@ class Database:
                 "INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", [(f.source, f.reason, now) for f in failures]
             )
 
-    def set_corpus_result(self, name: str, data: Any) -> None:
-        """Store a corpus stage's result (JSON-able) under a name, replacing the previous one."""
+    def save_corpus(self, results: dict[str, Any], articles: list[Article], item_tables: Iterable[str]) -> None:
+        """Store the corpus stages' results (JSON-able, by name) and the article items they updated, atomically."""
         with self.transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO corpus VALUES (?, ?)", (name, json.dumps(data)))
+            conn.execute("DELETE FROM corpus")
+            conn.executemany("INSERT INTO corpus VALUES (?, ?)",
+                             [(name, json.dumps(data)) for name, data in results.items()])
+            for table in item_tables:
+                for article in articles:
+                    conn.execute(f"DELETE FROM {table} WHERE article = ?", (article.id,))
+                    _insert_items(conn, table, ITEM_TABLES[table], article.id, getattr(article, table))
+
+    def has_corpus_results(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM corpus LIMIT 1").fetchone() is not None
 
     # --- reads --------------------------------------------------------------------------------------------------
 
