@@ -7,7 +7,7 @@ from typing import IO, Any
 
 from . import export
 from .ingest import BuildSummary, Progress, ingest
-from .record import Article, ReadFailure
+from .record import Article, CanonicalEntity, ReadFailure, Role, Statement
 from .store import Database
 
 
@@ -52,6 +52,17 @@ class Corpus:
             raise KeyError(f"no article with id {article_id!r} (or the prefix matches several)")
         return article
 
+    def quotes(
+        self, speaker: str | None = None, article: str | None = None, since: str | None = None
+    ) -> list[Statement]:
+        """Who said what, in date order: filter by speaker (canonical name or as written), article id prefix, and
+        publication date (ISO, inclusive)."""
+        return self.db.quotes(speaker=speaker, article=article, since=since)
+
+    def entities(self) -> list[CanonicalEntity]:
+        """One entity per person or organisation across the corpus, most widely reported first."""
+        return [_entity_from_dict(data) for data in self.db.corpus_result("entities", [])]
+
     def failures(self) -> list[ReadFailure]:
         return self.db.failures()
 
@@ -69,6 +80,10 @@ class Corpus:
         from .report import write_report
 
         return write_report(self, out)
+
+
+def _entity_from_dict(data: dict[str, Any]) -> CanonicalEntity:
+    return CanonicalEntity(**{**data, "roles": [Role(**role) for role in data.get("roles", [])]})
 
 
 def build(

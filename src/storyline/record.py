@@ -96,6 +96,16 @@ class Quote:
 
 
 @dataclass
+class Statement:
+    """A quote with what is needed to cite and date it: its article's id, publication date and title."""
+
+    article: str
+    published: str | None
+    title: str | None
+    quote: Quote
+
+
+@dataclass
 class Role:
     """A role one article gives an entity (`Foreign Ministry spokesman`), where it says so, and when."""
 

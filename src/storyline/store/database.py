@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..record import Article, Evidence, RawArticle, ReadFailure
+from ..record import Article, Evidence, Quote, RawArticle, ReadFailure, Statement
 from .schema import ARTICLE_COLUMNS, ARTICLE_SCALARS, ITEM_TABLES, ddl, item_columns, schema_version
 
 
@@ -164,6 +164,27 @@ class Database:
             setattr(article, table, [record(*r) for r in rows])
         return article
 
+    def quotes(
+        self, speaker: str | None = None, article: str | None = None, since: str | None = None
+    ) -> list[Statement]:
+        """Quotes in date order; `speaker` matches the canonical name or the text as written, case-insensitively;
+        `article` is an id prefix; `since` (ISO date) keeps quotes from articles published on or after it."""
+        columns = item_columns(Quote)
+        sql = (f"SELECT q.article, a.published, a.title, {', '.join('q.' + _quoted(c) for c in columns)} "
+               "FROM quotes q JOIN articles a ON a.id = q.article WHERE 1=1")
+        params: list[str] = []
+        if speaker:
+            sql += " AND (q.speaker LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\')"
+            params += [f"%{_like_escape(speaker)}%"] * 2
+        if article:
+            sql += " AND q.article LIKE ? ESCAPE '\\'"
+            params.append(_like_prefix(article))
+        if since:
+            sql += " AND a.published >= ?"
+            params.append(since)
+        sql += " ORDER BY a.published IS NULL, a.published, q.article, q.idx"
+        return [Statement(r[0], r[1], r[2], Quote(*r[3:])) for r in self.conn.execute(sql, params)]
+
     def load_all(self) -> list[Article]:
         return [a for a in (self.load(i) for i in self.article_ids()) if a is not None]
 
@@ -172,8 +193,12 @@ def _quoted(name: str) -> str:
     return f'"{name}"'
 
 
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _like_prefix(prefix: str) -> str:
-    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return _like_escape(prefix) + "%"
 
 
 def _insert_items(conn: sqlite3.Connection, table: str, record: type, article_id: str, items: list) -> None:
