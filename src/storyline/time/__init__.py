@@ -47,5 +47,6 @@ def resolve_time(article: Article) -> Article:
         add_estimate(article, [item.expression for item in found if item.tense in ("past", "perfect")])
     article.dates = dates
     published = anchor.isoformat() if anchor else None
-    assign_sentence_dates(article, dates, published)
+    located = {f.expression.sentence: f.located for f in found if f.located and f.expression.sentence is not None}
+    assign_sentence_dates(article, dates, published, located)
     return article

@@ -34,6 +34,8 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 MOD = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)"
 QUAL = r"(?:(?:about|almost|nearly|more\s+than|less\s+than|at\s+least|roughly|some|just|only|over)\s+)"
 
+_CLOCK_DAY = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow))\b)?"
+
 # Rule name -> pattern. Order only breaks ties between equally long matches at the same place.
 PATTERNS: dict[str, str] = {
     "date_iso": rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
@@ -70,12 +72,13 @@ PATTERNS: dict[str, str] = {
     "period_ago": r"(?:the\s+)?(?P<kind>year-earlier|year-ago|year\s+earlier|year\s+ago)"
     r"(?:\s+(?P<unit>quarter|period|year|month|nine\s+months|six\s+months))?\b",
     "time_clock": r"(?<![\d.])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
-    r"(?:\s+(?P<zone>(?-i:[A-Z]{2,4})))?",
-    "time_word": r"\b(?P<word>noon|midnight|midday)\b",
+    rf"(?:\s+(?P<zone>(?-i:[A-Z]{{2,4}})))?{_CLOCK_DAY}",
+    "time_word": rf"\b(?P<word>noon|midnight|midday){_CLOCK_DAY}",
     "ref": r"\b(?P<word>right\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment"
-    r"|more\s+recently|recently|lately|previously|the\s+past|the\s+near\s+future|the\s+future"
-    r"|soon|recent\s+(?:days|weeks|months|years)|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term)\b",
-    "set": rf"\b(?P<word>daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly"
+    r"|more\s+recently|recently|lately|the\s+past|the\s+near\s+future|the\s+future"
+    r"|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term)\b",
+    "recent": r"\brecent\s+(?P<unit>days|weeks|months|years)\b",
+    "set": rf"\b(?P<word>daily|weekly|monthly|annually|yearly|nightly|hourly"
     rf"|(?:every|each|per)\s+(?P<unit>day|week|month|year|quarter|hour|morning|night|evening|{WEEKDAY}))\b",
 }
 
@@ -108,6 +111,8 @@ def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
             return False
     if rule == "decade" and match.group("c") is None and not match.group(0).lower().startswith("the"):
         return False
+    if rule == "duration_hyphen" and re.search(r"(year|month)s?-old$", match.group(0), re.IGNORECASE):
+        return False  # an age ("a 6-year-old boy"), not a time; "a three-week-old air war" is kept
     if rule == "duration":
         number = match.group("n").lower()
         if number in ("a", "an", "some") and text[match.end(): match.end() + 1] == "-":

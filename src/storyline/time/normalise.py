@@ -25,6 +25,7 @@ class Context:
     reference: date | None = None
     tense: Tense = "none"
     after: str = ""  # the text right after the expression
+    quarter: str | None = None  # the last quarter the text named ("1989-Q3"): year-on-year comparisons use it
 
     @property
     def ref(self) -> date | None:
@@ -36,6 +37,9 @@ class Normalised:
     type: str
     value: str | None
     relative: bool  # whether the value depended on the anchor or reference
+    # The date of the event the expression locates, where that differs from its value: in "a day after
+    # returning", a duration (P1D), the returning is one day before the reference time.
+    located: str | None = None
 
 
 Reader = Callable[[re.Match[str], Context], Normalised]
@@ -56,8 +60,20 @@ def normalise(mention: Mention, context: Context) -> Normalised:
 
 
 def _direction(tense: Tense) -> str:
-    """Which way a bare weekday or month points: reports in the past look back, plans look ahead."""
-    return "future" if tense in ("future", "present") else "past"
+    """Which way a bare weekday points: only the future looks ahead. News reports what happened, and a present
+    tense usually hangs a past day on a current state ("follows Tuesday's declaration")."""
+    return "future" if tense == "future" else "past"
+
+
+def _month_direction(tense: Tense) -> str:
+    """A bare month: past reports look back, plans ahead, otherwise the closest such month."""
+    return {"future": "future", "past": "past", "perfect": "past"}.get(tense, "nearest")
+
+
+def _day_direction(tense: Tense) -> str:
+    """A month and day ("Nov. 6"): the closest one unless the verb is future. A deadline is often reported in the
+    past tense ("the offer was extended to Nov. 6"), so the past does not pull an explicit day back a year."""
+    return "future" if tense == "future" else "nearest"
 
 
 def _month(text: str) -> int:
@@ -94,7 +110,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
         return Normalised("DATE", found.isoformat() if found else None, False)
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
-    year = month_year(ctx.anchor, month, _direction(ctx.tense), day)
+    year = month_year(ctx.anchor, month, _day_direction(ctx.tense), day)
     found = valid_date(year, month, day)
     return Normalised("DATE", found.isoformat() if found else None, True)
 
@@ -112,19 +128,20 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Normalised:
     month = _month(m["month"])
     rel = (m["rel"] or "").lower()
     direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this"}.get(rel)
-    year = month_year(ctx.anchor, month, direction or _direction(ctx.tense))
+    year = month_year(ctx.anchor, month, direction or _month_direction(ctx.tense))
     return Normalised("DATE", f"{year:04d}-{month:02d}", True)
 
 
 @reads("weekday")
 def _weekday(m: re.Match[str], ctx: Context) -> Normalised:
-    """`said Tuesday` is the last Tuesday (the day itself if published on one), `will meet Friday` the next."""
+    """`said Tuesday` is the last Tuesday (the day itself if published on one), `will meet Friday` the next.
+    "Tuesday night" stays a day: TimeBank mostly annotates it so, and the part of day adds little to a timeline."""
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
     rel = (m["rel"] or "").lower()
     direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this"}.get(rel)
     day = weekday_near(ctx.anchor, WEEKDAYS[m["wd"].lower()], direction or _direction(ctx.tense))
-    return _with_part(day.isoformat(), m["part"])
+    return Normalised("DATE", day.isoformat(), True)
 
 
 def _with_part(value: str, part: str | None) -> Normalised:
@@ -224,24 +241,35 @@ def _duration_value(count: int | None, unit: str) -> str:
 
 @reads("ago")
 def _ago(m: re.Match[str], ctx: Context) -> Normalised:
-    """`three years ago` counts back from publication; `a day after returning` dates the returning: one day
-    before the reference time (the date of the sentence's main event)."""
+    """`three years ago` counts back from publication, `two days later` from the reference time. `a day after
+    returning` is a duration (TimeML) that dates the returning: one day before the reference time."""
     count, unit = _count_and_unit(m)
     direction = re.sub(r"\s+", " ", m["dir"].lower())
-    has_complement = bool(re.match(r"\s+[A-Za-z]", ctx.after)) and direction in ("after", "before")
+    if direction in ("after", "before") and re.match(r"\s+[A-Za-z]", ctx.after):
+        base = ctx.ref
+        located = None
+        if base is not None and count is not None and unit not in TIME_UNITS:
+            located = format_at(shift(base, unit, count if direction == "before" else -count), unit)
+        return Normalised("DURATION", _duration_value(count, unit), False, located)
     if direction in ("ago", "from now", "hence"):
         base, sign = ctx.anchor, (-1 if direction == "ago" else 1)
-    elif has_complement:
-        base, sign = ctx.ref, (-1 if direction == "after" else 1)
     else:
         base, sign = ctx.ref, (-1 if direction in ("earlier", "before") else 1)
     if count is None:
         return Normalised("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", True)
     if base is None:
         return Normalised("DATE", None, True)
+    if unit == "year" and ctx.quarter and sign < 0:
+        return Normalised("DATE", _quarter_back(ctx.quarter, count), True)
     if unit in TIME_UNITS:
         return Normalised("DATE", base.isoformat(), True)
     return Normalised("DATE", format_at(shift(base, unit, sign * count), unit), True)
+
+
+def _quarter_back(quarter: str, years: int) -> str:
+    """`a year earlier` in a quarterly report is the same quarter a year before."""
+    year, number = quarter.split("-Q")
+    return f"{int(year) - years:04d}-Q{number}"
 
 
 @reads("duration")
@@ -254,6 +282,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Normalised:
 
 @reads("vague_duration")
 @reads("plural_after_prep")
+@reads("recent")
 def _vague(m: re.Match[str], ctx: Context) -> Normalised:
     return Normalised("DURATION", _duration_value(None, unit_name(m["unit"])), False)
 
@@ -296,6 +325,8 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> Normalised:
         return Normalised("DATE", None, True)
     unit = (m["unit"] or "year").lower()
     last_year = shift(ctx.anchor, "year", -1)
+    if ctx.quarter and unit != "year":
+        return Normalised("DATE", _quarter_back(ctx.quarter, 1), True)
     if unit in ("quarter", "period"):
         return Normalised("DATE", format_at(shift(last_year, "quarter", -1), "quarter"), True)
     return Normalised("DATE", format_at(last_year, "year"), True)
@@ -306,17 +337,31 @@ def _clock(m: re.Match[str], ctx: Context) -> Normalised:
     hour, minute = int(m["h"]) % 12, int(m["mi"] or 0)
     if m["ap"].lower().startswith("p"):
         hour += 12
-    if ctx.anchor is None:
+    day = _clock_day(m, ctx)
+    if day is None:
         return Normalised("TIME", None, True)
-    return Normalised("TIME", f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}", True)
+    return Normalised("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", True)
+
+
+def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
+    """The day a clock time falls on: its own weekday or day word ("9 a.m. Tuesday"), else the reference day
+    (the story's last date: "the blast occurred at 10:35 a.m. Friday")."""
+    if ctx.anchor is None:
+        return None
+    if m["wd"]:
+        return weekday_near(ctx.anchor, WEEKDAYS[m["wd"].lower()], _direction(ctx.tense))
+    if m["dw"]:
+        return ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()])
+    return ctx.ref
 
 
 @reads("time_word")
 def _time_word(m: re.Match[str], ctx: Context) -> Normalised:
-    if ctx.anchor is None:
+    day = _clock_day(m, ctx)
+    if day is None:
         return Normalised("TIME", None, True)
     clock = "24:00" if m["word"].lower() == "midnight" else "12:00"
-    return Normalised("TIME", f"{ctx.anchor.isoformat()}T{clock}", True)
+    return Normalised("TIME", f"{day.isoformat()}T{clock}", True)
 
 
 _PRESENT = ("right now", "now", "currently", "nowadays", "these days", "at present", "at the moment")

@@ -17,6 +17,7 @@ from .normalise import Context, normalise
 from .tense import Tense, span_tense
 
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _NOT_YEARS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"}
 
 
@@ -26,6 +27,7 @@ class Clock:
 
     anchor: date | None
     reference: date | None = None
+    quarter: str | None = None
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Found:
 
     expression: TimeExpression
     tense: Tense = "none"
+    located: str | None = None  # the date of the event a "N days after <event>" expression locates
 
 
 def parse_day(value: str | None) -> date | None:
@@ -68,7 +71,8 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
     results: list[Found] = []
     for mention in paragraph_mentions(doc):
         tense = span_tense(doc, mention.start, mention.end)
-        context = Context(clock.anchor, clock.reference, tense, doc.text[mention.end: mention.end + 30])
+        after = doc.text[mention.end: mention.end + 30]
+        context = Context(clock.anchor, clock.reference, tense, after, clock.quarter)
         normalised = normalise(mention, context)
         value = normalised.value if (clock.anchor is not None or not normalised.relative) else None
         anchor = "published" if normalised.relative and value is not None else None
@@ -78,5 +82,8 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         day = parse_day(value) if normalised.type in ("DATE", "TIME") else None
         if day is not None:
             clock.reference = day
-        results.append(Found(expression, tense))
+        if value and _QUARTER.match(value):
+            clock.quarter = value
+        located = normalised.located if clock.anchor is not None else None
+        results.append(Found(expression, tense, located))
     return results

@@ -1,6 +1,6 @@
 """Give every sentence the date it speaks about: the base the timeline is built on.
 
-A sentence's own resolved date comes first. A report in the present or perfect ("says", "has killed") speaks of
+A sentence's own resolved date comes first (or the date of the event that "a day after returning" locates). A report in the present or perfect ("says", "has killed") speaks of
 the publication day. A past-tense sentence without a date of its own continues the story's reference time when the
 sentence just before it set one ("... said Wednesday. Activists reported 50 killed."); otherwise it stays None
 rather than guessing. Only a day-precise date is continued: "in March" does not date the next sentence.
@@ -40,9 +40,14 @@ def _sentence_span(docs: list[Doc], starts: list[int], sentence: Sentence):
     return doc.char_span(sentence.start - offset, sentence.end - offset, alignment_mode="expand")
 
 
-def assign_sentence_dates(article: Article, dates: list[TimeExpression], published: str | None) -> None:
-    """Set `Sentence.date` on every sentence of `article` (needs `article.docs`)."""
+def assign_sentence_dates(
+    article: Article, dates: list[TimeExpression], published: str | None, located: dict[int, str] | None = None
+) -> None:
+    """Set `Sentence.date` on every sentence of `article` (needs `article.docs`). `located` maps a sentence to the
+    date of the event an expression like "a day after returning" places in it."""
     own = _own_dates(article, dates)
+    for index, value in (located or {}).items():
+        own.setdefault(index, value)
     starts = article.paragraph_starts()
     previous_own: str | None = None
     for index, sentence in enumerate(article.sentences):

@@ -18,13 +18,12 @@ _SCHEDULING = {"expect", "schedule", "plan", "due", "set", "slate", "intend", "a
 
 
 def governing_verb(span: Span) -> Token | None:
-    """The finite verb (or its main verb) that the expression depends on, None in a verbless fragment."""
+    """The verb the expression depends on: the nearest finite verb or participle, climbing past gerunds and
+    infinitives ("agreeing during the talks late Tuesday" hangs from "thanked"); None in a verbless fragment."""
     token: Token = span.root
-    seen = 0
-    while seen < 12:
-        seen += 1
+    for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and token not in span:
-            if _finite(token) or token.head is token:
+            if _finite(token) or token.tag_ == "VBN" or token.head is token:
                 return token
         if token.head is token:
             return token if token.pos_ in ("VERB", "AUX") else None
@@ -54,8 +53,12 @@ def verb_tense(verb: Token) -> Tense:
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if "VBD" in tags:
         return "past"
+    if verb.tag_ == "VBG" and tags & {"VBZ", "VBP"}:
+        return "future"  # "is meeting Friday": the present progressive of a plan
     if tags & {"VBZ", "VBP"}:
         return "present"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"  # a participle modifier: "the injunction issued Thursday"
     return "none"
 
 

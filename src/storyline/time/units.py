@@ -72,10 +72,12 @@ def format_at(day: date, unit: str) -> str:
 
 def weekday_near(anchor: date, weekday: int, direction: str) -> date:
     """The `weekday` nearest `anchor` in a direction: "past" (on or before), "future" (on or after),
-    "before"/"after" (strictly), "this" (in the anchor's own week)."""
+    "before"/"after" (strictly), "this" (in the anchor's own week), "nearest" (within three days)."""
     delta = weekday - anchor.weekday()
     if direction == "this":
         return anchor + timedelta(days=delta)
+    if direction == "nearest":
+        return anchor + timedelta(days=(delta + 3) % 7 - 3)
     if direction in ("past", "before"):
         back = (anchor.weekday() - weekday) % 7
         if back == 0 and direction == "before":
@@ -89,7 +91,8 @@ def weekday_near(anchor: date, weekday: int, direction: str) -> date:
 
 def month_year(anchor: date, month: int, direction: str, day: int | None = None) -> int:
     """Year of a month (or month and day) named without one: the last such month on or before the anchor for
-    "past", strictly before for "before", on/after for "future", strictly after for "after", else the anchor's."""
+    "past", strictly before for "before", on/after for "future", strictly after for "after", the closest for
+    "nearest", else the anchor's."""
     here = (anchor.month, anchor.day if day is not None else 0)
     there = (month, day or 0)
     if direction == "past":
@@ -100,7 +103,14 @@ def month_year(anchor: date, month: int, direction: str, day: int | None = None)
         return anchor.year if there >= here else anchor.year + 1
     if direction == "after":
         return anchor.year if (month > anchor.month) else anchor.year + 1
+    if direction == "nearest":
+        return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs(_month_index(y, there) -
+                                                                                      _month_index(anchor.year, here)))
     return anchor.year
+
+
+def _month_index(year: int, month_day: tuple[int, int]) -> float:
+    return year * 12 + month_day[0] + month_day[1] / 31
 
 
 def valid_date(year: int, month: int, day: int) -> date | None:

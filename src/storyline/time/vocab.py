@@ -35,7 +35,8 @@ _TENS_WORDS = {
 }
 NUMBER_WORDS: dict[str, int] = {**_UNITS_WORDS, **_TENS_WORDS, "a": 1, "an": 1, "hundred": 100, "dozen": 12}
 # Quantities a reader cannot count: TimeML writes them as X ("PXD").
-VAGUE_NUMBERS = ("several", "a few", "few", "a couple of", "couple of", "a couple", "many", "dozens of", "some")
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "dozens of", "some")
+COUPLE = ("a couple of", "couple of", "a couple")
 
 # TimeML unit letters; decades and centuries are counted in years so "two decades" is P20Y.
 UNIT_CODES: dict[str, tuple[str, int]] = {
@@ -59,6 +60,8 @@ def number_value(text: str) -> int | None:
     text = text.lower().strip()
     if text in VAGUE_NUMBERS:
         return None
+    if text in COUPLE:
+        return 2
     if text.replace(".", "", 1).isdigit():
         return int(float(text))
     total = 0
