@@ -14,20 +14,21 @@ from dataclasses import dataclass, field
 from ..record import Removed
 from .cues import Cues, read_cues
 from .furniture import furniture_reason
-from .glyphs import is_only_glyphs, strip_edge_glyphs
+from .glyphs import is_glyph, is_only_glyphs, strip_edge_glyphs
 
 DONATION = "donation appeal"
 SUBSCRIPTION = "subscription appeal"
 NAVIGATION = "navigation"
 GLYPH = "stray glyph"
+SEPARATOR = "separator"
 # Reasons that mark a page region (appeal box, widget) that weak neighbours may belong to.
-REGION_REASONS = {DONATION, SUBSCRIPTION, NAVIGATION, GLYPH, "ad notice"}
+REGION_REASONS = {DONATION, SUBSCRIPTION, NAVIGATION, GLYPH, SEPARATOR, "ad notice", "page code"}
 MAX_FILL_RUN = 3
 MAX_WEAK_WORDS = 3
 MAX_WEAK_QUESTION_WORDS = 8
 
 _APPEAL_HEADING = re.compile(
-    r"^(an?\s+)?(message|note|letter|word|appeal)\s+(from|to)\s+\S.{0,60}:?$"
+    r"^(an?\s+)?(message|note|letter|word|appeal)\s+(from|to)\s+(\S.{0,60}:|our\b.{0,60})$"
     r"|^dear\s+(readers?|friends|subscribers|supporters|listeners|viewers|members)\b.{0,20}$",
     re.I,
 )
@@ -60,7 +61,7 @@ def appeal_reason(text: str, cues: Cues) -> str:
 def judge_alone(paragraph: str) -> Verdict:
     """Judge one paragraph without context."""
     if is_only_glyphs(paragraph):
-        return Verdict(paragraph, GLYPH)
+        return Verdict(paragraph, GLYPH if any(is_glyph(ch) for ch in paragraph) else SEPARATOR)
     split = strip_edge_glyphs(paragraph)
     text = split.text
     reason = furniture_reason(text)

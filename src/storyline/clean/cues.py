@@ -13,14 +13,19 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 SELF = re.compile(r"\b(we|us|our|ours|we're|we've|we'll|we’re|we’ve)\b", re.I)
 ADDRESS = re.compile(r"\b(you|your|yours|you're|you've|you'll|you’re|you’ve)\b", re.I)
+# "Support" alone is everyday prose ("the phone supports 4K"); as an appeal it is support for us, our work,
+# journalism, or the outlet by name.
 ASK = re.compile(
-    r"\b(support\w*|donat\w*|contribut\w*|subscri\w*|membership|become a member|sign up|paywall|chip in|pledge"
-    r"|help us|your help)\b",
+    r"\b(donat\w*|contribut(e|es|ion|ions)|subscri\w*|membership|become a member|sign up|paywall|chip in|pledge"
+    r"|help us|your help|your support|support(ing)? (us|our|independent|quality|local|(?-i:[A-Z])\w*)"
+    r"|(?-i:[Ss]upport) today|support (the )?journalism)\b",
     re.I,
 )
 MONEY = re.compile(r"[$€£]\s?\d|\b\d+\s?(dollars|euros|pounds)\b|\b(a|per) (month|year)\b|\bmonthly\b|\bannual(ly)?\b", re.I)
 MEDIA = re.compile(
-    r"\b(journalis\w*|readers?|reporting|newsroom|ad-free|ads|advert\w*|newsletters?|free press|our work)\b", re.I
+    r"\b(journalis\w*|readers?|newsroom|ad-free|ads|advertis\w*|newsletters?|free press|our (work|reporting|coverage)"
+    r"|independent (media|news))\b",
+    re.I,
 )
 ATTRIBUTION = re.compile(r"\b(said|says|told|according to|added|stated|announced|reported)\b", re.I)
 SUBSCRIPTION = re.compile(r"\b(subscri\w*|newsletters?|sign up|membership|log in|register)\b", re.I)
@@ -46,8 +51,12 @@ class Cues:
 
     @property
     def is_appeal(self) -> bool:
-        """Strong evidence on its own: several kinds of reader-directed wording and no reported speech."""
-        return self.score >= SEED_SCORE and not self.attribution
+        """Strong evidence on its own: several kinds of appeal wording, among them an ask (or money for the
+        outlet's media), in the outlet's or the reader's voice (we/you), and no reported speech. A product review
+        says "we" and "you" but asks nothing; a story on campaign finance asks, but not in its own voice."""
+        asks = self.ask or (self.money and self.media)
+        voiced = self.self_reference or self.address
+        return self.score >= SEED_SCORE and asks and voiced and not self.attribution
 
     @property
     def leans_appeal(self) -> bool:

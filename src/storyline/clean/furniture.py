@@ -52,6 +52,10 @@ _COOKIE_CONTEXT = re.compile(r"\b(use|uses|accept|consent|policy|settings|browse
 _SITE_VOICE = re.compile(r"\b(we|our|you|your|this (site|website))\b", re.I)
 _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}\s*(,.{0,40})?$")
 MAX_COOKIE_WORDS = 80
+# A section label: one or two capitalised words alone ("ABSTRACT.", "LETTERS", "TOP STORIES").
+_SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'’-]+(\s+[A-Z][A-Z&'’-]+)?\.?:?$")
+# Style sheet or script lines leaked into the text ("text-align: left;", ".image-wrap {", "}").
+_PAGE_CODE = re.compile(r"^[.#@]?[\w-]+(?:[ \t]+[.#:]?[\w-]+){0,3}\s*\{$|^-?[a-z]+(?:-[a-z]+)*\s*:\s*[^:;]{1,60};$|^[{}]\s*[.;]?$")
 
 
 def _words(line: str) -> list[str]:
@@ -94,8 +98,13 @@ def furniture_reason(line: str) -> str | None:
     """Why this single line is page furniture, or None when its shape says nothing."""
     if _PAGE_COUNTER.match(line):
         return "page counter"
+    if _PAGE_CODE.match(line):
+        return "page code"
     if _RELATED_LINK.match(line) and len(_words(line)) <= 2 * MAX_CREDIT_WORDS:
         return "related link"
     if is_cookie_notice(line):
         return "cookie notice"
-    return button_reason(line) or credit_reason(line)
+    reason = button_reason(line) or credit_reason(line)
+    if reason is None and _SECTION_LABEL.match(line):
+        return "section label"
+    return reason

@@ -27,7 +27,12 @@ _SELF_NAMING = [
 ]
 _TRAILING_JOINERS = re.compile(r"(\s+(of|and|&))+$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z“\"]")
+# A full stop ends a sentence after a word of two or more small letters; "J. Blige" and "N.Y. debate" go on.
+_SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[A-Z“\"]")
+_ATTRIBUTION = re.compile(r"\b(said|says|told|according to)\b", re.I)
+_ABBREVIATION_END = re.compile(r"(\b[A-Za-z]\.){2,}$|\.\.$")
+MAX_HEADLINE_SENTENCE_WORDS = 20
+TITLE_CASE_SHARE = 0.7
 MIN_SEGMENT_LETTERS = 3
 MAX_TITLE_WORDS = 25
 MAX_SUBTITLE_WORDS = 40
@@ -39,6 +44,7 @@ class UrlLine:
 
     url: str | None
     text: str
+    labelled: bool
 
 
 @dataclass
@@ -54,11 +60,12 @@ def clean_url(url: str) -> str:
 
 def parse_url_line(line: str) -> UrlLine | None:
     """Recognise 'Original url: <…>', a bare '<https://…>' line, or a label alone; else None."""
-    match = _URL_LINE.match(line) or _BARE_URL.match(line)
+    labelled = _URL_LINE.match(line)
+    match = labelled or _BARE_URL.match(line)
     if not match:
         return None
     url = match.group("url")
-    return UrlLine(clean_url(url) if url else None, line)
+    return UrlLine(clean_url(url) if url else None, line, labelled is not None)
 
 
 def domain_of(url: str) -> str | None:
@@ -137,3 +144,31 @@ def is_heading_shaped(line: str, max_words: int = MAX_TITLE_WORDS) -> bool:
 
 def is_subtitle_shaped(line: str) -> bool:
     return is_heading_shaped(line, MAX_SUBTITLE_WORDS) and len(line.split()) >= 3
+
+
+def is_headline_sentence(line: str, following: str) -> bool:
+    """A headline some pages close with a full stop: short and one unit, and either written in Title Case or,
+    in sentence case, without attribution and shorter than the paragraph after it (a lead sentence standing
+    alone would report who said it, or run longer)."""
+    words = line.split()
+    if not line.endswith(".") or len(words) > MAX_HEADLINE_SENTENCE_WORDS:
+        return False
+    if not is_heading_shaped(line[:-1]):
+        return False
+    if is_title_case(line):
+        return True
+    return not _ATTRIBUTION.search(line) and len(following.split()) > len(words)
+
+
+def is_title_case(line: str) -> bool:
+    """Most longer words capitalised, as headlines are written ('Trump Could Address Clean Energy, Graham Says')."""
+    long_words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", line) if len(word) >= 4]
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return bool(long_words) and capitalised >= TITLE_CASE_SHARE * len(long_words)
+
+
+def strip_final_stop(title: str) -> str:
+    """Drop a headline's closing full stop ('Bad Optics.' -> 'Bad Optics'), not an abbreviation's ('U.S.')."""
+    if title.endswith(".") and not _ABBREVIATION_END.search(title):
+        return title[:-1].rstrip()
+    return title

@@ -14,11 +14,12 @@ from ..record import Article, Evidence, RawArticle, Removed
 from .boilerplate import DONATION, SUBSCRIPTION, classify_paragraphs, removed_pieces
 from .caption import looks_like_caption
 from .dates import is_empty_metadata_line, parse_date_line
-from .metadata import (Outlet, is_heading_shaped, is_subtitle_shaped, markdown_heading, outlet_from_url,
-                       outlet_named_in, parse_url_line)
+from .metadata import (Outlet, is_heading_shaped, is_headline_sentence, is_subtitle_shaped, markdown_heading,
+                       UrlLine, outlet_from_url, outlet_named_in, parse_url_line, strip_final_stop)
 from .paragraphs import is_finished, rejoin_broken, split_pieces
 
 MIN_PROSE_WORDS = 8
+EDGE_LINES = 3  # a bare URL this close to the top or the bottom of the text is the article's own address
 _SELF_NAMING_REASONS = (DONATION, SUBSCRIPTION, "copyright notice")
 
 
@@ -27,6 +28,7 @@ class Line:
     """A piece of the text as the passes see it: its current text and, once decided, why it was removed."""
 
     text: str
+    block: int = 0
     reason: str | None = None
     dropped: list[Removed] = field(default_factory=list)
 
@@ -48,14 +50,23 @@ class Found:
             self.evidence.append(Evidence(name, text, method))
 
 
+def mark_url_line(lines: list[Line], index: int, url_line: UrlLine, found: Found) -> None:
+    """A labelled URL (or one on the line after a label, or a bare one at the very top or bottom of the text) is
+    the article's address; a bare link inside the body is only a link line."""
+    after_label = index > 0 and lines[index - 1].reason == "url line" and parse_url_line(lines[index - 1].text) is not None
+    at_edge = index < EDGE_LINES or index >= len(lines) - EDGE_LINES
+    is_address = url_line.labelled or after_label or at_edge
+    if url_line.url and is_address:
+        found.add("url", url_line.url, url_line.text, "url line")
+    lines[index].drop("url line" if is_address else "link line")
+
+
 def mark_metadata_lines(lines: list[Line], found: Found) -> None:
     """Recognise URL lines, date lines and empty metadata labels, wherever they stand."""
-    for line in lines:
+    for index, line in enumerate(lines):
         url_line = parse_url_line(line.text)
         if url_line is not None:
-            if url_line.url:
-                found.add("url", url_line.url, line.text, "url line")
-            line.drop("url line")
+            mark_url_line(lines, index, url_line, found)
             continue
         date_line = parse_date_line(line.text)
         if date_line is not None:
@@ -79,22 +90,36 @@ def is_prose(text: str) -> bool:
     return words >= MIN_PROSE_WORDS and is_finished(text) or not is_heading_shaped(text)
 
 
+def title_of(first: Line, rest: list[Line], lines: list[Line]) -> tuple[str, str] | None:
+    """The title and how it was recognised, when the first kept line is a headline; else None."""
+    heading = markdown_heading(first.text)
+    if heading:
+        return strip_final_stop(heading), "markdown heading"
+    if not rest:
+        return None
+    if is_heading_shaped(first.text):
+        return first.text, "first line"
+    alone = sum(line.block == first.block for line in lines) == 1
+    if alone and is_headline_sentence(first.text, rest[0].text):
+        return strip_final_stop(first.text), "first line, alone above the body"
+    return None
+
+
 def mark_headline_block(lines: list[Line], found: Found) -> None:
     """Title, subtitle and a photo caption are the first kept lines, before the first prose paragraph."""
     kept = [line for line in lines if line.reason is None]
     position = 0
-    if kept:
-        heading = markdown_heading(kept[0].text)
-        if heading or (len(kept) > 1 and is_heading_shaped(kept[0].text)):
-            method = "markdown heading" if heading else "first line"
-            found.add("title", heading or kept[0].text, kept[0].text, method)
-            kept[0].drop("title line")
-            position = 1
+    title = title_of(kept[0], kept[1:], lines) if kept else None
+    if title is not None:
+        found.add("title", title[0], kept[0].text, title[1])
+        kept[0].drop("title line")
+        position = 1
     if position < len(kept) and not is_prose(kept[position].text) and is_subtitle_shaped(kept[position].text):
         found.add("subtitle", kept[position].text, kept[position].text, "line under the title")
         kept[position].drop("subtitle line")
         position += 1
-    if position + 1 < len(kept) and looks_like_caption(kept[position].text):
+    headed = position > 0 or "published" in found.values
+    if headed and position + 1 < len(kept) and looks_like_caption(kept[position].text):
         kept[position].drop("photo caption")
 
 
@@ -133,7 +158,7 @@ def container_metadata(raw: RawArticle, found: Found) -> Found:
 def clean_text(article: Article) -> Article:
     """Fill title, subtitle, published, url, outlet, evidence, paragraphs and removed from `article.raw.text`."""
     raw = article.raw or RawArticle(source=article.source, text="")
-    lines = [Line(piece.text) for piece in split_pieces(raw.text or "")]
+    lines = [Line(piece.text, piece.block) for piece in split_pieces(raw.text or "")]
     found = Found()
     mark_metadata_lines(lines, found)
     mark_boilerplate(lines)
