@@ -103,3 +103,30 @@ def test_widget_words_inside_an_appeal_are_swept_with_it():
     result = filter_paragraphs(STORY + tail)
     assert result.kept == STORY
     assert len(result.removed) == len(tail)
+
+
+def test_campaign_finance_story_is_not_an_appeal():
+    paragraph = ("The super PAC supporting Senator Vale spent $1.2 million on digital ads last month, and donors "
+                 "pledged more for the autumn.")
+    assert filter_paragraphs([STORY[0], paragraph, STORY[1]]).kept == [STORY[0], paragraph, STORY[1]]
+
+
+def test_product_review_in_we_and_you_voice_is_not_an_appeal():
+    paragraph = ("In our tests the battery lasted two days, and you get support for fast charging; we think the "
+                 "monthly data plans advertised with it are poor value.")
+    assert filter_paragraphs([STORY[0], paragraph, STORY[1]]).kept == [STORY[0], paragraph, STORY[1]]
+
+
+def test_leaked_style_sheet_and_separators():
+    junk = [".bio-box {", "text-align: left;", "}", "___", "~~~~"]
+    result = filter_paragraphs([STORY[0], *junk, STORY[1]])
+    assert result.kept == STORY
+    assert {r.reason for r in result.removed} == {"page code", "separator"}
+
+
+def test_long_lines_are_judged_quickly():
+    import time
+
+    start = time.perf_counter()
+    filter_paragraphs(["word " * 2000 + "{", "a-b " * 3000 + ";", "(" + "Name, " * 500])
+    assert time.perf_counter() - start < 2

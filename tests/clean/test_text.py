@@ -209,3 +209,35 @@ def test_nothing_is_lost_silently():
     kept = " ".join(article.paragraphs + [r.text for r in article.removed])
     for word in re.findall(r"\w+", text):
         assert word in kept
+
+
+def test_headline_closed_by_a_full_stop_is_the_title():
+    article = clean(f"Eastmoor Council Closes Harbour Bridge, Mayor Says.\n\nABSTRACT.\n\n{LEAD}\n\n{SECOND}")
+    assert article.title == "Eastmoor Council Closes Harbour Bridge, Mayor Says"
+    assert reasons(article)["ABSTRACT."] == "section label"
+    assert article.paragraphs == [LEAD, SECOND]
+
+
+def test_short_lead_sentence_in_a_one_line_per_paragraph_text_is_not_a_title():
+    lead = "The harbour bridge in Eastmoor will close on Monday."
+    article = clean(f"{lead}\n{SECOND}\n{THIRD}")
+    assert article.title is None
+    assert article.paragraphs[0] == lead
+
+
+def test_bare_link_inside_the_body_is_not_the_article_url():
+    article = clean(f"Bridge to close\n\n{LEAD}\n\n{SECOND}\n\nhttps://eastmoor.example/report.pdf\n\n{THIRD}\n\n"
+                    "The council will meet again in April to review the repair plan.\n\nA second paragraph follows here.")
+    assert article.url is None
+    assert reasons(article)["https://eastmoor.example/report.pdf"] == "link line"
+
+
+def test_date_line_with_a_compact_time():
+    article = clean(f"Bridge to close\n\n0930 GMT, 12 March 2011\n\n{LEAD}\n\n{SECOND}")
+    assert article.published == "2011-03-12"
+
+
+def test_first_person_present_tense_lead_is_not_a_caption():
+    lead = "In a rare moment of agreement, I stand with the mayor as the bridge closes."
+    article = clean(f"Bridge to close\n\n{lead}\n\n{SECOND}")
+    assert article.paragraphs[0] == lead

@@ -51,12 +51,11 @@ class Cues:
 
     @property
     def is_appeal(self) -> bool:
-        """Strong evidence on its own: several kinds of appeal wording, among them an ask (or money for the
-        outlet's media), in the outlet's or the reader's voice (we/you), and no reported speech. A product review
+        """Strong evidence on its own: several kinds of appeal wording, among them an ask, in the outlet's or
+        the reader's voice (we/you), and no reported speech. A product review
         says "we" and "you" but asks nothing; a story on campaign finance asks, but not in its own voice."""
-        asks = self.ask or (self.money and self.media)
         voiced = self.self_reference or self.address
-        return self.score >= SEED_SCORE and asks and voiced and not self.attribution
+        return self.score >= SEED_SCORE and self.ask and voiced and not self.attribution
 
     @property
     def leans_appeal(self) -> bool:

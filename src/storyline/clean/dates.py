@@ -18,7 +18,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
 _LABEL = r"(?:first\s+published|last\s+updated|last\s+modified|published|updated|modified|posted|date|created)(?:\s+(?:on|at))?"
-_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|[0-2]\d[0-5]\d(?=\s*(?:gmt|utc|bst|[ap]m)\b))"
 _ZONE = r"(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|msk|eet|eest)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
 
 _MONTH_FIRST = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b", re.I)
