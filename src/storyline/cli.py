@@ -136,6 +136,36 @@ def report(
 
 
 @app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Canonical name or name as written (substring).")] = None,
+    article: Annotated[str | None, typer.Option(help="Article id or unique prefix.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only articles published on or after this ISO date.")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Who said what, in date order, each with its article."""
+    with _open(db) as corpus:
+        table = Table("published", "speaker", "kind", "quote", "article")
+        for statement in corpus.quotes(speaker=speaker, article=article, since=since):
+            quote = statement.quote
+            who = quote.speaker or quote.speaker_text or "?"
+            table.add_row(statement.published or "undated", escape(who), quote.kind, escape(quote.text),
+                          statement.article[:10])
+        console.print(table)
+
+
+@app.command()
+def entities(db: DbOption = DEFAULT_DB) -> None:
+    """People and organisations across the corpus: aliases and roles over time."""
+    with _open(db) as corpus:
+        table = Table("name", "label", "articles", "aliases", "roles")
+        for entity in corpus.entities():
+            roles = sorted({f"{r.text} ({r.published or 'undated'})" for r in entity.roles})
+            table.add_row(escape(entity.name), entity.label, str(len(entity.articles)),
+                          escape(", ".join(a for a in entity.aliases if a != entity.name)), escape("; ".join(roles)))
+        console.print(table)
+
+
+@app.command()
 def settings() -> None:
     """List the build settings with their defaults (change them with `build --setting NAME=VALUE`)."""
     table = Table("name", "default", "help")
