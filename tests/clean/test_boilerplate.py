@@ -62,6 +62,11 @@ def test_subscription_appeal():
         ("A Message from Wend Valley News:", "donation appeal"),
         ("Dear readers,", "donation appeal"),
         ("★", "stray glyph"),
+        ("Post a Comment", "comment prompt"),
+        ("Share your thoughts and join the debate below.", "comment prompt"),
+        ("This article contains affiliate links: we may earn a commission when you buy.", "affiliate disclosure"),
+        ("Do you want to hear about our events? Sign up here", "subscription appeal"),
+        ("Never miss a story by signing up to our newsletter today!", "subscription appeal"),
     ],
 )
 def test_single_line_furniture(line, reason):
@@ -84,6 +89,8 @@ def test_glyph_is_cut_and_sentence_kept():
         "The charity said readers had given more than $40,000 a month since the floods began.",
         "Cookies and cakes were handed out at the shelter, where 80 people spent the night.",
         "Read the full report, which runs to 300 pages, on the agency's website.",
+        "The agency urged residents to register now for flood alerts, the mayor said.",
+        "He declined to comment on the cost of the repairs.",
     ],
 )
 def test_story_sentences_with_appeal_words_are_kept(paragraph):

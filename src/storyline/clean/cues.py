@@ -16,7 +16,7 @@ ADDRESS = re.compile(r"\b(you|your|yours|you're|you've|you'll|you’re|you’ve)
 # "Support" alone is everyday prose ("the phone supports 4K"); as an appeal it is support for us, our work,
 # journalism, or the outlet by name.
 ASK = re.compile(
-    r"\b(donat\w*|contribut(e|es|ion|ions)|subscri\w*|membership|become a member|sign up|paywall|chip in|pledge"
+    r"\b(donat\w*|contribut(e|es|ion|ions)|subscri\w*|membership|become a member|sign(ing|ed)? up|paywall|chip in|pledge"
     r"|help us|your help|your support|support(ing)? (us|our|independent|quality|local|(?-i:[A-Z])\w*)"
     r"|(?-i:[Ss]upport) today|support (the )?journalism)\b",
     re.I,
@@ -25,6 +25,12 @@ MONEY = re.compile(r"[$€£]\s?\d|\b\d+\s?(dollars|euros|pounds)\b|\b(a|per) (m
 MEDIA = re.compile(
     r"\b(journalis\w*|readers?|newsroom|ad-free|ads|advertis\w*|newsletters?|free press|our (work|reporting|coverage)"
     r"|independent (media|news))\b",
+    re.I,
+)
+# A call to action: a button's words inside a sentence ("Sign up here", "Free Sign Up", "donate today").
+CALL_TO_ACTION = re.compile(
+    r"\b(sign(ing)? up|subscribe|register|log ?in|donate|click)\b[^.!?]{0,30}?\b(here|now|today|free|below)\b"
+    r"|\bfree sign ?up\b",
     re.I,
 )
 ATTRIBUTION = re.compile(r"\b(said|says|told|according to|added|stated|announced|reported)\b", re.I)
@@ -44,6 +50,7 @@ class Cues:
     media: bool
     attribution: bool
     subscription: bool
+    call_to_action: bool
 
     @property
     def score(self) -> int:
@@ -52,10 +59,13 @@ class Cues:
     @property
     def is_appeal(self) -> bool:
         """Strong evidence on its own: several kinds of appeal wording, among them an ask, in the outlet's or
-        the reader's voice (we/you), and no reported speech. A product review
+        the reader's voice (we/you), and no reported speech; or, in that voice, a call to action ("Sign up
+        here"). A product review
         says "we" and "you" but asks nothing; a story on campaign finance asks, but not in its own voice."""
         voiced = self.self_reference or self.address
-        return self.score >= SEED_SCORE and self.ask and voiced and not self.attribution
+        if self.attribution or not voiced:
+            return False
+        return self.call_to_action or (self.score >= SEED_SCORE and self.ask)
 
     @property
     def leans_appeal(self) -> bool:
@@ -79,4 +89,5 @@ def read_cues(paragraph: str) -> Cues:
         media=bool(MEDIA.search(text)),
         attribution=bool(ATTRIBUTION.search(text)),
         subscription=bool(SUBSCRIPTION.search(text)),
+        call_to_action=bool(CALL_TO_ACTION.search(text)),
     )

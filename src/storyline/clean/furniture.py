@@ -27,7 +27,9 @@ _INTERFACE = {
     "related stories", "related content", "most read", "most popular", "trending", "top stories", "latest news",
     "you may also like", "recommended", "recommended for you", "tags", "topics", "newsletter", "advertisement",
     "advertising", "sponsored", "sponsored content", "ad", "story continues below", "story continues below advertisement",
-    "scroll to continue", "scroll to continue with content", "paid content", "paid post",
+    "scroll to continue", "scroll to continue with content", "paid content", "paid post", "post a comment",
+    "add a comment", "write a comment", "show comments", "hide comments", "reply", "report", "delete comment",
+    "report comment", "edit comment", "report this comment",
 }
 _AD_WORDS = {"advertisement", "advertising", "sponsored", "sponsored content", "ad", "story continues below",
              "story continues below advertisement", "scroll to continue", "scroll to continue with content",
@@ -52,6 +54,17 @@ _COOKIE_CONTEXT = re.compile(r"\b(use|uses|accept|consent|policy|settings|browse
 _SITE_VOICE = re.compile(r"\b(we|our|you|your|this (site|website))\b", re.I)
 _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}\s*(,.{0,40})?$")
 MAX_COOKIE_WORDS = 80
+MAX_PROMPT_WORDS = 40
+# Comment prompts: the site inviting the reader to the comment section or the letters page.
+_COMMENT_PROMPT = re.compile(
+    r"\b(leave|post|add|write|submit)\s+(a|your)\s+(comment|reply|letter to the editor)|share your (thoughts|views)"
+    r"|join the (discussion|conversation|debate)|we want to hear (from you|what you think)|comments are closed"
+    r"|our community guidelines|when (making|posting) a comment"
+    r"|^\d+\s+comments?$", re.I)
+# Affiliate and sponsorship disclosures, in the site's own voice.
+_DISCLOSURE = re.compile(
+    r"\baffiliate (links?|commission)|\bwe may (earn|receive) (a )?(small )?(commission|compensation)"
+    r"|\bcontains (affiliate )?(links|references) to products|\bsponsored by\b|\bpaid partnership\b", re.I)
 # A section label: one or two capitalised words alone ("ABSTRACT.", "LETTERS", "TOP STORIES").
 _SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'’-]+(\s+[A-Z][A-Z&'’-]+)?\.?:?$")
 # Style sheet or script lines leaked into the text ("text-align: left;", ".image-wrap {", "}").
@@ -104,6 +117,11 @@ def furniture_reason(line: str) -> str | None:
         return "related link"
     if is_cookie_notice(line):
         return "cookie notice"
+    if len(_words(line)) <= MAX_PROMPT_WORDS:
+        if _COMMENT_PROMPT.search(line):
+            return "comment prompt"
+        if _DISCLOSURE.search(line):
+            return "affiliate disclosure"
     reason = button_reason(line) or credit_reason(line)
     if reason is None and _SECTION_LABEL.match(line):
         return "section label"
