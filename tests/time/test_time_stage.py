@@ -138,3 +138,13 @@ def test_sentence_dates_follow_tense(nlp):
     article = run(nlp, ["A senior official said Wednesday that talks failed. Activists reported 50 dead.",
                         "Fighting continues across the region.", "The army attacked a village once."])
     assert [s.date for s in article.sentences] == ["2012-02-08", "2012-02-08", "2012-02-08", None]
+
+
+def test_month_estimate_from_the_url_resolves_only_what_it_settles(nlp):
+    url = "https://news.example.com/2012/02/talks-resume"
+    article = run(nlp, ["The minister said Tuesday he backed a plan floated last November."], published=None, url=url)
+    assert article.published is None
+    assert article.published_estimate == "2012-02"
+    november = next(d for d in article.dates if d.text == "last November")
+    assert (november.value, november.anchor) == ("2011-11", "estimate")
+    assert value_of(article, "Tuesday") is None

@@ -262,6 +262,7 @@ class PubdateReport:
     pages: int
     storyline_right: int
     htmldate_right: int
+    htmldate_original_right: int
     misses: list[tuple[str, str, str | None, str | None]]  # url, gold, storyline, htmldate
 
     def render(self) -> str:
@@ -271,6 +272,8 @@ class PubdateReport:
             f" ({self.storyline_right}/{self.pages})",
             f"  htmldate alone (find_date defaults): {_ratio(self.htmldate_right, self.pages):.3f}"
             f" ({self.htmldate_right}/{self.pages})",
+            f"  htmldate alone (original_date=True): {_ratio(self.htmldate_original_right, self.pages):.3f}"
+            f" ({self.htmldate_original_right}/{self.pages})",
         ]
         for url, gold, ours, theirs in self.misses:
             lines.append(f"  gold {gold} storyline {ours} htmldate {theirs}  {url[:70]}")
@@ -288,11 +291,11 @@ def storyline_pubdate(html: str, url: str) -> str | None:
     return analysed(article).published
 
 
-def _htmldate(html: str) -> str | None:
+def _htmldate(html: str, original: bool = False) -> str | None:
     import htmldate
 
     try:
-        return htmldate.find_date(html)
+        return htmldate.find_date(html, original_date=original)
     except Exception:  # the reference is scored as it behaves: a crash is a wrong date
         return None
 
@@ -301,7 +304,7 @@ def evaluate_pubdate(trafilatura_dir: Path) -> PubdateReport:
     """Exact-day publication-date accuracy of storyline's HTML path beside htmldate, on pages with a gold date."""
     folder = Path(trafilatura_dir)
     gold = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
-    pages = right = reference = 0
+    pages = right = reference = original = 0
     misses = []
     for url, item in gold.items():
         path = folder / "html" / f"{item['file']}.gz"
@@ -312,6 +315,7 @@ def evaluate_pubdate(trafilatura_dir: Path) -> PubdateReport:
         pages += 1
         right += ours == item["date"]
         reference += theirs == item["date"]
+        original += _htmldate(html, original=True) == item["date"]
         if ours != item["date"]:
             misses.append((url, item["date"], ours, theirs))
-    return PubdateReport(pages, right, reference, misses)
+    return PubdateReport(pages, right, reference, original, misses)

@@ -82,8 +82,8 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         day = parse_day(value) if normalised.type in ("DATE", "TIME") else None
         if day is not None:
             clock.reference = day
-        if value and _QUARTER.match(value):
-            clock.quarter = value
+        if value and _QUARTER.match(value) and mention.rule not in ("ago", "period_ago"):
+            clock.quarter = value  # a year-on-year result is not the quarter being reported
         located = normalised.located if clock.anchor is not None else None
         results.append(Found(expression, tense, located))
     return results
