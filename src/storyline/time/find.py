@@ -113,6 +113,8 @@ def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
         return False
     if rule == "duration_hyphen" and re.search(r"(year|month)s?-old$", match.group(0), re.IGNORECASE):
         return False  # an age ("a 6-year-old boy"), not a time; "a three-week-old air war" is kept
+    if rule in ("duration", "duration_hyphen") and re.fullmatch(YEAR, match.group("n")):
+        return False  # "the 1988 quarter" is a year, not 1988 quarters
     if rule == "duration":
         number = match.group("n").lower()
         if number in ("a", "an", "some") and text[match.end(): match.end() + 1] == "-":

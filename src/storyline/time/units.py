@@ -10,7 +10,8 @@ import calendar as _calendar
 from datetime import date, timedelta
 
 SEASON_MONTHS = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}
-SEASON_ORDER = ("WI", "SP", "SU", "FA")
+# Order within a season-year: the winter starting in December comes last.
+SEASON_ORDER = ("SP", "SU", "FA", "WI")
 
 
 def add_months(day: date, months: int) -> date:

@@ -38,10 +38,11 @@ NUMBER_WORDS: dict[str, int] = {**_UNITS_WORDS, **_TENS_WORDS, "a": 1, "an": 1, 
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "dozens of", "some")
 COUPLE = ("a couple of", "couple of", "a couple")
 
-# TimeML unit letters; decades and centuries are counted in years so "two decades" is P20Y.
+# TimeML unit letters; decades and centuries are counted in years so "two decades" is P20Y, and quarters in
+# months ("the next three quarters" is P9M), as TimeBank writes them.
 UNIT_CODES: dict[str, tuple[str, int]] = {
     "second": ("S", 1), "minute": ("M", 1), "hour": ("H", 1), "day": ("D", 1), "week": ("W", 1),
-    "fortnight": ("W", 2), "weekend": ("WE", 1), "month": ("M", 1), "quarter": ("Q", 1), "year": ("Y", 1),
+    "fortnight": ("W", 2), "weekend": ("WE", 1), "month": ("M", 1), "quarter": ("M", 3), "year": ("Y", 1),
     "decade": ("Y", 10), "century": ("Y", 100),
 }
 TIME_UNITS = {"second", "minute", "hour"}
