@@ -90,6 +90,8 @@ def test_site_name_cut_from_title() -> None:
 def test_visible_headline_needs_agreement() -> None:
     assert visible_headline(["Storm floods coastal towns overnight"], "Storm floods coast", None) == (
         "Storm floods coastal towns overnight")
+    assert visible_headline(["Local News | Storm floods coastal towns"], "Storm floods coastal towns", None) == (
+        "Storm floods coastal towns")
     assert visible_headline(["Four Years Remaining"], "Interning small integers", None) is None
     assert visible_headline(["Storm floods coast", "Other story here"], "Storm floods coast", None) is None
 

@@ -47,6 +47,7 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:~/]|::|//)\s+")
 WORD = re.compile(r"\w+")
 DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
 MIN_HEADLINE_OVERLAP = 0.3
+MAX_KICKER_WORDS = 3
 GENERIC_HOST_LABELS = {"www", "m", "mobile", "amp", "news", "edition", "com", "co", "org", "net", "ac", "gov", "blog"}
 
 
@@ -173,12 +174,27 @@ def visible_headline(headings: list[str], title: str | None, sitename: str | Non
     shaped = [h for h in dict.fromkeys(headings) if 2 <= len(h.split()) <= 40 and not h.isupper()]
     if len(shaped) != 1:
         return None
-    headline = shaped[0]
+    headline = drop_kicker(shaped[0], title)
     if not title or (sitename and title == sitename):
         return headline
     mine, theirs = set(WORD.findall(headline.casefold())), set(WORD.findall(title.casefold()))
     overlap = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
     return headline if overlap >= MIN_HEADLINE_OVERLAP else None
+
+
+def drop_kicker(headline: str, title: str | None) -> str:
+    """Cut a section label set before the headline ("Politics | Mayor elected"): a head of at most
+    `MAX_KICKER_WORDS` words before the first separator, followed by a real headline, that the metadata title
+    does not repeat."""
+    match = TITLE_SEPARATOR.search(headline)
+    if not match:
+        return headline
+    kicker, rest = headline[: match.start()].strip(), headline[match.end():].strip()
+    if len(kicker.split()) > MAX_KICKER_WORDS or len(rest.split()) < 3:
+        return headline
+    if title and kicker.casefold() in title.casefold():
+        return headline
+    return rest
 
 
 def _headings(tree: HtmlElement | None) -> list[str]:

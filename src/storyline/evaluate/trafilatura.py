@@ -201,3 +201,9 @@ def fold(text: str | None) -> str:
 
 def _ratio(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
+
+
+if __name__ == "__main__":  # python -m storyline.evaluate.trafilatura /path/to/trafilatura-eval
+    import sys
+
+    print(evaluate_trafilatura(Path(sys.argv[1])).render())
