@@ -137,3 +137,21 @@ def test_long_lines_are_judged_quickly():
     start = time.perf_counter()
     filter_paragraphs(["word " * 2000 + "{", "a-b " * 3000 + ";", "(" + "Name, " * 500])
     assert time.perf_counter() - start < 2
+
+
+def test_long_story_paragraph_between_appeals_is_kept():
+    appeal = "Get our flood briefing by email every morning! Just click here and sign up for free."
+    story = ("The river authority resigned after months of criticism over the defences, which failed in two places "
+             "on Sunday. Here is why you should be worried about the next storm, which is due on Friday.")
+    result = filter_paragraphs([STORY[0], appeal, story, appeal, STORY[1]])
+    assert result.kept == [STORY[0], story, STORY[1]]
+
+
+def test_call_to_action_inside_a_long_paragraph_is_not_an_appeal():
+    paragraph = ("We tested every mode of the camera, from night shots to slow motion, and compared the results with "
+                 "last year's model. Click any of the links below for the details of each mode and our verdict.")
+    assert filter_paragraphs([STORY[0], paragraph, STORY[1]]).kept == [STORY[0], paragraph, STORY[1]]
+
+
+def test_promotion_line():
+    assert reasons([*STORY, "Click here to follow our live blog"]) == {"Click here to follow our live blog": "promotion"}

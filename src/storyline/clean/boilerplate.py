@@ -18,11 +18,12 @@ from .glyphs import is_glyph, is_only_glyphs, strip_edge_glyphs
 
 DONATION = "donation appeal"
 SUBSCRIPTION = "subscription appeal"
+PROMOTION = "promotion"
 NAVIGATION = "navigation"
 GLYPH = "stray glyph"
 SEPARATOR = "separator"
 # Reasons that mark a page region (appeal box, widget) that weak neighbours may belong to.
-REGION_REASONS = {DONATION, SUBSCRIPTION, NAVIGATION, GLYPH, SEPARATOR, "ad notice", "page code"}
+REGION_REASONS = {DONATION, SUBSCRIPTION, PROMOTION, NAVIGATION, GLYPH, SEPARATOR, "ad notice", "page code"}
 MAX_FILL_RUN = 3
 MAX_WEAK_WORDS = 3
 MAX_WEAK_QUESTION_WORDS = 8
@@ -53,9 +54,11 @@ class Filtered:
 
 def appeal_reason(text: str, cues: Cues) -> str:
     """A subscription appeal sells access (subscribe, newsletter, log in); anything asking for money or support
-    is a donation appeal."""
+    is a donation appeal; a bare call to action ("Click here to follow our live blog") is a promotion."""
     asks_support = "support" in text.lower() or "donat" in text.lower()
-    return SUBSCRIPTION if cues.subscription and not (cues.money or asks_support) else DONATION
+    if cues.subscription and not (cues.money or asks_support):
+        return SUBSCRIPTION
+    return DONATION if cues.ask or cues.money else PROMOTION
 
 
 def judge_alone(paragraph: str) -> Verdict:
@@ -87,7 +90,7 @@ def is_weak(paragraph: str, beside_appeal: bool) -> bool:
 
 def _region_reason(left: Verdict, right: Verdict) -> str:
     for side in (left, right):
-        if side.reason in (DONATION, SUBSCRIPTION):
+        if side.reason in (DONATION, SUBSCRIPTION, PROMOTION):
             return side.reason
     return NAVIGATION
 

@@ -4,8 +4,8 @@ Captions describe a scene in the present tense while the event itself is past ("
 minister visited Damascus."; "Police stand guard as crowds gather."). A lead paragraph in the present tense is
 common too ("Samsung sticks to a proven formula", "Cyprus is to relax its rules"), so tense alone is no evidence:
 we ask for a present-tense action verb (not a copula, a speech or stance verb, nor "X is to ...") together with a
-scene clause after it (while/as/during, or a past-tense verb), or a complete sentence with no verb at all, or
-words that name the picture outright. The tagger of the project's spaCy model reads the tense; only this one
+scene clause after it (while/as/during, or a past-tense verb), or words that name the picture outright. (A
+verbless sentence is no evidence: in the small model's tags it is as often a standfirst or a mis-tagged verb.) The tagger of the project's spaCy model reads the tense; only this one
 candidate paragraph is tagged. Precision matters more than recall here: a lead wrongly dropped loses the story's
 first facts, a caption wrongly kept costs one sentence of noise.
 """
@@ -41,7 +41,7 @@ def looks_like_caption(paragraph: str) -> bool:
 
 
 def _depicts_a_scene(paragraph: str) -> bool:
-    """One sentence with no verb at all, or a present-tense action verb framed by a scene clause."""
+    """One sentence whose present-tense action verb is followed by a scene clause."""
     from ..annotate.nlp import get_nlp  # the model is loaded once per process and shared with annotation
 
     nlp = get_nlp()
@@ -51,8 +51,6 @@ def _depicts_a_scene(paragraph: str) -> bool:
     if len(sentences) != 1:
         return False
     sentence = sentences[0]
-    if not any(token.pos_ in ("VERB", "AUX") for token in sentence):
-        return True  # a verbless description ("Crowds in the square on Friday.") is no lead sentence
     root = sentence.root
     if root.tag_ not in _PRESENT_TAGS or root.lemma_.lower() in _NOT_DEPICTION:
         return False

@@ -37,6 +37,7 @@ ATTRIBUTION = re.compile(r"\b(said|says|told|according to|added|stated|announced
 SUBSCRIPTION = re.compile(r"\b(subscri\w*|newsletters?|sign up|membership|log in|register)\b", re.I)
 
 SEED_SCORE = 3
+SHORT_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Cues:
     attribution: bool
     subscription: bool
     call_to_action: bool
+    short: bool
 
     @property
     def score(self) -> int:
@@ -65,12 +67,14 @@ class Cues:
         voiced = self.self_reference or self.address
         if self.attribution or not voiced:
             return False
-        return self.call_to_action or (self.score >= SEED_SCORE and self.ask)
+        return (self.call_to_action and self.short) or (self.score >= SEED_SCORE and self.ask)
 
     @property
     def leans_appeal(self) -> bool:
-        """Weak evidence, enough only next to appeals: the outlet or the reader addressed, no reported speech."""
-        return not self.attribution and (self.self_reference or self.address)
+        """Weak evidence, enough only next to appeals: the outlet or the reader addressed, no reported speech;
+        a longer paragraph needs a second kind of appeal wording as well."""
+        voiced = self.self_reference or self.address
+        return not self.attribution and voiced and (self.short or self.score >= 2)
 
 
 def unquoted(text: str) -> str:
@@ -90,4 +94,5 @@ def read_cues(paragraph: str) -> Cues:
         attribution=bool(ATTRIBUTION.search(text)),
         subscription=bool(SUBSCRIPTION.search(text)),
         call_to_action=bool(CALL_TO_ACTION.search(text)),
+        short=len(paragraph.split()) <= SHORT_WORDS,
     )

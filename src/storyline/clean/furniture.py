@@ -64,7 +64,7 @@ _COMMENT_PROMPT = re.compile(
 # Affiliate and sponsorship disclosures, in the site's own voice.
 _DISCLOSURE = re.compile(
     r"\baffiliate (links?|commission)|\bwe may (earn|receive) (a )?(small )?(commission|compensation)"
-    r"|\bcontains (affiliate )?(links|references) to products|\bsponsored by\b|\bpaid partnership\b", re.I)
+    r"|\bcontains (affiliate )?(links|references) to products", re.I)
 # A section label: one or two capitalised words alone ("ABSTRACT.", "LETTERS", "TOP STORIES").
 _SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'’-]+(\s+[A-Z][A-Z&'’-]+)?\.?:?$")
 # Style sheet or script lines leaked into the text ("text-align: left;", ".image-wrap {", "}").
