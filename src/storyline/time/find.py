@@ -32,7 +32,8 @@ PART = r"(?:morning|afternoon|evening|night)"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 MOD = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)"
-QUAL = r"(?:(?:about|almost|nearly|more\s+than|less\s+than|at\s+least|roughly|some|just|only|over)\s+)"
+# Qualifiers TimeML keeps inside the span (as a `mod`); "about", "nearly" and "only" stay outside.
+QUAL = r"(?:(?:more\s+than|less\s+than|at\s+least|up\s+to|over(?!\s+the))\s+)"
 
 _CLOCK_DAY = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow))\b)?"
 
@@ -58,7 +59,7 @@ PATTERNS: dict[str, str] = {
     "ago": rf"{QUAL}?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
     "duration_span": rf"{QUAL}?(?:the\s+)?(?P<rel>past|last|next|coming|first|previous|final|following|latest)\s+"
     rf"(?P<n>{NUM})\s+(?P<unit>{UNIT})\b",
-    "duration": rf"{QUAL}?(?P<n>{NUM})\s+(?:(?:full|calendar|straight|consecutive|more|long)\s+)?(?P<unit>{UNIT})\b",
+    "duration": rf"{QUAL}?(?:the\s+)?(?P<n>{NUM})\s+(?:(?:full|calendar|straight|consecutive|more|long)\s+)?(?P<unit>{UNIT})\b",
     "duration_hyphen": rf"(?P<n>{NUM})-(?P<unit>{UNIT})(?:-(?:old|long))?\b",
     "vague_duration": rf"(?:(?P<rel>recent|the\s+past|the\s+last|the\s+coming|the\s+next|past)\s+)?(?:few\s+)?"
     rf"(?P<unit>days|weeks|months|years|decades)(?:-long)?\b(?=\s+(?:of|ago|earlier|later|now|and|to|\.|,))",
@@ -122,13 +123,22 @@ def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
     return True
 
 
+def _span(rule: str, match: re.Match[str]) -> tuple[int, int]:
+    """The characters TimeML would mark: "three days later" marks "three days", but "a year ago" is whole."""
+    if "body" in match.re.groupindex:
+        return match.span("body")
+    if rule == "ago" and match.group("dir").lower() in ("after", "before", "later"):
+        return match.start(), match.start("dir")
+    return match.span()
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All time expressions in `text`, longest match first where candidates overlap, in reading order."""
     candidates: list[Mention] = []
     for rule, regex in _COMPILED.items():
         for match in regex.finditer(text):
             if match.end() > match.start() and _plausible(rule, match, text):
-                start, end = match.span("body") if "body" in regex.groupindex else match.span()
+                start, end = _span(rule, match)
                 end = start + len(text[start:end].rstrip(" ,"))
                 candidates.append(Mention(start, end, text[start:end], rule, match))
     order = list(PATTERNS)

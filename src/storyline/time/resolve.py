@@ -71,7 +71,7 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
     results: list[Found] = []
     for mention in paragraph_mentions(doc):
         tense = span_tense(doc, mention.start, mention.end)
-        after = doc.text[mention.end: mention.end + 30]
+        after = doc.text[mention.match.end(): mention.match.end() + 30]
         context = Context(clock.anchor, clock.reference, tense, after, clock.quarter)
         normalised = normalise(mention, context)
         value = normalised.value if (clock.anchor is not None or not normalised.relative) else None
