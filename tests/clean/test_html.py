@@ -93,7 +93,10 @@ def test_visible_headline_needs_agreement() -> None:
     assert visible_headline(["Local News | Storm floods coastal towns"], "Storm floods coastal towns", None) == (
         "Storm floods coastal towns")
     assert visible_headline(["Four Years Remaining"], "Interning small integers", None) is None
-    assert visible_headline(["Storm floods coast", "Other story here"], "Storm floods coast", None) is None
+    two = ["Storm floods coastal towns", "Photos: lifeboat crews at work"]
+    assert visible_headline(two, "Storm floods coast", None) == "Storm floods coastal towns"
+    assert visible_headline(two, None, None) is None
+    assert visible_headline(["Storm floods coast", "Storm floods coast, live"], "Storm floods coast", None) is None
 
 
 def test_standfirst_rejects_teasers() -> None:

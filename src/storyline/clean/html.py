@@ -165,21 +165,23 @@ def _letters(text: str | None) -> str:
 
 
 def visible_headline(headings: list[str], title: str | None, sitename: str | None) -> str | None:
-    """The headline readers see, when the page has exactly one headline-shaped `<h1>`.
+    """The headline readers see: the one headline-shaped `<h1>` that agrees with the metadata title.
 
     Metadata titles are often rewritten for search and social sharing; the `<h1>` is the story's own headline.
-    It is trusted only when it shares words with the metadata title (or that title is just the site name), so
-    a logo or section name in an `<h1>` never replaces the headline; all-capitals is styling, not the headline.
+    An `<h1>` is trusted only when it shares words with the metadata title, so a logo, a section name or a
+    gallery caption in another `<h1>` never replaces the headline; all-capitals is styling, not the headline.
+    Without a usable metadata title (none, or just the site name) the page must have exactly one such `<h1>`.
     """
-    shaped = [h for h in dict.fromkeys(headings) if 2 <= len(h.split()) <= 40 and not h.isupper()]
-    if len(shaped) != 1:
-        return None
-    headline = drop_kicker(shaped[0], title)
+    shaped = [drop_kicker(h, title) for h in dict.fromkeys(headings) if 2 <= len(h.split()) <= 40 and not h.isupper()]
     if not title or (sitename and title == sitename):
-        return headline
-    mine, theirs = set(WORD.findall(headline.casefold())), set(WORD.findall(title.casefold()))
-    overlap = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
-    return headline if overlap >= MIN_HEADLINE_OVERLAP else None
+        return shaped[0] if len(shaped) == 1 else None
+    agreeing = [h for h in shaped if _overlap(h, title) >= MIN_HEADLINE_OVERLAP]
+    return agreeing[0] if len(agreeing) == 1 else None
+
+
+def _overlap(first: str, second: str) -> float:
+    mine, theirs = set(WORD.findall(first.casefold())), set(WORD.findall(second.casefold()))
+    return len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
 
 
 def drop_kicker(headline: str, title: str | None) -> str:
