@@ -106,3 +106,220 @@ def evaluate_quotes_seeds(gold_path: Path) -> SeedQuotesReport:
             report.wrongly_extracted += 1
             report.problems.append(f"not a quote, extracted: {item['text']!r}")
     return report
+
+
+@dataclass
+class Span:
+    """A quote content span and its speaker span, as character offsets into one PolNeAR text."""
+
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int], ...]
+    speaker: tuple[int, int] | None = None
+    kind: str = "indirect"
+
+
+@dataclass
+class Scores:
+    """Precision, recall and F1 at one overlap threshold, with speaker accuracy on the matched quotes."""
+
+    predicted: int = 0
+    gold: int = 0
+    matched_predicted: int = 0
+    matched_gold: int = 0
+    speaker_checked: int = 0
+    speaker_right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched_predicted / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_right / self.speaker_checked if self.speaker_checked else 0.0
+
+
+@dataclass
+class PolnearReport:
+    """Scores per system, kind (all, direct, indirect) and overlap threshold, on the same texts."""
+
+    texts: int = 0
+    peer_refused: int = 0  # texts textacy would not process (unbalanced quotation marks): no quotes from it
+    scores: dict[tuple[str, str, float], Scores] = field(default_factory=dict)
+
+    def get(self, system: str, kind: str, threshold: float) -> Scores:
+        return self.scores.setdefault((system, kind, threshold), Scores())
+
+    def render(self) -> str:
+        lines = [f"PolNeAR: {self.texts} texts; match = shared tokens >= threshold x the larger span; textacy"
+                 f" refused {self.peer_refused} texts (unbalanced marks)",
+                 f"{'system':<10} {'kind':<9} {'overlap':>7} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}"
+                 f" {'speaker':>8}"]
+        for (system, kind, threshold), s in sorted(self.scores.items()):
+            lines.append(f"{system:<10} {kind:<9} {threshold:>7.1f} {s.gold:>5} {s.predicted:>5} {s.precision:>6.3f}"
+                         f" {s.recall:>6.3f} {s.f1:>6.3f} {s.speaker_accuracy:>8.3f}")
+        return "\n".join(lines)
+
+
+def _tokens(text: str, pieces: tuple[tuple[int, int], ...]) -> set[int]:
+    """Word tokens of a (possibly discontinuous) span, named by their start offset."""
+    found: set[int] = set()
+    for start, end in pieces:
+        found.update(start + m.start() for m in TOKEN.finditer(text[start:end]) if m.group().isalnum())
+    return found
+
+
+def _overlap(a: set[int], b: set[int]) -> float:
+    return len(a & b) / max(len(a), len(b)) if a and b else 0.0
+
+
+def _direct_share(start: int, end: int, marks: list[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in marks)
+    return inside / max(1, end - start)
+
+
+def _read_gold(ann: Path) -> list[Span]:
+    """The Content spans of every attribution in a brat file, each with its Source span if any."""
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    relations = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offsets = parts[1].partition(" ")
+            pieces = tuple(tuple(int(x) for x in piece.split()) for piece in offsets.split(";"))
+            spans[parts[0]] = (label, pieces)  # type: ignore[assignment]
+        elif line.startswith("E") and len(parts) >= 2:
+            relations.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    gold = []
+    for relation in relations:
+        content = spans.get(relation.get("Content", ""))
+        if content is None:
+            continue
+        pieces = content[1]
+        source = spans.get(relation.get("Source", ""))
+        speaker = (source[1][0][0], source[1][-1][1]) if source else None
+        gold.append(Span(pieces[0][0], pieces[-1][1], pieces, speaker))
+    return gold
+
+
+def _paragraphs(text: str) -> tuple[list[str], list[int]]:
+    """Non-empty lines as paragraphs with their offsets in the file (no-break spaces read as spaces)."""
+    found = [(m.group(), m.start()) for m in re.finditer(r"[^\n]+", text.replace("\u00a0", " ")) if m.group().strip()]
+    return [p for p, _ in found], [s for _, s in found]
+
+
+class _OffsetMap:
+    """From offsets in `Article.text` back to offsets in the file the paragraphs came from."""
+
+    def __init__(self, article_starts: list[int], file_starts: list[int]) -> None:
+        self.article_starts, self.file_starts = article_starts, file_starts
+
+    def __call__(self, offset: int) -> int:
+        index = max(0, bisect_right(self.article_starts, offset) - 1)
+        return self.file_starts[index] + offset - self.article_starts[index]
+
+
+def _ours(article: Article, to_file: _OffsetMap) -> list[Span]:
+    spans = []
+    for quote in article.quotes:
+        speaker = None
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            speaker = (to_file(quote.speaker_start), to_file(max(quote.speaker_start, quote.speaker_end - 1)) + 1)
+        start, end = to_file(quote.start), to_file(quote.end - 1) + 1
+        spans.append(Span(start, end, ((start, end),), speaker))
+    return spans
+
+
+def _textacy(article: Article, to_file: _OffsetMap) -> list[Span] | None:
+    """textacy's `direct_quotations` on the same article text, parsed whole by the same spaCy model."""
+    from textacy.extract.triples import direct_quotations
+
+    doc = get_nlp()(article.text)
+    spans = []
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError:  # it refuses texts with an odd number of quotation marks
+        return None
+    for triple in triples:
+        start, end = to_file(triple.content.start_char), to_file(triple.content.end_char - 1) + 1
+        speaker = None
+        if triple.speaker:
+            first, last = triple.speaker[0], triple.speaker[-1]
+            speaker = (to_file(first.idx), to_file(last.idx + len(last) - 1) + 1)
+        spans.append(Span(start, end, ((start, end),), speaker))
+    return spans
+
+
+def _score(report: PolnearReport, system: str, text: str, gold: list[Span], predicted: list[Span]) -> None:
+    """Greedy one-to-one matching per threshold; counts per kind (all, direct, indirect)."""
+    gold_tokens = [_tokens(text, g.pieces) for g in gold]
+    pred_tokens = [_tokens(text, p.pieces) for p in predicted]
+    pairs = sorted(((_overlap(g, p), i, j) for i, g in enumerate(gold_tokens) for j, p in enumerate(pred_tokens)),
+                   reverse=True)
+    for threshold in THRESHOLDS:
+        used_gold: set[int] = set()
+        used_pred: set[int] = set()
+        for overlap, i, j in pairs:
+            if overlap < threshold:
+                break
+            if i in used_gold or j in used_pred:
+                continue
+            used_gold.add(i)
+            used_pred.add(j)
+            for kind in ("all", gold[i].kind):
+                _score_speaker(report.get(system, kind, threshold), text, gold[i], predicted[j])
+        for kind in ("all", "direct", "indirect"):
+            scores = report.get(system, kind, threshold)
+            scores.gold += sum(1 for g in gold if kind in ("all", g.kind))
+            scores.matched_gold += sum(1 for i in used_gold if kind in ("all", gold[i].kind))
+            scores.predicted += sum(1 for p in predicted if kind in ("all", p.kind))
+            scores.matched_predicted += sum(1 for j in used_pred if kind in ("all", predicted[j].kind))
+
+
+def _score_speaker(scores: Scores, text: str, gold: Span, predicted: Span) -> None:
+    if gold.speaker is None:
+        return
+    scores.speaker_checked += 1
+    if predicted.speaker and _tokens(text, (gold.speaker,)) & _tokens(text, (predicted.speaker,)):
+        scores.speaker_right += 1
+
+
+def _classify(spans: list[Span], marks: list[tuple[int, int]]) -> list[Span]:
+    for span in spans:
+        share = sum(_direct_share(s, e, marks) * (e - s) for s, e in span.pieces) / max(
+            1, sum(e - s for s, e in span.pieces))
+        span.kind = "direct" if share >= 0.5 else "indirect"
+    return spans
+
+
+def evaluate_quotes_polnear(dev_dir: Path, limit: int | None = None, peer: bool = True) -> PolnearReport:
+    """Score our quotes and textacy's `direct_quotations` on the PolNeAR texts under `dev_dir`."""
+    dev_dir = Path(dev_dir)
+    report = PolnearReport()
+    for text_path in sorted((dev_dir / "text").glob("*.txt"))[:limit]:
+        annotations = sorted((dev_dir / "attributions").glob(text_path.stem + "_*.ann"))
+        if not annotations:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        paragraphs, file_starts = _paragraphs(text)
+        article = build_article(paragraphs, text_path.stem)
+        to_file = _OffsetMap(article.paragraph_starts(), file_starts)
+        marks = [(to_file(m.outer_start), to_file(max(m.outer_start, m.outer_end - 1)) + 1)
+                 for m in find_marks(article.paragraphs, article.paragraph_starts())]
+        gold = _classify(_read_gold(annotations[0]), marks)
+        report.texts += 1
+        _score(report, "storyline", text, gold, _classify(_ours(article, to_file), marks))
+        if peer:
+            theirs = _textacy(article, to_file)
+            report.peer_refused += theirs is None
+            _score(report, "textacy", text, gold, _classify(theirs or [], marks))
+    return report

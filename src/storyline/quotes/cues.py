@@ -38,10 +38,11 @@ def is_cue(token: Token) -> bool:
 
 def cue_subject(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through conjunctions (`X stood up and said`), participles
-    (`..., saying ...`) and passives (`was quoted by X`)."""
+    (`..., saying ...`, `a letter saying ...`), relative clauses (`voters who said ...`) and passives (`was quoted
+    by X`)."""
     for child in verb.children:
-        if child.tag_ in ("WDT", "WP") or child.lower_ == "that":
-            return None
+        if child.dep_ in ("nsubj", "nsubjpass") and (child.tag_ in ("WDT", "WP") or child.lower_ == "that"):
+            return verb.head if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
         if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and child.pos_ == "PRON" and
                                                           child.lower_ == "it"):
             return child
@@ -50,6 +51,8 @@ def cue_subject(verb: Token) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None

@@ -46,6 +46,8 @@ def cue_after(layout: Layout, span: MarkSpan) -> Cue | None:
     paragraph, first = located
     if layout.paragraph_of(span.outer_end) != layout.paragraph_of(span.end):
         return None
+    if layout.text_before(span.end).rstrip().endswith("."):
+        return None  # the quote ended its sentence: a cue after it belongs to the next one
     tokens: list[Token] = []
     for token in first.doc[first.i:first.i + AFTER_WINDOW]:
         if token.text in QUOTE_CHARS or (token.text in ".;!?" and tokens):

@@ -50,9 +50,32 @@ def _complement(verb: Token) -> tuple[int, int] | None:
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against", "over")]
         objects = [c for c in children if c.dep_ == "dobj"]
         clauses = objects + preps if preps else []
+    if not clauses and lemma in SAYING and lemma not in ("tell", "ask", "add", "say"):
+        clauses = [c for c in children if c.dep_ in ("dobj", "oprd")]
+    if not clauses and verb.dep_ == "parataxis":
+        return verb.head.left_edge.i, verb.head.right_edge.i + 1
     if not clauses:
         return None
     return min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses) + 1
+
+
+def _parenthetical(subject: Token, verb: Token) -> bool:
+    """`This campaign, he says, is different`: the cue and its subject sit inside the content, between commas."""
+    return abs(subject.i - verb.i) <= 3 and verb.i > 0 and (verb.doc[min(subject.i, verb.i) - 1].is_punct)
+
+
+def _colon_headline(doc: Doc) -> Attribution | None:
+    """`Trump: Megyn Kelly Is No Different`: a name, a colon, and what the named one said (headline style)."""
+    colon = next((t for t in doc[:5] if t.text == ":"), None)
+    if colon is None or colon.i == 0 or colon.i + 2 >= len(doc):
+        return None
+    prefix = doc[:colon.i]
+    if not all(t.is_title or t.pos_ == "PROPN" or t.text in ("'s", "\u2019s", ".") for t in prefix):
+        return None
+    if not any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in prefix.ents):
+        return None
+    head = prefix[-1] if prefix[-1].text not in ("'s", "\u2019s", ".") else prefix[0]
+    return Attribution(colon, head, colon.i + 1, len(doc))
 
 
 def _according(token: Token) -> Attribution | None:
@@ -71,12 +94,15 @@ def _according(token: Token) -> Attribution | None:
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every reported statement of one paragraph, in text order."""
     found: list[Attribution] = []
+    headline = _colon_headline(doc)
+    if headline is not None:
+        found.append(headline)
     for token in doc:
         attribution = _according(token)
         if attribution is None and is_cue(token):
             subject = cue_subject(token)
             span = _complement(token) if subject is not None else None
-            if span is not None and not (span[0] <= subject.i < span[1]):
+            if span is not None and (not (span[0] <= subject.i < span[1]) or _parenthetical(subject, token)):
                 attribution = Attribution(token, subject, *span)
         if attribution is None:
             continue
