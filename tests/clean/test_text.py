@@ -241,3 +241,24 @@ def test_first_person_present_tense_lead_is_not_a_caption():
     lead = "In a rare moment of agreement, I stand with the mayor as the bridge closes."
     article = clean(f"Bridge to close\n\n{lead}\n\n{SECOND}")
     assert article.paragraphs[0] == lead
+
+
+def test_labelled_header_lines():
+    article = clean(f"Title: Eastmoor closes harbour bridge\nAuthor: Jo Marsh\nPublisher: Eastmoor Courier\n"
+                    f"Date: 2021-03-04\n\n{LEAD}\n\n{SECOND}")
+    assert (article.title, article.outlet, article.published) == (
+        "Eastmoor closes harbour bridge", "Eastmoor Courier", "2021-03-04")
+    assert reasons(article)["Author: Jo Marsh"] == "byline"
+    assert article.paragraphs == [LEAD, SECOND]
+
+
+def test_date_line_inside_the_body_is_a_timeline_entry():
+    article = clean(f"Bridge to close\n\n{LEAD}\n\n{SECOND}\n\nMarch 3, 2021\n\n{THIRD}\n\n"
+                    "The council will meet again in April to review the repair plan.")
+    assert article.published is None
+    assert "March 3, 2021" in article.paragraphs
+
+
+def test_container_date_is_normalised():
+    article = clean(f"Bridge to close\n\n{LEAD}\n\n{SECOND}", published="2021-03-04T10:00:00+00:00")
+    assert article.published == "2021-03-04"

@@ -107,3 +107,9 @@ def parse_date_line(line: str) -> DateLine | None:
 def is_empty_metadata_line(line: str) -> bool:
     """True for labels with nothing after them ('Published: Updated:', 'By:'): a template left unfilled."""
     return bool(_LABEL_ONLY.match(line)) and ":" in line
+
+
+def normalise_date(text: str) -> str | None:
+    """The first date in a metadata value, as ISO ('2021-03-04T10:00:00+00:00' -> '2021-03-04'); else None."""
+    dates = find_dates(text)
+    return _read(*dates[0])[0] if dates else None

@@ -33,6 +33,13 @@ _ATTRIBUTION = re.compile(r"\b(said|says|told|according to)\b", re.I)
 _ABBREVIATION_END = re.compile(r"(\b[A-Za-z]\.){2,}$|\.\.$")
 MAX_HEADLINE_SENTENCE_WORDS = 20
 TITLE_CASE_SHARE = 0.7
+_LABELLED = re.compile(
+    r"^(?P<label>title|headline|subtitle|subheadline|standfirst|author|authors|byline|by|source|publisher|outlet"
+    r"|site|section|category|categories|tags?|keywords)\s*:\s*(?P<value>\S.*)$", re.I)
+_FIELD_OF_LABEL = {"title": "title", "headline": "title", "subtitle": "subtitle", "subheadline": "subtitle",
+                   "standfirst": "subtitle", "source": "outlet", "publisher": "outlet", "outlet": "outlet",
+                   "site": "outlet"}
+MAX_LABELLED_WORDS = 30
 MIN_SEGMENT_LETTERS = 3
 MAX_TITLE_WORDS = 25
 MAX_SUBTITLE_WORDS = 40
@@ -45,6 +52,16 @@ class UrlLine:
     url: str | None
     text: str
     labelled: bool
+
+
+@dataclass
+class LabelledLine:
+    """A 'Label: value' line of a metadata header: the record field it fills (None: kept only as removed)."""
+
+    field: str | None
+    label: str
+    value: str
+    text: str
 
 
 @dataclass
@@ -66,6 +83,15 @@ def parse_url_line(line: str) -> UrlLine | None:
         return None
     url = match.group("url")
     return UrlLine(clean_url(url) if url else None, line, labelled is not None)
+
+
+def parse_labelled_line(line: str) -> LabelledLine | None:
+    """Recognise a header line such as 'Title: ...', 'Author: ...' or 'Publisher: ...'; else None."""
+    match = _LABELLED.match(line)
+    if not match or len(match.group("value").split()) > MAX_LABELLED_WORDS:
+        return None
+    label = match.group("label").lower()
+    return LabelledLine(_FIELD_OF_LABEL.get(label), label, match.group("value").strip(), line)
 
 
 def domain_of(url: str) -> str | None:

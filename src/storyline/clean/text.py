@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..record import Article, Evidence, RawArticle, Removed
-from .boilerplate import DONATION, SUBSCRIPTION, classify_paragraphs, removed_pieces
+from .boilerplate import DONATION, SUBSCRIPTION, classify_paragraphs, judge_alone, removed_pieces
 from .caption import looks_like_caption
-from .dates import is_empty_metadata_line, parse_date_line
-from .metadata import (Outlet, is_heading_shaped, is_headline_sentence, is_subtitle_shaped, markdown_heading,
-                       UrlLine, outlet_from_url, outlet_named_in, parse_url_line, strip_final_stop)
+from .dates import is_empty_metadata_line, normalise_date, parse_date_line
+from .metadata import (LabelledLine, Outlet, UrlLine, is_heading_shaped, is_headline_sentence, is_subtitle_shaped,
+                       markdown_heading, outlet_from_url, outlet_named_in, parse_labelled_line, parse_url_line,
+                       strip_final_stop)
 from .paragraphs import is_finished, rejoin_broken, split_pieces
 
 MIN_PROSE_WORDS = 8
+MID_BODY_PROSE = 2
 EDGE_LINES = 3  # a bare URL this close to the top or the bottom of the text is the article's own address
 _SELF_NAMING_REASONS = (DONATION, SUBSCRIPTION, "copyright notice")
 
@@ -53,7 +55,8 @@ class Found:
 def mark_url_line(lines: list[Line], index: int, url_line: UrlLine, found: Found) -> None:
     """A labelled URL (or one on the line after a label, or a bare one at the very top or bottom of the text) is
     the article's address; a bare link inside the body is only a link line."""
-    after_label = index > 0 and lines[index - 1].reason == "url line" and parse_url_line(lines[index - 1].text) is not None
+    previous = lines[index - 1] if index > 0 else None
+    after_label = previous is not None and previous.reason == "url line" and parse_url_line(previous.text) is not None
     at_edge = index < EDGE_LINES or index >= len(lines) - EDGE_LINES
     is_address = url_line.labelled or after_label or at_edge
     if url_line.url and is_address:
@@ -61,19 +64,46 @@ def mark_url_line(lines: list[Line], index: int, url_line: UrlLine, found: Found
     lines[index].drop("url line" if is_address else "link line")
 
 
+def mark_labelled_line(line: Line, labelled: LabelledLine, found: Found) -> None:
+    """'Title: ...', 'Publisher: ...': the label names the field; author, section and tag lines are only dropped."""
+    if labelled.field is not None:
+        found.add(labelled.field, labelled.value, line.text, f"labelled line ({labelled.label})")
+        line.drop(f"{labelled.field} line")
+    else:
+        line.drop("byline" if labelled.label in ("author", "authors", "byline", "by") else "metadata line")
+
+
+def prose_before(lines: list[Line]) -> list[int]:
+    """How many story-like prose lines precede each index (and, last, the total): a date line with story on both
+    sides is a dated entry of the body (a timeline), not the article's date."""
+    counts = [0]
+    for line in lines:
+        story = is_prose(line.text) and judge_alone(line.text).reason is None
+        counts.append(counts[-1] + story)
+    return counts
+
+
+def mark_date_line(line: Line, before: int, after: int, found: Found) -> None:
+    date_line = parse_date_line(line.text)
+    if date_line is not None and not (before >= MID_BODY_PROSE and after >= MID_BODY_PROSE):
+        found.add("published", date_line.value, line.text, date_line.method)
+        line.drop("date line")
+
+
 def mark_metadata_lines(lines: list[Line], found: Found) -> None:
-    """Recognise URL lines, date lines and empty metadata labels, wherever they stand."""
+    """Recognise URL lines, labelled header lines, date lines and empty metadata labels by their shape."""
+    counts = prose_before(lines)
     for index, line in enumerate(lines):
         url_line = parse_url_line(line.text)
+        labelled = parse_labelled_line(line.text) if url_line is None else None
         if url_line is not None:
             mark_url_line(lines, index, url_line, found)
-            continue
-        date_line = parse_date_line(line.text)
-        if date_line is not None:
-            found.add("published", date_line.value, line.text, date_line.method)
-            line.drop("date line")
+        elif labelled is not None:
+            mark_labelled_line(line, labelled, found)
         elif is_empty_metadata_line(line.text):
             line.drop("empty metadata line")
+        else:
+            mark_date_line(line, counts[index], counts[-1] - counts[index + 1], found)
 
 
 def mark_boilerplate(lines: list[Line]) -> None:
@@ -145,7 +175,8 @@ def find_outlet(lines: list[Line], url: str | None) -> Outlet | None:
 
 def container_metadata(raw: RawArticle, found: Found) -> Found:
     """Metadata the container gave outranks the text's; the text's evidence is kept only where it decided."""
-    given = {"title": raw.title, "url": raw.url, "published": raw.published}
+    published = (normalise_date(raw.published) or raw.published) if raw.published else None
+    given = {"title": raw.title, "url": raw.url, "published": published}
     merged = Found()
     for name, value in given.items():
         if value:
