@@ -7,6 +7,9 @@ from storyline.read.decode import DecodeError, decode_bytes
 
 ENGLISH = "He called it \u201ca massacre\u201d \u2014 the caf\u00e9\u2019s owner agreed, na\u00efvely, on Monday."
 POLISH = "Prezydent powiedzia\u0142, \u017ce wojna domowa w Syrii sta\u0142a si\u0119 masakr\u0105. \u017b\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144."
+# No letter here maps to a cp1252 symbol: only the accented-letter share tells it is not Western text.
+RUSSIAN_PLAIN = "Президент Владимир Путин сказал, где находится Москва, и министр согласился."
+POUNDS = "It\u2019s a \u00a334m deal, the club\u2019s \u201cbest\u201d ever, and Everton\u2019s fans agree."
 GREEK = "Ο πρόεδρος δήλωσε ότι ο εμφύλιος πόλεμος στη Συρία έχει γίνει σφαγή που πρέπει να σταματήσει."
 
 
@@ -17,6 +20,8 @@ GREEK = "Ο πρόεδρος δήλωσε ότι ο εμφύλιος πόλεμ�
         (ENGLISH, "utf-8", "utf-8"),
         (ENGLISH, "utf-16-be", "utf-16-be"),
         (POLISH, "cp1250", "cp1250"),
+        (RUSSIAN_PLAIN, "cp1251", "cp1251"),
+        (POUNDS, "cp1252", "cp1252"),
         (GREEK, "cp1253", "cp1253"),
     ],
 )

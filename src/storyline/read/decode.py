@@ -3,8 +3,9 @@
 Scraped news comes in whatever encoding the site or the scraper used: mostly UTF-8, but also cp1252 (Western
 legacy pages, Word exports), cp1251 (Russian sites), UTF-16 with or without a BOM. The order of the checks goes
 from the strongest evidence (a BOM cannot lie) to the weakest (a statistical guess), and a guess between the
-Latin single-byte code pages falls to cp1252 unless another one decodes to clearly more plausible characters,
-because short English text cannot tell cp1250 from cp1252 apart statistically but cp1252 is the one the web uses.
+single-byte code pages falls to cp1252 when the text reads as Latin-script prose under it, unless the guess
+decodes to more plausible characters: short English text cannot tell cp1252 from cp1250 or cp775 apart
+statistically, but cp1252 is the one Western pages and Word exports use.
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ BOMS = (
 )
 # WHATWG: browsers decode these labels as windows-1252, so pages declaring them are really cp1252.
 AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "latin_1", "us-ascii", "ascii", "windows-1252"}
-LATIN_SINGLE_BYTE = re.compile(r"^(cp125[0-8]|iso8859_\d+|latin_1|mac_\w+|cp8\d\d|cp437)$")
+# Western European prose has a few accented letters among many plain ones (French about 4%, Polish about 8%).
+MAX_ACCENTED_SHARE = 0.25
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 SNIFF_BYTES = 8192
 TYPOGRAPHIC = set("“”‘’„‚«»–—…•€£§°·¡¿")
@@ -114,16 +116,25 @@ def _guess(data: bytes) -> Decoded:
     if best is None:
         raise DecodeError("undecodable: no text encoding fits the bytes")
     encoding = best.encoding
-    if LATIN_SINGLE_BYTE.match(encoding) and encoding != "cp1252":
+    if encoding != "cp1252" and not encoding.startswith("utf"):
         encoding = _prefer_cp1252(data, encoding)
     return Decoded(data.decode(encoding), encoding)
 
 
 def _prefer_cp1252(data: bytes, guessed: str) -> str:
-    """Keep the guess only if its non-ASCII characters are more plausible than cp1252's."""
+    """cp1252 instead of the statistical guess when the text is Latin-script prose under cp1252.
+
+    Short English text with a few curly quotes or pound signs is where the guess goes wrong (cp775, cp1250,
+    even cp932). Under cp1252 such text is mostly ASCII letters with typographic punctuation; Cyrillic or
+    Greek bytes read as cp1252 turn into words made only of accented letters, which this check refuses.
+    """
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
+        return guessed
+    letters = [ch for ch in western if ch.isalpha()]
+    foreign = sum(1 for ch in letters if ord(ch) > 127)
+    if not letters or foreign > MAX_ACCENTED_SHARE * len(letters):
         return guessed
     return "cp1252" if _plausibility(western) >= _plausibility(data.decode(guessed)) else guessed
 
