@@ -58,6 +58,12 @@ def test_utf16_and_bom(tmp_path: Path, codec: str) -> None:
     assert "\ufeff" not in article.text
 
 
+def test_single_path_not_walked_by_character(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("One story.", encoding="utf-8")
+    assert [item.text for item in read_paths(str(path))] == ["One story."]
+
+
 def test_gzipped_html(tmp_path: Path) -> None:
     html = "<html><head><title>Talks resume</title></head><body><p>Caf\u00e9 talks.</p></body></html>"
     path = tmp_path / "page.html.gz"

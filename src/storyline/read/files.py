@@ -41,8 +41,10 @@ def read_paths(
 
     Never raises for bad input: each unreadable, empty, binary, oversized or corrupt file (or JSONL line)
     yields one ReadFailure and the iteration goes on. `max_bytes` caps one article's bytes (a plain or HTML file,
-    a JSONL line, a WARC record; for gzip, the decompressed size).
+    a JSONL line, a WARC record; for gzip, the decompressed size). A single path is accepted as well.
     """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # a lone string would otherwise be walked one character at a time
     for given in paths:
         for item in walk(given):
             if isinstance(item, ReadFailure):
