@@ -262,3 +262,14 @@ def test_date_line_inside_the_body_is_a_timeline_entry():
 def test_container_date_is_normalised():
     article = clean(f"Bridge to close\n\n{LEAD}\n\n{SECOND}", published="2021-03-04T10:00:00+00:00")
     assert article.published == "2021-03-04"
+
+
+def test_date_line_beside_a_repeated_headline_is_the_date():
+    article = clean(f"Bridge to close\n\n{LEAD}\n\n{SECOND}\n\nHome | News\n\nMarch 3, 2021 12:56 pm\n\nBridge to close\n\n"
+                    f"{THIRD}\n\nThe council will meet again in April to review the repair plan.")
+    assert article.published == "2021-03-03"
+
+
+def test_source_label_needs_a_name():
+    article = clean(f"Source: bridge was unsafe for years\n\n{LEAD}\n\n{SECOND}")
+    assert article.outlet is None

@@ -40,6 +40,7 @@ _FIELD_OF_LABEL = {"title": "title", "headline": "title", "subtitle": "subtitle"
                    "standfirst": "subtitle", "source": "outlet", "publisher": "outlet", "outlet": "outlet",
                    "site": "outlet"}
 MAX_LABELLED_WORDS = 30
+MAX_NAME_WORDS = 6
 MIN_SEGMENT_LETTERS = 3
 MAX_TITLE_WORDS = 25
 MAX_SUBTITLE_WORDS = 40
@@ -90,8 +91,18 @@ def parse_labelled_line(line: str) -> LabelledLine | None:
     match = _LABELLED.match(line)
     if not match or len(match.group("value").split()) > MAX_LABELLED_WORDS:
         return None
-    label = match.group("label").lower()
-    return LabelledLine(_FIELD_OF_LABEL.get(label), label, match.group("value").strip(), line)
+    label, value = match.group("label").lower(), match.group("value").strip()
+    field = _FIELD_OF_LABEL.get(label)
+    if field == "outlet" and not is_name(value):
+        return None  # "Source: Flight turned back" is a headline quoting a source, not an outlet
+    return LabelledLine(field, label, value, line)
+
+
+def is_name(value: str) -> bool:
+    """A proper name's shape: a few words, each capitalised or a joining word ('The Eastmoor Courier')."""
+    words = value.rstrip(".").split()
+    joiners = {"of", "the", "and", "&", "for", "on", "de"}
+    return 0 < len(words) <= MAX_NAME_WORDS and all(w[0].isupper() or w[0].isdigit() or w in joiners for w in words)
 
 
 def domain_of(url: str) -> str | None:

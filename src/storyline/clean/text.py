@@ -83,9 +83,20 @@ def prose_before(lines: list[Line]) -> list[int]:
     return counts
 
 
-def mark_date_line(line: Line, before: int, after: int, found: Found) -> None:
+def beside_headline(lines: list[Line], index: int) -> bool:
+    """True when the text's first line (the headline) is repeated right next to this line: a page header that
+    the scrape put in the middle of the text."""
+    near = lines[max(0, index - 2): index] + lines[index + 1: index + 3]
+    return bool(lines) and index > 0 and any(line.text == lines[0].text for line in near)
+
+
+def mark_date_line(lines: list[Line], index: int, counts: list[int], found: Found) -> None:
+    """A date line is the article's date unless it stands inside the story, between prose on both sides."""
+    line = lines[index]
     date_line = parse_date_line(line.text)
-    if date_line is not None and not (before >= MID_BODY_PROSE and after >= MID_BODY_PROSE):
+    before, after = counts[index], counts[-1] - counts[index + 1]
+    inside_story = before >= MID_BODY_PROSE and after >= MID_BODY_PROSE and not beside_headline(lines, index)
+    if date_line is not None and not inside_story:
         found.add("published", date_line.value, line.text, date_line.method)
         line.drop("date line")
 
@@ -103,7 +114,7 @@ def mark_metadata_lines(lines: list[Line], found: Found) -> None:
         elif is_empty_metadata_line(line.text):
             line.drop("empty metadata line")
         else:
-            mark_date_line(line, counts[index], counts[-1] - counts[index + 1], found)
+            mark_date_line(lines, index, counts, found)
 
 
 def mark_boilerplate(lines: list[Line]) -> None:
