@@ -40,3 +40,13 @@ def test_month_year_directions_and_formats():
     assert format_at(february, "week") == "2012-W06"
     assert format_at(february, "quarter") == "2012-Q1"
     assert format_at(february, "decade") == "201"
+
+
+def test_movable_and_fixed_holidays():
+    from storyline.time.holidays import holiday_date
+
+    assert holiday_date("Easter", 2024) == date(2024, 3, 31)
+    assert holiday_date("Thanksgiving Day", 2012) == date(2012, 11, 22)
+    assert holiday_date("Election Day", 2016) == date(2016, 11, 8)
+    assert holiday_date("Christmas  Eve", 2011) == date(2011, 12, 24)
+    assert holiday_date("Diwali", 2011) is None

@@ -104,6 +104,9 @@ def test_since_month_and_year_is_absolute(nlp):
         ("Unemployment is high now.", "now", "PRESENT_REF"),
         ("Trading closed at 3 p.m. Tuesday.", "3 p.m. Tuesday", "2012-02-07T15:00"),
         ("He visited on 16/10/2015 and left.", "16/10/2015", "2015-10-16"),
+        ("The truce collapsed on Christmas Eve.", "Christmas Eve", "2011-12-24"),
+        ("Rebels will attack on the eve of Easter.", "Easter", "2012-04-08"),
+        ("The ministers planned a rally on Saturday.", "Saturday", "2012-02-11"),
     ],
 )
 def test_ordinary_news_expressions(nlp, sentence, text, value):
@@ -148,3 +151,8 @@ def test_month_estimate_from_the_url_resolves_only_what_it_settles(nlp):
     november = next(d for d in article.dates if d.text == "last November")
     assert (november.value, november.anchor) == ("2011-11", "estimate")
     assert value_of(article, "Tuesday") is None
+
+
+def test_that_day_is_the_story_reference_time(nlp):
+    article = run(nlp, ["The treaty was signed on March 3, 2010.", "Later that year the border reopened."])
+    assert value_of(article, "Later that year") == "2010"

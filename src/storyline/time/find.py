@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .holidays import HOLIDAY_NAMES
 from .vocab import MONTHS, NUMBER_WORDS, WEEKDAYS, regex_alternation
 
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
@@ -50,6 +51,11 @@ PATTERNS: dict[str, str] = {
     "day_word": rf"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday"
     rf"|tomorrow|overnight|last\s+night)(?:\s+(?P<part>{PART}))?\b",
     "this_part": rf"(?:this|later\s+this|earlier\s+this)\s+(?P<part>{PART})\b",
+    "holiday": r"(?:(?P<rel>last|next|this)\s+)?(?P<name>(?-i:" + regex_alternation(
+        [" ".join(w.capitalize() if w != "day" else "Day" for w in n.split()) for n in HOLIDAY_NAMES]
+    ).replace("\\ ", "\\s+") + r"))(?:\s+(?P<y>" + YEAR + r"))?\b",
+    "anaphoric": r"(?:(?P<lead>earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
+    r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b",
     "ref_day": r"the\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit>day|morning|week|month|year)\b",
     "relative": rf"(?:(?P<lead>earlier|later|early|late)\s+)?(?:(?P<the>the)\s+)?"
     rf"(?P<rel>this|last|next|past|previous|coming|current|same|latest|following)\s+"

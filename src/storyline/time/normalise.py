@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .find import Mention
+from .holidays import holiday_date
 from .tense import Tense
 from .units import SEASON_ORDER, format_at, month_year, quarter_of, season_of, shift, valid_date, weekday_near
 from .vocab import DAY_PARTS, MONTHS, ORDINALS, SEASONS, TIME_UNITS, UNIT_CODES, WEEKDAYS, number_value, unit_name
@@ -179,6 +180,39 @@ def _ref_day(m: re.Match[str], ctx: Context) -> Normalised:
     if unit == "morning":
         return _with_part((ctx.ref + timedelta(days=step)).isoformat(), "morning")
     return Normalised("DATE", format_at(shift(ctx.ref, unit, step), unit), True)
+
+
+@reads("holiday")
+def _holiday(m: re.Match[str], ctx: Context) -> Normalised:
+    """`Christmas Eve 2014`, `last Thanksgiving`, or a bare holiday in the direction of the verb's tense."""
+    if m["y"]:
+        day = holiday_date(m["name"], int(m["y"]))
+        return Normalised("DATE", day.isoformat() if day else None, False)
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    candidates = [d for y in (-1, 0, 1) if (d := holiday_date(m["name"], ctx.anchor.year + y)) is not None]
+    rel = (m["rel"] or "").lower()
+    direction = {"last": "before", "next": "after", "this": "this"}.get(rel) or _direction(ctx.tense)
+    if direction == "this":
+        chosen = next((d for d in candidates if d.year == ctx.anchor.year), None)
+    elif direction in ("after", "future"):
+        later = [d for d in candidates if d > ctx.anchor or (d == ctx.anchor and direction == "future")]
+        chosen = min(later, default=None)
+    else:
+        earlier = [d for d in candidates if d < ctx.anchor or (d == ctx.anchor and direction == "past")]
+        chosen = max(earlier, default=None)
+    return Normalised("DATE", chosen.isoformat() if chosen else None, True)
+
+
+@reads("anaphoric")
+def _anaphoric(m: re.Match[str], ctx: Context) -> Normalised:
+    """`that day`, `later that year`: the reference time the story last set, at the unit's precision."""
+    if ctx.ref is None:
+        return Normalised("DATE", None, True)
+    unit = m["unit"].lower()
+    if unit in DAY_PARTS:
+        return _with_part(ctx.ref.isoformat(), unit)
+    return Normalised("DATE", format_at(ctx.ref, unit), True)
 
 
 @reads("relative")

@@ -45,11 +45,11 @@ def verb_tense(verb: Token) -> Tense:
         if "have" in lemmas and verb.tag_ == "VBN":
             return "past"
         return "future"
+    if verb.lemma_.lower() in _SCHEDULING:
+        return "future"  # "planned a rally on Saturday", "has scheduled talks for Thursday": the day is ahead
     if "have" in lemmas and verb.tag_ == "VBN":
         has_past_aux = any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes)
         return "past" if has_past_aux else "perfect"
-    if verb.lemma_.lower() in _SCHEDULING and verb.tag_ in ("VBZ", "VBP", "VBN"):
-        return "future" if not any(a.tag_ == "VBD" for a in auxes) else "past"
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if "VBD" in tags:
         return "past"
