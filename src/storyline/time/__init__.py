@@ -75,5 +75,6 @@ def resolve_time(article: Article) -> Article:
     article.dates = dates
     published = anchor.isoformat() if anchor else None
     located = {f.expression.sentence: f.located for f in found if f.located and f.expression.sentence is not None}
-    assign_sentence_dates(article, dates, published, located)
+    main = [item.expression for item in found if item.main]
+    assign_sentence_dates(article, main, published, located)
     return article

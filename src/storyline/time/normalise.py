@@ -289,8 +289,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Normalised:
         base, sign = ctx.anchor, (-1 if direction == "ago" else 1)
     else:
         base, sign = ctx.ref, (-1 if direction in ("earlier", "before") else 1)
-    if count is None:
-        return Normalised("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", True)
+    if count is None:  # "several weeks ago": vague, and true whatever the publication date
+        return Normalised("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", False)
     if base is None:
         return Normalised("DATE", None, True)
     if unit == "year" and ctx.quarter and sign < 0:

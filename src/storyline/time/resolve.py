@@ -37,6 +37,7 @@ class Found:
     expression: TimeExpression
     tense: Tense = "none"
     located: str | None = None  # the date of the event a "N days after <event>" expression locates
+    main: bool = True  # False inside a relative clause or apposition: it does not date the sentence
 
 
 def parse_day(value: str | None) -> date | None:
@@ -70,7 +71,7 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
     """Resolve every mention in `doc`; offsets are shifted by `offset` into `Article.text`."""
     results: list[Found] = []
     for mention in paragraph_mentions(doc):
-        tense = span_tense(doc, mention.start, mention.end)
+        tense, main = span_tense(doc, mention.start, mention.end)
         after = doc.text[mention.match.end(): mention.match.end() + 30]
         context = Context(clock.anchor, clock.reference, tense, after, clock.quarter)
         normalised = normalise(mention, context)
@@ -85,5 +86,5 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         if value and _QUARTER.match(value) and mention.rule not in ("ago", "period_ago"):
             clock.quarter = value  # a year-on-year result is not the quarter being reported
         located = normalised.located if clock.anchor is not None else None
-        results.append(Found(expression, tense, located))
+        results.append(Found(expression, tense, located, main))
     return results

@@ -1,6 +1,7 @@
 """Give every sentence the date it speaks about: the base the timeline is built on.
 
-A sentence's own resolved date comes first (or the date of the event that "a day after returning" locates). A report in the present or perfect ("says", "has killed") speaks of
+A sentence's own resolved date comes first: the first expression of its main clause (a date in a relative clause
+belongs to a side remark), or the date of the event that "a day after returning" locates. A report in the present or perfect ("says", "has killed") speaks of
 the publication day. A past-tense sentence without a date of its own continues the story's reference time when the
 sentence just before it set one ("... said Wednesday. Activists reported 50 killed."); otherwise it stays None
 rather than guessing. Only a day-precise date is continued: "in March" does not date the next sentence.
@@ -43,8 +44,9 @@ def _sentence_span(docs: list[Doc], starts: list[int], sentence: Sentence):
 def assign_sentence_dates(
     article: Article, dates: list[TimeExpression], published: str | None, located: dict[int, str] | None = None
 ) -> None:
-    """Set `Sentence.date` on every sentence of `article` (needs `article.docs`). `located` maps a sentence to the
-    date of the event an expression like "a day after returning" places in it."""
+    """Set `Sentence.date` on every sentence of `article` (needs `article.docs`). `dates` are the expressions that
+    may date their sentence (main-clause ones); `located` maps a sentence to the date of the event an expression
+    like "a day after returning" places in it."""
     own = _own_dates(article, dates)
     for index, value in (located or {}).items():
         own.setdefault(index, value)
@@ -53,7 +55,9 @@ def assign_sentence_dates(
     for index, sentence in enumerate(article.sentences):
         if index in own:
             sentence.date = own[index]
-            previous_own = own[index] if _DAY.match(own[index]) else None
+            value = own[index]
+            # Only a day already past is a reference time a following past-tense report continues.
+            previous_own = value if _DAY.match(value) and (published is None or value <= published) else None
             continue
         span = _sentence_span(article.docs or [], starts, sentence) if article.docs else None
         tense = sentence_tense(span) if span is not None and len(span) else "none"

@@ -73,6 +73,22 @@ def tense_of(span: Span) -> Tense:
     return tense
 
 
+_SUBORDINATE = {"relcl", "acl", "appos"}
+
+
+def in_main_clause(span: Span) -> bool:
+    """False when the expression sits in a relative clause or apposition ("Assad, who last visited Russia in
+    2008, told Putin ..."): such a date belongs to a side remark, not to what the sentence reports."""
+    token: Token = span.root
+    for _ in range(20):
+        if token.dep_ in _SUBORDINATE:
+            return False
+        if token.head is token:
+            return True
+        token = token.head
+    return True
+
+
 def sentence_tense(sent: Span) -> Tense:
     """Tense of a sentence's root verb: decides whether an undated report speaks of the publication day."""
     root = sent.root
@@ -81,7 +97,10 @@ def sentence_tense(sent: Span) -> Tense:
     return verb_tense(root)
 
 
-def span_tense(doc: Doc, start: int, end: int) -> Tense:
-    """Tense for a character span of `doc`; "none" where the span does not align with tokens."""
+def span_tense(doc: Doc, start: int, end: int) -> tuple[Tense, bool]:
+    """Tense for a character span of `doc`, and whether the span is in the main clause ("none", True where the
+    span does not align with tokens)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return tense_of(span) if span is not None and len(span) else "none"
+    if span is None or not len(span):
+        return "none", True
+    return tense_of(span), in_main_clause(span)
