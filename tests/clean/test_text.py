@@ -273,3 +273,9 @@ def test_date_line_beside_a_repeated_headline_is_the_date():
 def test_source_label_needs_a_name():
     article = clean(f"Source: bridge was unsafe for years\n\n{LEAD}\n\n{SECOND}")
     assert article.outlet is None
+
+
+def test_page_naming_itself_beats_a_bare_domain():
+    article = clean(f"Bridge to close\n\n{LEAD}\n\n{SECOND}\n\n© 2021 Eastmoor Courier\n\nhttps://ecr.example/a")
+    assert article.outlet == "Eastmoor Courier"
+    assert article.url == "https://ecr.example/a"

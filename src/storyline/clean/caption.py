@@ -4,10 +4,10 @@ Captions describe a scene in the present tense while the event itself is past ("
 minister visited Damascus."; "Police stand guard as crowds gather."). A lead paragraph in the present tense is
 common too ("Samsung sticks to a proven formula", "Cyprus is to relax its rules"), so tense alone is no evidence:
 we ask for a present-tense action verb (not a copula, a speech or stance verb, nor "X is to ...") together with a
-scene clause after it (while/as/during, or a past-tense verb), or words that name the picture outright. (A
-verbless sentence is no evidence: in the small model's tags it is as often a standfirst or a mis-tagged verb.) The tagger of the project's spaCy model reads the tense; only this one
-candidate paragraph is tagged. Precision matters more than recall here: a lead wrongly dropped loses the story's
-first facts, a caption wrongly kept costs one sentence of noise.
+scene clause after it (while/as/during, or a past-tense verb), or words that name the picture outright. A verbless
+sentence is no evidence: in the small model's tags it is as often a standfirst or a mis-tagged verb. The tagger
+of the project's spaCy model reads the tense; only this one candidate paragraph is tagged. Precision matters more
+than recall here: a lead wrongly dropped loses the story's first facts, a caption wrongly kept costs one sentence.
 """
 from __future__ import annotations
 

@@ -16,12 +16,14 @@ ADDRESS = re.compile(r"\b(you|your|yours|you're|you've|you'll|you’re|you’ve)
 # "Support" alone is everyday prose ("the phone supports 4K"); as an appeal it is support for us, our work,
 # journalism, or the outlet by name.
 ASK = re.compile(
-    r"\b(donat\w*|contribut(e|es|ion|ions)|subscri\w*|membership|become a member|sign(ing|ed)? up|paywall|chip in|pledge"
+    r"\b(donat\w*|contribut(e|es|ion|ions)|subscri\w*|membership|become a member|sign(ing|ed)? up|paywall"
+    r"|chip in|pledge"
     r"|help us|your help|your support|support(ing)? (us|our|independent|quality|local|(?-i:[A-Z])\w*)"
     r"|(?-i:[Ss]upport) today|support (the )?journalism)\b",
     re.I,
 )
-MONEY = re.compile(r"[$€£]\s?\d|\b\d+\s?(dollars|euros|pounds)\b|\b(a|per) (month|year)\b|\bmonthly\b|\bannual(ly)?\b", re.I)
+MONEY = re.compile(
+    r"[$€£]\s?\d|\b\d+\s?(dollars|euros|pounds)\b|\b(a|per) (month|year)\b|\bmonthly\b|\bannual(ly)?\b", re.I)
 MEDIA = re.compile(
     r"\b(journalis\w*|readers?|newsroom|ad-free|ads|advertis\w*|newsletters?|free press|our (work|reporting|coverage)"
     r"|independent (media|news))\b",

@@ -13,12 +13,15 @@ from dataclasses import dataclass
 
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december"]
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
-_LABEL = r"(?:first\s+published|last\s+updated|last\s+modified|published|updated|modified|posted|date|created)(?:\s+(?:on|at))?"
-_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|[0-2]\d[0-5]\d(?=\s*(?:gmt|utc|bst|[ap]m)\b))"
+_LABEL = (r"(?:first\s+published|last\s+updated|last\s+modified|published|updated|modified|posted|date|created)"
+          r"(?:\s+(?:on|at))?")
+_TIME = (r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+         r"|[0-2]\d[0-5]\d(?=\s*(?:gmt|utc|bst|[ap]m)\b))")
 _ZONE = r"(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|msk|eet|eest)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
 
 _MONTH_FIRST = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b", re.I)
@@ -27,7 +30,8 @@ _ISO = re.compile(rf"\b(?P<year>{_YEAR})-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:
 _NUMERIC = re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>{_YEAR})\b")
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<year>{_YEAR})\b", re.I)
 
-_FURNITURE = re.compile(rf"\b{_LABEL}\b|\b{_WEEKDAY}(?=[\s,]|$)|{_TIME}|\b{_ZONE}\b|[,:|·•/()\-–—]|\bat\b|\bon\b", re.I)
+_FURNITURE = re.compile(
+    rf"\b{_LABEL}\b|\b{_WEEKDAY}(?=[\s,]|$)|{_TIME}|\b{_ZONE}\b|[,:|·•/()\-–—]|\bat\b|\bon\b", re.I)
 _LABEL_ONLY = re.compile(rf"^(?:\s*(?:{_LABEL}|by|author|source)\s*:?\s*)+$", re.I)
 
 

@@ -26,7 +26,8 @@ _INTERFACE = {
     "ok", "got it", "i agree", "skip to content", "skip to main content", "related", "related articles",
     "related stories", "related content", "most read", "most popular", "trending", "top stories", "latest news",
     "you may also like", "recommended", "recommended for you", "tags", "topics", "newsletter", "advertisement",
-    "advertising", "sponsored", "sponsored content", "ad", "story continues below", "story continues below advertisement",
+    "advertising", "sponsored", "sponsored content", "ad", "story continues below",
+    "story continues below advertisement",
     "scroll to continue", "scroll to continue with content", "paid content", "paid post", "post a comment",
     "add a comment", "write a comment", "show comments", "hide comments", "reply", "report", "delete comment",
     "report comment", "edit comment", "report this comment",
@@ -37,7 +38,8 @@ _AD_WORDS = {"advertisement", "advertising", "sponsored", "sponsored content", "
 _SEPARATORS = re.compile(r"\s*[|·•/]\s*")
 _EDGE_PUNCT = " .:!›»>→<‹«-–—()[]"
 
-_RELATED_LINK = re.compile(r"^(read more|related|see also|also read|read also|more on this|recommended|watch)\s*[:|–—-]\s*\S", re.I)
+_RELATED_LINK = re.compile(
+    r"^(read more|related|see also|also read|read also|more on this|recommended|watch)\s*[:|–—-]\s*\S", re.I)
 _PAGE_COUNTER = re.compile(r"^[-–—\s]*(page\s+)?\d{1,3}(\s*(/|of)\s*\d{1,3})?[-–—\s]*$", re.I)
 _AGENCY = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}"
 _WIRE_CREDIT = re.compile(rf"^[*_\s]*[(\[]\s*{_AGENCY}(?:\s*[,/;]\s*{_AGENCY})*\s*[)\]][*_\s]*$")
@@ -45,7 +47,8 @@ _REPORTING_CREDIT = re.compile(r"^(additional )?(reporting|writing|editing|compi
 _PHOTO_LABEL = re.compile(
     r"^\(?\s*(photo|photograph|image|picture|pic|illustration|graphic|video|footage)s?"
     r"(\s+credits?)?\s*(:|/|©|by\b|courtesy\b)", re.I)
-_PHOTO_AGENCY = re.compile(r"getty images|shutterstock|\bap photo\b|\bafp photo\b|\bepa(-efe)?\b/|reuters/|/\s*reuters\b|"
+_PHOTO_AGENCY = re.compile(r"getty images|shutterstock|\bap photo\b|\bafp photo\b|\bepa(-efe)?\b/|reuters/"
+                           r"|/\s*reuters\b|"
                            r"\bphoto credit\b|\bfile photo\b|\bpool photo\b", re.I)
 _COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
@@ -68,7 +71,8 @@ _DISCLOSURE = re.compile(
 # A section label: one or two capitalised words alone ("ABSTRACT.", "LETTERS", "TOP STORIES").
 _SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'’-]+(\s+[A-Z][A-Z&'’-]+)?\.?:?$")
 # Style sheet or script lines leaked into the text ("text-align: left;", ".image-wrap {", "}").
-_PAGE_CODE = re.compile(r"^[.#@]?[\w-]+(?:[ \t]+[.#:]?[\w-]+){0,3}\s*\{$|^-?[a-z]+(?:-[a-z]+)*\s*:\s*[^:;]{1,60};$|^[{}]\s*[.;]?$")
+_PAGE_CODE = re.compile(
+    r"^[.#@]?[\w-]+(?:[ \t]+[.#:]?[\w-]+){0,3}\s*\{$|^-?[a-z]+(?:-[a-z]+)*\s*:\s*[^:;]{1,60};$|^[{}]\s*[.;]?$")
 
 
 def _words(line: str) -> list[str]:

@@ -39,6 +39,7 @@ _LABELLED = re.compile(
 _FIELD_OF_LABEL = {"title": "title", "headline": "title", "subtitle": "subtitle", "subheadline": "subtitle",
                    "standfirst": "subtitle", "source": "outlet", "publisher": "outlet", "outlet": "outlet",
                    "site": "outlet"}
+BARE_DOMAIN = "url domain"
 MAX_LABELLED_WORDS = 30
 MAX_NAME_WORDS = 6
 MIN_SEGMENT_LETTERS = 3
@@ -151,7 +152,7 @@ def outlet_from_url(url: str, page: str) -> Outlet | None:
     segmented = segmented_name(label)
     if segmented:
         return Outlet(segmented, "url domain, split into words", url)
-    return Outlet(domain, "url domain", url)
+    return Outlet(domain, BARE_DOMAIN, url)
 
 
 def outlet_named_in(text: str) -> Outlet | None:

@@ -40,7 +40,7 @@ def normalise_line(line: str) -> str:
 
 
 def split_pieces(text: str) -> list[Piece]:
-    """Split text into pieces: blank lines always separate; a single newline separates unless the block is hard-wrapped."""
+    """Split text into pieces: blank lines always separate; single newlines too, unless the block is hard-wrapped."""
     lines = [normalise_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     blocks: list[list[str]] = [[]]
     for line in lines:
