@@ -9,6 +9,7 @@ from . import export
 from .ingest import BuildSummary, Progress, ingest
 from .record import Article, CanonicalEntity, ReadFailure, Role, Statement
 from .store import Database
+from .store.database import SearchHit
 
 
 class Corpus:
@@ -65,6 +66,18 @@ class Corpus:
 
     def failures(self) -> list[ReadFailure]:
         return self.db.failures()
+
+    def headers(self) -> list[Article]:
+        """Every article's metadata and paragraphs without its extracted items: for listings of a large corpus."""
+        return self.db.headers()
+
+    def item_counts(self, kind: str = "quotes") -> dict[str, int]:
+        """How many items of one kind (`quotes`, `dates`, `entities`, `sentences`, `removed`) each article has."""
+        return self.db.item_counts(kind)
+
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> tuple[int, list[SearchHit]]:
+        """Full-text search over the sentences of analysed articles, best (bm25) first: (total matches, hits)."""
+        return self.db.search(text, limit=limit, offset=offset)
 
     def corpus_results(self) -> dict[str, Any]:
         return {key: self.db.corpus_result(key) for key in export.CORPUS_KEYS if self.db.corpus_result(key) is not None}

@@ -184,3 +184,26 @@ def stages() -> None:
         for member in members:
             table.add_row(group, member.name, ", ".join(member.requires), ", ".join(member.assigns))
     console.print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+    host: Annotated[str, typer.Option(help="Interface to bind; the default keeps it on this machine.")] = "127.0.0.1",
+) -> None:
+    """Serve the web UI and the read-only REST API (OpenAPI schema at /openapi.json)."""
+    import uvicorn
+
+    from .store import SchemaMismatch
+    from .web.app import create_app
+
+    if not db.exists():
+        _open(db)  # prints how to build one and exits
+    try:
+        application = create_app(db)
+    except SchemaMismatch as error:
+        errors.print(f"[red]{escape(str(error))}[/red]")
+        raise typer.Exit(2) from None
+    errors.print(f"serving {escape(str(db))} at http://{host}:{port}/")
+    uvicorn.run(application, host=host, port=port, log_level="warning")

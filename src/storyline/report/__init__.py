@@ -1,36 +1,39 @@
-"""The dossier: one self-contained HTML file (no external assets), rendered from the `Corpus` API.
+"""The dossier: one self-contained HTML file (no external assets, no scripts), rendered from the `Corpus` API with
+the web UI's own views and partials, so the file a reader is handed shows what the web UI shows.
 
-Article text is untrusted: the template environment autoescapes everything, and nothing from an article is ever
-placed in a URL, a script or a style.
+Article text is untrusted: the template environment autoescapes everything, and links inside the file are
+fragments built from ids storyline made (see `storyline.web.links.DossierLinks`).
 """
 from __future__ import annotations
 
-from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from ..web import views
+from ..web.links import DossierLinks
+from ..web.render import render, stylesheet
 
 if TYPE_CHECKING:
     from ..api import Corpus
 
-_env = Environment(
-    loader=PackageLoader("storyline.report", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
 
 def render_report(corpus: Corpus) -> str:
-    articles = corpus.articles()
-    dated = sorted(articles, key=lambda a: (a.published or "9999", a.title or ""))
-    outlets = Counter(a.outlet or "unknown" for a in articles)
-    return _env.get_template("dossier.html.j2").render(
-        articles=dated,
-        outlets=outlets.most_common(),
-        failures=corpus.failures(),
+    """The dossier's HTML: overview, people and organisations, statements, then every article in date order."""
+    links = DossierLinks()
+    overview = views.overview(corpus, links)
+    entities = corpus.entities()
+    statements = corpus.quotes()
+    headers = overview.articles
+    articles = [views.article_view(corpus, corpus.article(a.id), links, entities, headers) for a in headers]
+    return render(
+        "dossier.html.j2",
+        links=links,
+        ov=overview,
+        entity_views=[views.entity_view(corpus, e, statements, headers) for e in entities],
+        statements=statements,
+        article_views=articles,
+        css=stylesheet(),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )
 

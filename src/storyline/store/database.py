@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
@@ -109,6 +110,7 @@ class Database:
                 )
                 for table, record in ITEM_TABLES.items():
                     _insert_items(conn, table, record, article.id, getattr(article, table))
+                _index_sentences(conn, article)
 
     def record_failures(self, failures: Iterable[ReadFailure]) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -187,6 +189,70 @@ class Database:
 
     def load_all(self) -> list[Article]:
         return [a for a in (self.load(i) for i in self.article_ids()) if a is not None]
+
+    def headers(self) -> list[Article]:
+        """Every article's own fields without its extracted items: a listing that stays cheap on a large store."""
+        rows = self.conn.execute("SELECT * FROM articles ORDER BY source, id")
+        return [_article_from_row(row, False) for row in rows]
+
+    def item_counts(self, table: str) -> dict[str, int]:
+        """Items per article in one of the item tables (`quotes`, `dates`, …), for listings."""
+        if table not in ITEM_TABLES:
+            raise ValueError(f"no item table {table!r}")
+        return dict(self.conn.execute(f"SELECT article, count(*) FROM {table} GROUP BY article").fetchall())
+
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> tuple[int, list[SearchHit]]:
+        """Sentences matching the words of `text` (all of them; "quoted phrases" and trailing * prefixes kept),
+        best first by bm25, with the total count. User text never reaches FTS5 syntax unquoted."""
+        match = fts_query(text)
+        if not match:
+            return 0, []
+        total = self.conn.execute("SELECT count(*) FROM sentence_search WHERE sentence_search MATCH ?",
+                                  (match,)).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT s.article, s.sentence, s.text, snippet(sentence_search, 0, ?, ?, '…', 24), s.rank, "
+            "a.title, a.published FROM sentence_search s JOIN articles a ON a.id = s.article "
+            "WHERE sentence_search MATCH ? ORDER BY s.rank, s.article, s.sentence LIMIT ? OFFSET ?",
+            (MARK_START, MARK_END, match, limit, offset),
+        ).fetchall()
+        return total, [SearchHit(*row) for row in rows]
+
+
+# Private-use characters that delimit the matched words in `SearchHit.snippet` (never found in cleaned text).
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A sentence that matched a full-text search: where it is, its text, a snippet with the matches marked by
+    MARK_START/MARK_END, and its bm25 rank (lower is better)."""
+
+    article: str
+    sentence: int
+    text: str
+    snippet: str
+    rank: float
+    title: str | None
+    published: str | None
+
+
+_FTS_TOKEN = re.compile(r'"([^"]*)"|([^\W_]+)(\*?)')
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 MATCH expression of quoted terms and phrases from free text; empty when it has no words."""
+    terms = []
+    for phrase, word, star in _FTS_TOKEN.findall(text):
+        words = re.findall(r"[^\W_]+", phrase) if phrase else [word]
+        if words:
+            terms.append('"' + " ".join(words) + '"' + ("*" if star and not phrase else ""))
+    return " ".join(terms)
+
+
+def _index_sentences(conn: sqlite3.Connection, article: Article) -> None:
+    text = article.text
+    conn.executemany("INSERT INTO sentence_search (text, article, sentence) VALUES (?, ?, ?)",
+                     [(text[s.start:s.end], article.id, index) for index, s in enumerate(article.sentences)])
 
 
 def _quoted(name: str) -> str:

@@ -61,7 +61,18 @@ def ddl() -> list[str]:
         "CREATE TABLE IF NOT EXISTS corpus (name TEXT PRIMARY KEY, data TEXT NOT NULL);",
     ]
     statements += [_item_table_ddl(name, record) for name, record in ITEM_TABLES.items()]
+    statements += SEARCH_DDL
     return statements
+
+
+# Full-text search over sentences (SQLite FTS5, bm25-ranked): one row per stored sentence, written by
+# `Database.save`; the trigger drops an article's rows when the article is replaced or deleted.
+SEARCH_DDL = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS sentence_search USING fts5("
+    "text, article UNINDEXED, sentence UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');",
+    "CREATE TRIGGER IF NOT EXISTS sentence_search_delete AFTER DELETE ON articles "
+    "BEGIN DELETE FROM sentence_search WHERE article = old.id; END;",
+]
 
 
 def schema_version() -> str:

@@ -1,0 +1,74 @@
+"""Filters and pagination for the REST API and the pages, over records the `Corpus` API returned.
+
+Dates are ISO strings compared on their first ten characters, so a date range is inclusive at both ends and a
+timestamp counts on its day. Undated items never match a date range.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from ..record import Article, CanonicalEntity, Statement
+
+T = TypeVar("T")
+
+
+@dataclass
+class Page(Generic[T]):
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+
+def paginate(items: list[T], limit: int, offset: int) -> Page[T]:
+    return Page(len(items), limit, offset, items[offset:offset + limit])
+
+
+def in_range(published: str | None, since: date | None, until: date | None) -> bool:
+    if since is None and until is None:
+        return True
+    if not published:
+        return False
+    day = published[:10]
+    return (since is None or day >= since.isoformat()) and (until is None or day <= until.isoformat())
+
+
+def match_entity(entities: list[CanonicalEntity], key: str) -> list[CanonicalEntity]:
+    """Entities whose id is `key`, or whose name or an alias is `key` (case-insensitive)."""
+    wanted = key.casefold()
+    return [e for e in entities if e.id == key or any(n.casefold() == wanted for n in (e.name, *e.aliases))]
+
+
+def filter_articles(headers: list[Article], *, entities: list[CanonicalEntity] | None = None,
+                    spoken_in: set[str] | None = None, outlet: str | None = None, status: str | None = None,
+                    since: date | None = None, until: date | None = None) -> list[Article]:
+    """Articles in date order that mention all of `entities`, contain a quote of a chosen speaker (`spoken_in`:
+    their ids), come from `outlet` (case-insensitive) and have `status`, published within the range."""
+    chosen = [a for a in headers
+              if (entities is None or all(a.id in e.articles for e in entities))
+              and (spoken_in is None or a.id in spoken_in)
+              and (outlet is None or (a.outlet or "").casefold() == outlet.casefold())
+              and (status is None or a.status == status)
+              and in_range(a.published, since, until)]
+    return sorted(chosen, key=lambda a: (a.published is None, a.published or "", a.id))
+
+
+def filter_statements(statements: list[Statement], *, entity_ids: set[str] | None = None, kind: str | None = None,
+                      since: date | None = None, until: date | None = None) -> list[Statement]:
+    """Statements by one of `entity_ids` (canonical speakers), of a quote kind, published within the range."""
+    return [s for s in statements
+            if (entity_ids is None or s.quote.speaker_entity in entity_ids)
+            and (kind is None or s.quote.kind == kind)
+            and in_range(s.published, since, until)]
+
+
+def filter_entities(entities: list[CanonicalEntity], *, label: str | None = None, name: str | None = None,
+                    article: str | None = None) -> list[CanonicalEntity]:
+    """Entities of a label, whose name or an alias contains `name`, reported in an article (id prefix)."""
+    wanted = name.casefold() if name else None
+    return [e for e in entities
+            if (label is None or e.label == label)
+            and (wanted is None or any(wanted in n.casefold() for n in (e.name, *e.aliases)))
+            and (article is None or any(a.startswith(article) for a in e.articles))]

@@ -1,0 +1,121 @@
+"""The REST API, read-only: thin handlers over the `Corpus` API with filters, pagination and 4xx on bad input."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+
+from ..api import Corpus
+from ..record import CanonicalEntity, Statement
+from . import queries
+from .deps import corpus
+from .schemas import ArticleDetail, ArticleSummary, EntityDetail, Paged, Problem, SearchResult
+from .views import snippet_segments
+
+router = APIRouter(prefix="/api", tags=["api"], responses={404: {"model": Problem}, 422: {"model": Problem}})
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
+Offset = Annotated[int, Query(ge=0, le=10**9, description="Items to skip.")]
+Since = Annotated[date | None, Query(description="Published on or after (ISO date).")]
+Until = Annotated[date | None, Query(description="Published on or before (ISO date).")]
+Text = Annotated[str | None, Query(max_length=200)]
+CorpusDep = Annotated[Corpus, Depends(corpus)]
+
+
+def _check_range(since: date | None, until: date | None) -> None:
+    if since and until and since > until:
+        raise HTTPException(422, f"since ({since}) is after until ({until})")
+
+
+def _entities_for(corpus: Corpus, key: str) -> list[CanonicalEntity]:
+    found = queries.match_entity(corpus.entities(), key)
+    if not found:
+        raise HTTPException(404, f"no entity with id, name or alias {key!r}")
+    return found
+
+
+@router.get("/articles", response_model=Paged[ArticleSummary])
+def list_articles(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
+                  entity: Annotated[Text, Query(description="Mentions this entity (id, name or alias).")] = None,
+                  speaker: Annotated[Text, Query(description="Quotes this speaker (name, part of it).")] = None,
+                  outlet: Text = None, status: Literal["ok", "skipped", "duplicate"] | None = None,
+                  since: Since = None, until: Until = None) -> Paged[ArticleSummary]:
+    """Articles in publication-date order."""
+    _check_range(since, until)
+    entities = _entities_for(corpus, entity) if entity else None
+    spoken_in = {s.article for s in corpus.quotes(speaker=speaker)} if speaker else None
+    chosen = queries.filter_articles(corpus.headers(), entities=entities, spoken_in=spoken_in, outlet=outlet,
+                                     status=status, since=since, until=until)
+    page = queries.paginate(chosen, limit, offset)
+    counts = corpus.item_counts("quotes")
+    return Paged(total=page.total, limit=limit, offset=offset,
+                 items=[ArticleSummary.of(a, counts.get(a.id, 0)) for a in page.items])
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail)
+def get_article(article_id: str, corpus: CorpusDep) -> ArticleDetail:
+    """One article by id or unique id prefix, with its text and every extracted item."""
+    try:
+        return ArticleDetail.full(corpus.article(article_id))
+    except KeyError as error:
+        raise HTTPException(404, str(error.args[0])) from None
+
+
+@router.get("/quotes", response_model=Paged[Statement])
+def list_quotes(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
+                speaker: Annotated[Text, Query(description="Speaker's canonical name or as written (part).")] = None,
+                entity: Annotated[Text, Query(description="Speaker entity (id, name or alias).")] = None,
+                article: Annotated[Text, Query(description="Article id or prefix.")] = None,
+                kind: Literal["direct", "mixed", "indirect"] | None = None,
+                since: Since = None, until: Until = None) -> Paged[Statement]:
+    """Who said what, in date order, each with its article's id, date and title."""
+    _check_range(since, until)
+    entity_ids = {e.id for e in _entities_for(corpus, entity)} if entity else None
+    statements = queries.filter_statements(corpus.quotes(speaker=speaker, article=article), entity_ids=entity_ids,
+                                           kind=kind, since=since, until=until)
+    page = queries.paginate(statements, limit, offset)
+    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+
+
+@router.get("/entities", response_model=Paged[CanonicalEntity])
+def list_entities(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
+                  kind: Annotated[Literal["PERSON", "ORG"] | None, Query(description="Entity label.")] = None,
+                  name: Annotated[Text, Query(description="Name or alias contains (case-insensitive).")] = None,
+                  article: Annotated[Text, Query(description="Reported in this article (id prefix).")] = None,
+                  ) -> Paged[CanonicalEntity]:
+    """People and organisations across the corpus, most widely reported first."""
+    chosen = queries.filter_entities(corpus.entities(), label=kind, name=name, article=article)
+    page = queries.paginate(chosen, limit, offset)
+    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+
+
+@router.get("/entities/{entity_id}", response_model=EntityDetail)
+def get_entity(entity_id: str, corpus: CorpusDep) -> EntityDetail:
+    """One entity with its statements in date order."""
+    entity = next((e for e in corpus.entities() if e.id == entity_id), None)
+    if entity is None:
+        raise HTTPException(404, f"no entity with id {entity_id!r}")
+    statements = [s for s in corpus.quotes() if s.quote.speaker_entity == entity.id]
+    return EntityDetail(entity=entity, statements=statements)
+
+
+@router.get("/search", response_model=Paged[SearchResult])
+def search(corpus: CorpusDep, q: Annotated[str, Query(min_length=1, max_length=200, description=(
+        'Words that must all occur in a sentence; "quoted phrases" and prefix* work.'))],
+           limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0) -> Paged[SearchResult]:
+    """Full-text search (SQLite FTS5) over the sentences of analysed articles, best match first (bm25)."""
+    if not any(ch.isalnum() for ch in q):
+        raise HTTPException(422, "q has no words to search for")
+    total, hits = corpus.search(q, limit=limit, offset=offset)
+    return Paged(total=total, limit=limit, offset=offset, items=[_result(hit) for hit in hits])
+
+
+def _result(hit) -> SearchResult:
+    snippet, highlights = "", []
+    for segment in snippet_segments(hit.snippet):
+        if segment.css:
+            highlights.append((len(snippet), len(snippet) + len(segment.text)))
+        snippet += segment.text
+    return SearchResult(article=hit.article, sentence=hit.sentence, title=hit.title, published=hit.published,
+                        text=hit.text, snippet=snippet, highlights=highlights, rank=hit.rank)
