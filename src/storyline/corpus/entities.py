@@ -36,6 +36,7 @@ PLACES = {
 }
 PLACE_OF = {word: place for place, words in PLACES.items() for word in words.split()}
 POSSESSIVE = re.compile(r"(?:'s|\u2019s)$")
+DEMONYM_ENDINGS = ("ish", "ian", "ese", "can", "ean", "ani", "eli")
 ROLE_STOP = {"the", "a", "an", "and", "of", "in", "on", "at", "by", "with", "for", "to", "from", "as"}
 
 
@@ -84,10 +85,14 @@ def role_before(text: str, start: int, sentence_start: int) -> str:
     words = text[sentence_start:start].split()
     kept: list[str] = []
     has_role = False
-    for word in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         bare = word.strip(",;:()\"\u201c\u201d").lower()
         if word != word.rstrip(",;:()\"\u201c\u201d") or not bare or bare in ROLE_STOP:
             break
+        if index == 0 and not (bare in PERSON_NOUNS or bare in TITLE_WORDS or bare in PLACE_OF
+                               or POSSESSIVE.search(word) or bare.endswith(DEMONYM_ENDINGS)):
+            break  # a sentence's first word is capitalised whatever it is: `Yesterday`
         if bare in PERSON_NOUNS or bare in TITLE_WORDS:
             has_role = True
         elif not ((word[:1].isupper() and has_role) or (POSSESSIVE.search(word) and not kept)):

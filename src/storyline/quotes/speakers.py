@@ -118,16 +118,28 @@ def name_range(head: Token, entity: Span) -> tuple[int, int]:
     return start, end
 
 
+def _person_in_phrase(head: Token, start: int) -> Span | None:
+    """A name the NER cut short (`Olli` tagged, `Rask` not): a PERSON entity inside the head's proper-noun run."""
+    doc = head.doc
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and start <= ent.start and ent.end <= head.i and all(
+                t.pos_ == "PROPN" for t in doc[ent.start:head.i + 1]):
+            return doc[ent.start:head.i + 1]
+    return None
+
+
 def classify(head: Token, people: dict[str, str] | None = None) -> Referent:
     """What kind of speaker a subject's head is, and its name or description words."""
     start, end = noun_phrase(head)
     span = head.doc[start:end]
     text = span.text
     entity = _entity_at(head)
+    if entity is None and head.pos_ == "PROPN":
+        entity = _person_in_phrase(head, start)
     known_person = people is not None and head.pos_ == "PROPN" and head.text in people
-    if entity is not None and (entity.label_ == "PERSON" or (known_person and entity.label_ != "PERSON")):
-        if entity.label_ != "PERSON":
-            entity = head.doc[head.i:head.i + 1]
+    if entity is not None and (entity.label_ in ("PERSON", "") or (known_person and entity.label_ != "PERSON")):
+        if entity.label_ not in ("PERSON", ""):
+            entity = head.doc[head.i:head.i + 1]  # a known person's surname the NER took for something else
         first, last = name_range(head, entity)
         role = head.doc[min(start, entity.start):first].text.strip() or None
         return Referent(text, "person", head.doc[first:last].text, role)
@@ -135,7 +147,8 @@ def classify(head: Token, people: dict[str, str] | None = None) -> Referent:
         return Referent(text, "person", head.text, head.doc[start:head.i].text.strip() or None)
     plural = head.tag_ in ("NNS", "NNPS")
     if (entity is not None and entity.label_ in ORG_LABELS) or head.pos_ == "PROPN":
-        return Referent(text, "organisation", span.text, plural=plural)
+        bare = span[1:] if len(span) > 1 and span[0].pos_ == "DET" else span
+        return Referent(text, "organisation", bare.text, plural=plural)
     lemma = head.lemma_.lower()
     if plural:
         return Referent(text, "group", None, plural=True)

@@ -1,0 +1,64 @@
+"""Entity canonicalisation across short invented articles."""
+import pytest
+
+from storyline.corpus.entities import canonicalise, clean_person_name, entity_id, role_before
+from storyline.evaluate.quotes import build_article
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp):
+    first = build_article(["Swedish Prime Minister Karin Dahl met Norwegian leader Erik Solberg-Lund in Oslo.",
+                           "\u201cWe agreed on the fisheries,\u201d Dahl said."], "a1")
+    first.published = "2024-03-01"
+    second = build_article(["Prime Minister Karin Dahl arrived in Stockholm on Friday.",
+                            "Erik Solberg-Lund stayed in Oslo.",
+                            "\u201cThe deal holds,\u201d the Swedish leader said."], "a2")
+    articles = [first, second]
+    return articles, canonicalise(articles)
+
+
+def test_name_forms_become_one_entity(corpus):
+    _, entities = corpus
+    dahl = [e for e in entities if e.label == "PERSON" and "Dahl" in e.name]
+    assert len(dahl) == 1
+    assert dahl[0].name == "Karin Dahl"
+    assert {"Karin Dahl", "Dahl"} <= set(dahl[0].aliases)
+    assert sorted(dahl[0].articles) == ["a1", "a2"]
+
+
+def test_roles_keep_article_offsets_and_date(corpus):
+    articles, entities = corpus
+    dahl = next(e for e in entities if e.name == "Karin Dahl")
+    roles = {(r.article, r.text) for r in dahl.roles}
+    assert ("a1", "Swedish Prime Minister") in roles
+    role = next(r for r in dahl.roles if r.article == "a1")
+    assert role.published == "2024-03-01"
+    assert articles[0].text[role.start:role.end].endswith("Karin Dahl")
+
+
+def test_quotes_get_canonical_speaker_and_entity(corpus):
+    articles, entities = corpus
+    dahl = next(e for e in entities if e.name == "Karin Dahl")
+    quote = next(q for q in articles[0].quotes if "fisheries" in q.text)
+    assert quote.speaker == "Karin Dahl" and quote.speaker_entity == dahl.id
+
+
+def test_description_resolved_through_the_corpus(nlp):
+    first = build_article(["Russian President Ivan Petrov met Syrian President Omar Haddad."], "b1")
+    second = build_article(["Ivan Petrov and Omar Haddad spoke for an hour.",
+                            "\u201cThe war must end,\u201d the Kremlin strongman said."], "b2")
+    entities = canonicalise([first, second])
+    petrov = next(e for e in entities if e.name == "Ivan Petrov")
+    assert "Russia" in petrov.affiliations
+    quote = second.quotes[0]
+    assert quote.speaker_via == "description"
+    assert quote.speaker == "Ivan Petrov" and quote.speaker_entity == petrov.id
+
+
+def test_ids_are_stable_and_names_cleaned():
+    assert entity_id("Karin Dahl", "PERSON") == entity_id("Karin Dahl", "PERSON")
+    assert entity_id("Karin Dahl", "PERSON") != entity_id("Karin Dahl", "ORG")
+    assert clean_person_name("President Vladimir Putin") == ("Vladimir Putin", "President")
+    assert clean_person_name("Russia's Putin")[0] == "Putin"
+    text = "Yesterday Foreign Ministry spokesman Ana Ruiz said"
+    assert role_before(text, text.index("Ana"), 0) == "Foreign Ministry spokesman"

@@ -1,0 +1,114 @@
+"""The quote stage on short invented articles: each kind of quote and each route to a speaker."""
+import pytest
+
+from storyline.evaluate.quotes import build_article
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def run(*paragraphs):
+        return build_article(list(paragraphs)).quotes
+
+    return run
+
+
+def _find(quotes, fragment):
+    return next(q for q in quotes if fragment in q.text)
+
+
+def test_direct_quote_with_cue_after(quotes_of):
+    quotes = quotes_of("\u201cThe harbour will reopen next week,\u201d Mayor Anna Berg said on Tuesday.")
+    quote = _find(quotes, "harbour")
+    assert quote.kind == "direct" and quote.cue == "said"
+    assert quote.speaker == "Anna Berg" and quote.speaker_via == "name"
+    assert quote.speaker_text == "Mayor Anna Berg"
+
+
+def test_direct_quote_with_inverted_cue(quotes_of):
+    quote = _find(quotes_of("\u201cWe are not leaving,\u201d said Tomas Lind, a union leader."), "not leaving")
+    assert quote.speaker == "Tomas Lind"
+
+
+def test_direct_quote_with_cue_before(quotes_of):
+    quote = _find(quotes_of("Tomas Lind told reporters: \u201cThe strike goes on until Friday.\u201d"), "strike")
+    assert quote.kind == "direct" and quote.cue == "told" and quote.speaker == "Tomas Lind"
+
+
+def test_continuation_in_the_same_and_the_next_paragraph(quotes_of):
+    quotes = quotes_of("\u201cThe bridge is safe,\u201d engineer Maria Costa said. \u201cWe checked every bolt.\u201d",
+                       "\u201cNobody should worry.\u201d")
+    second, third = _find(quotes, "every bolt"), _find(quotes, "Nobody")
+    assert second.speaker_via == third.speaker_via == "continuation"
+    assert second.speaker == third.speaker == "Maria Costa"
+
+
+def test_pronoun_goes_to_the_earlier_subject_not_the_last_name(quotes_of):
+    quotes = quotes_of("Peter Holm met Clara Ivers in Oslo on Monday.",
+                       "\u201cThe talks went well,\u201d he said.")
+    quote = _find(quotes, "talks went well")
+    assert quote.speaker_via == "pronoun" and quote.speaker_text == "he"
+    assert quote.speaker == "Peter Holm"
+
+
+def test_pronoun_skips_an_organisation_subject(quotes_of):
+    quotes = quotes_of("Peter Holm praised the deal, the ministry said.",
+                       "\u201cIt is a good day,\u201d he said.")
+    assert _find(quotes, "good day").speaker == "Peter Holm"
+
+
+def test_multi_sentence_quote_and_page_break(quotes_of):
+    quotes = quotes_of("\u201cWe will build the road. It will take two years and",
+                       "cost a great deal,\u201d Governor Sara Nilsen said.")
+    quote = _find(quotes, "build the road")
+    assert "cost a great deal" in quote.text and quote.speaker == "Sara Nilsen"
+
+
+def test_mixed_quote_inside_reported_speech(quotes_of):
+    quote = _find(quotes_of("Sara Nilsen said the new plan was \u201ca disaster\u201d for the farmers."), "disaster")
+    assert quote.kind == "mixed" and quote.speaker == "Sara Nilsen"
+    assert quote.text.startswith("the new plan")
+
+
+def test_indirect_speech_kinds(quotes_of):
+    quotes = quotes_of("Sara Nilsen said that the school would close in June.",
+                       "The floods destroyed 40 homes, according to the Red Cross.",
+                       "Activists accused the company of polluting the river.")
+    school = _find(quotes, "school would close")
+    assert school.kind == "indirect" and school.speaker == "Sara Nilsen"
+    floods = _find(quotes, "floods destroyed")
+    assert floods.cue == "according to" and floods.speaker_via == "organisation"
+    river = _find(quotes, "polluting")
+    assert river.cue == "accused" and river.speaker_text == "Activists"
+
+
+def test_organisation_speaker(quotes_of):
+    quote = _find(quotes_of("\u201cThe border stays open,\u201d the Foreign Ministry said."), "border")
+    assert quote.speaker_via == "organisation" and quote.speaker == "Foreign Ministry"
+
+
+def test_description_speaker_resolved_from_the_article(quotes_of):
+    quotes = quotes_of("Finnish Prime Minister Olli Rask arrived on Monday.",
+                       "\u201cWe want peace,\u201d the Finnish leader said.")
+    quote = _find(quotes, "want peace")
+    assert quote.speaker_via == "description" and quote.speaker == "Olli Rask"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(quotes_of):
+    quotes = quotes_of("The group, a \u201cmovement\u201d of farmers, showed the film \u201cNorthern Light\u201d.")
+    assert quotes == []
+
+
+def test_unbalanced_marks_do_not_swallow_the_article(quotes_of):
+    quotes = quotes_of("\u201cThis quote never ends, the mayor said.",
+                       "The council met on Tuesday to discuss the budget.",
+                       "Ola Berg said the budget was too small.")
+    assert all("council met" not in q.text for q in quotes)
+    assert any(q.speaker == "Ola Berg" for q in quotes)
+
+
+def test_offsets_point_into_the_article_text(nlp):
+    article = build_article(["Intro paragraph here.", "\u201cSecond paragraph quote,\u201d Ola Berg said."])
+    for quote in article.quotes:
+        assert article.text[quote.start:quote.end] == quote.text
+        assert article.text[quote.speaker_start:quote.speaker_end] == quote.speaker_text
+        assert article.text[quote.cue_start:quote.cue_end] == quote.cue
