@@ -66,6 +66,12 @@ def test_subscription_appeal():
         ("Share your thoughts and join the debate below.", "comment prompt"),
         ("This article contains affiliate links: we may earn a commission when you buy.", "affiliate disclosure"),
         ("Do you want to hear about our events? Sign up here", "subscription appeal"),
+        ("Image copyright Wend Valley News", "photo credit"),
+        ("Image caption Volunteers filled sandbags outside the town hall on Sunday", "photo caption"),
+        ("Follow us on Twitter", "navigation"),
+        ("Please enable JavaScript to view the comments.", "browser notice"),
+        ("Comments (12)", "comment prompt"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "copyright notice"),
         ("Never miss a story by signing up to our newsletter today!", "subscription appeal"),
     ],
 )

@@ -279,3 +279,20 @@ def test_page_naming_itself_beats_a_bare_domain():
     article = clean(f"Bridge to close\n\n{LEAD}\n\n{SECOND}\n\n© 2021 Eastmoor Courier\n\nhttps://ecr.example/a")
     assert article.outlet == "Eastmoor Courier"
     assert article.url == "https://ecr.example/a"
+
+
+def test_section_word_above_the_headline():
+    article = clean(f"Politics\n\nEastmoor closes harbour bridge\n\n{LEAD}\n\n{SECOND}")
+    assert article.title == "Eastmoor closes harbour bridge"
+    assert reasons(article)["Politics"] == "section label"
+
+
+def test_byline_and_date_on_one_line():
+    article = clean(f"Bridge to close\n\nBy Jo Marsh | March 3, 2021\n\n{LEAD}\n\n{SECOND}")
+    assert article.published == "2021-03-03"
+    assert article.paragraphs == [LEAD, SECOND]
+
+
+def test_credit_after_a_full_stop_is_not_a_broken_sentence():
+    article = clean(f"Bridge to close\n\n{LEAD}\n\nThe bridge opened in 1931. (Reuters)\n\n{SECOND}")
+    assert article.paragraphs[1:] == ["The bridge opened in 1931. (Reuters)", SECOND]

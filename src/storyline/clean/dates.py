@@ -22,7 +22,8 @@ _LABEL = (r"(?:first\s+published|last\s+updated|last\s+modified|published|update
           r"(?:\s+(?:on|at))?")
 _TIME = (r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
          r"|[0-2]\d[0-5]\d(?=\s*(?:gmt|utc|bst|[ap]m)\b))")
-_ZONE = r"(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|msk|eet|eest)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+_ZONE = (r"(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ct|msk|eet|eest|ist|aest|aedt|jst|sgt|hkt)"
+         r"(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?")
 
 _MONTH_FIRST = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b", re.I)
 _DAY_FIRST_NAMED = re.compile(rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b", re.I)
@@ -94,8 +95,16 @@ def find_dates(line: str) -> list[tuple[re.Match[str], re.Pattern[str]]]:
     return sorted(found, key=lambda pair: pair[0].start())
 
 
+_LEADING_BYLINE = re.compile(r"^(?i:by)\s+[A-Z][^|·•]{0,60}?\s*[|·•–—]\s*")
+
+
 def parse_date_line(line: str) -> DateLine | None:
-    """The date of a line made only of date material ('February 08, 2012', 'Friday 16/10/2015'); else None."""
+    """The date of a line made only of date material ('February 08, 2012', 'Friday 16/10/2015'), maybe after a
+    byline ('By Jo Marsh | March 3, 2021'); else None."""
+    return _parse_date_only(line) or _parse_date_only(_LEADING_BYLINE.sub("", line), text=line)
+
+
+def _parse_date_only(line: str, text: str | None = None) -> DateLine | None:
     dates = find_dates(line)
     if not dates:
         return None
@@ -105,7 +114,7 @@ def parse_date_line(line: str) -> DateLine | None:
     if _FURNITURE.sub(" ", residue).strip():
         return None
     value, method = _read(*dates[0])
-    return DateLine(value, f"date line ({method})", line) if value else None
+    return DateLine(value, f"date line ({method})", text or line) if value else None
 
 
 def is_empty_metadata_line(line: str) -> bool:

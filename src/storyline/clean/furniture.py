@@ -50,7 +50,16 @@ _PHOTO_LABEL = re.compile(
 _PHOTO_AGENCY = re.compile(r"getty images|shutterstock|\bap photo\b|\bafp photo\b|\bepa(-efe)?\b/|reuters/"
                            r"|/\s*reuters\b|"
                            r"\bphoto credit\b|\bfile photo\b|\bpool photo\b", re.I)
-_COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)", re.I)
+_COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b|all rights reserved)|\bmay not be (re)?(published|reproduced|"
+                        r"broadcast|rewritten|redistributed)\b", re.I)
+# Caption and credit labels of picture players ("Image copyright Reuters", "Image caption Crowds gathered ...").
+_MEDIA_LABEL = re.compile(r"^(photo|image|picture|media|video)\s+(copyright|credit|source|caption)\b", re.I)
+MAX_CAPTION_LABEL_WORDS = 50
+# Social buttons written out ("Follow us on Twitter", "Share on WhatsApp", "Like us on Facebook").
+_SOCIAL = re.compile(r"^((follow|like|join|find|friend) us|share( this( article| story)?)?|connect with us)"
+                     r"\s+(on|via)\s+[\w.+ ]{1,30}$", re.I)
+_BROWSER_NOTICE = re.compile(r"\b(enable|turn on|activate)\s+javascript\b|\byour browser (does not|doesn't) support"
+                             r"|\bupgrade your browser\b|^loading(\.\.\.|…)?$", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CONTEXT = re.compile(r"\b(use|uses|accept|consent|policy|settings|browser|browsing|experience|agree)\b", re.I)
 # A cookie notice speaks to the reader for the site; a story about cookies does not.
@@ -63,7 +72,7 @@ _COMMENT_PROMPT = re.compile(
     r"\b(leave|post|add|write|submit)\s+(a|your)\s+(comment|reply|letter to the editor)|share your (thoughts|views)"
     r"|join the (discussion|conversation|debate)|we want to hear (from you|what you think)|comments are closed"
     r"|our community guidelines|when (making|posting) a comment"
-    r"|^\d+\s+comments?$", re.I)
+    r"|^\d+\s+comments?$|^comments?\s*\(\d+\)$", re.I)
 # Affiliate and sponsorship disclosures, in the site's own voice.
 _DISCLOSURE = re.compile(
     r"\baffiliate (links?|commission)|\bwe may (earn|receive) (a )?(small )?(commission|compensation)"
@@ -98,7 +107,7 @@ def credit_reason(line: str) -> str | None:
         return "wire credit"
     if _PHOTO_LABEL.match(line) or _PHOTO_AGENCY.search(line):
         return "photo credit"
-    if _COPYRIGHT.match(line):
+    if _COPYRIGHT.search(line):
         return "copyright notice"
     if _BYLINE.match(line):
         return "byline"
@@ -117,6 +126,12 @@ def furniture_reason(line: str) -> str | None:
         return "page counter"
     if _PAGE_CODE.match(line):
         return "page code"
+    if _MEDIA_LABEL.match(line) and len(_words(line)) <= MAX_CAPTION_LABEL_WORDS:
+        return "photo caption" if "caption" in line.lower().split()[1] else "photo credit"
+    if _SOCIAL.match(line):
+        return "navigation"
+    if _BROWSER_NOTICE.search(line) and len(_words(line)) <= MAX_PROMPT_WORDS:
+        return "browser notice"
     if _RELATED_LINK.match(line) and len(_words(line)) <= 2 * MAX_CREDIT_WORDS:
         return "related link"
     if is_cookie_notice(line):

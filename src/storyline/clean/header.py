@@ -15,6 +15,7 @@ from .metadata import (LabelledLine, UrlLine, is_heading_shaped, is_headline_sen
                        markdown_heading, parse_labelled_line, parse_url_line, strip_final_stop)
 
 MID_BODY_PROSE = 2
+MAX_KICKER_WORDS = 2
 EDGE_LINES = 3  # a bare URL this close to the top or the bottom of the text is the article's own address
 
 
@@ -98,9 +99,18 @@ def title_of(first: Line, rest: list[Line], lines: list[Line]) -> tuple[str, str
     return None
 
 
+def is_kicker(text: str) -> bool:
+    """A section word above a headline ('Politics', 'World news'): one or two words, no punctuation at all."""
+    words = text.split()
+    return 1 <= len(words) <= MAX_KICKER_WORDS and all(word.isalpha() for word in words)
+
+
 def mark_headline_block(lines: list[Line], found: Found) -> None:
     """Title, subtitle and a photo caption are the first kept lines, before the first prose paragraph."""
     kept = [line for line in lines if line.reason is None]
+    if len(kept) > 2 and is_kicker(kept[0].text) and is_heading_shaped(kept[1].text):
+        kept[0].drop("section label")
+        kept = kept[1:]
     position = 0
     title = title_of(kept[0], kept[1:], lines) if kept else None
     if title is not None:

@@ -21,6 +21,7 @@ _FINISHED = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$")
 _SENTENCE_END = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*(?=\s)")
 _REPORTING_TAIL = re.compile(r"\b(said|says|added|adds|told \w+|wrote|writes|asked|explained|noted)$", re.I)
 
+_PLAIN_WORDS = re.compile(r"^[\w'’-]+(?:,? [\w'’-]+)*$")
 WRAP_MIN_CHARS = 40
 MAX_BROKEN_TAIL_WORDS = 3
 
@@ -101,7 +102,8 @@ def continues(previous: str, following: str) -> bool:
     if has_open_quote(previous):
         return True
     words = tail.split()
-    return len(words) <= MAX_BROKEN_TAIL_WORDS and not _REPORTING_TAIL.search(tail)
+    plain_words = bool(_PLAIN_WORDS.match(tail))  # "(Reuters)" or "[1]" after a full stop is a credit, not a start
+    return len(words) <= MAX_BROKEN_TAIL_WORDS and plain_words and not _REPORTING_TAIL.search(tail)
 
 
 @dataclass
