@@ -270,8 +270,14 @@ def test_date_line_beside_a_repeated_headline_is_the_date():
     assert article.published == "2021-03-03"
 
 
-def test_source_label_needs_a_name():
-    article = clean(f"Source: bridge was unsafe for years\n\n{LEAD}\n\n{SECOND}")
+def test_source_label_is_a_credit_not_the_outlet():
+    article = clean(f"Bridge to close\n\n{LEAD}\n\n{SECOND}\n\nSource: Eastmoor Council")
+    assert article.outlet is None
+    assert reasons(article)["Source: Eastmoor Council"] == "source credit"
+
+
+def test_publisher_label_needs_a_name():
+    article = clean(f"Publisher: bridge was unsafe for years\n\n{LEAD}\n\n{SECOND}")
     assert article.outlet is None
 
 

@@ -36,6 +36,8 @@ def mark_labelled_line(line: Line, labelled: LabelledLine, found: Found) -> None
     if labelled.field is not None:
         found.add(labelled.field, labelled.value, line.text, f"labelled line ({labelled.label})")
         line.drop(f"{labelled.field} line")
+    elif labelled.label == "source":
+        line.drop("source credit")
     else:
         line.drop("byline" if labelled.label in ("author", "authors", "byline", "by") else "metadata line")
 
@@ -100,9 +102,12 @@ def title_of(first: Line, rest: list[Line], lines: list[Line]) -> tuple[str, str
 
 
 def is_kicker(text: str) -> bool:
-    """A section word above a headline ('Politics', 'World news'): one or two words, no punctuation at all."""
+    """A section word above a headline ('Politics', 'World news'): one word, or two with the second in lower case
+    (two capitalised words are more likely a name: 'Michelle Obama' may well be the headline)."""
     words = text.split()
-    return 1 <= len(words) <= MAX_KICKER_WORDS and all(word.isalpha() for word in words)
+    if not words or len(words) > MAX_KICKER_WORDS or not all(word.isalpha() for word in words):
+        return False
+    return len(words) == 1 or words[1].islower()
 
 
 def mark_headline_block(lines: list[Line], found: Found) -> None:

@@ -37,8 +37,8 @@ _LABELLED = re.compile(
     r"^(?P<label>title|headline|subtitle|subheadline|standfirst|author|authors|byline|by|source|publisher|outlet"
     r"|site|section|category|categories|tags?|keywords)\s*:\s*(?P<value>\S.*)$", re.I)
 _FIELD_OF_LABEL = {"title": "title", "headline": "title", "subtitle": "subtitle", "subheadline": "subtitle",
-                   "standfirst": "subtitle", "source": "outlet", "publisher": "outlet", "outlet": "outlet",
-                   "site": "outlet"}
+                   "standfirst": "subtitle", "publisher": "outlet", "outlet": "outlet", "site": "outlet"}
+# "Source: NATO" under a chart credits data, not the outlet: such lines are credits, never the outlet.
 BARE_DOMAIN = "url domain"
 MAX_LABELLED_WORDS = 30
 MAX_NAME_WORDS = 6
