@@ -161,7 +161,7 @@ class PolnearReport:
 
     def render(self) -> str:
         lines = [f"PolNeAR: {self.texts} texts; match = shared tokens >= threshold x the larger span; textacy"
-                 f" refused {self.peer_refused} texts (unbalanced marks)",
+                 f" refused {self.peer_refused} texts (odd quotation marks in every paragraph)",
                  f"{'system':<10} {'kind':<9} {'overlap':>7} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}"
                  f" {'speaker':>8}"]
         for (system, kind, threshold), s in sorted(self.scores.items()):
@@ -239,22 +239,48 @@ def _ours(article: Article, to_file: _OffsetMap) -> list[Span]:
     return spans
 
 
-def _textacy(article: Article, to_file: _OffsetMap) -> list[Span] | None:
-    """textacy's `direct_quotations` on the same article text, parsed whole by the same spaCy model."""
+def _paragraph_docs(doc) -> list[tuple[int, object]]:
+    """The whole-text Doc cut at blank lines: (character offset of the piece, the piece as its own Doc)."""
+    pieces, start = [], 0
+    for token in list(doc) + [None]:
+        if token is None or (token.is_space and "\n\n" in token.text):
+            end = len(doc) if token is None else token.i
+            if end > start:
+                pieces.append((doc[start].idx, doc[start:end].as_doc()))
+            start = end + 1
+    return pieces
+
+
+def _triples(doc) -> list[tuple[int, object]] | None:
+    """textacy's triples with the offset to add; where it refuses the whole text (an odd number of quotation
+    marks), it is given each paragraph it accepts, so that one stray mark does not cost it the article."""
     from textacy.extract.triples import direct_quotations
 
-    doc = get_nlp()(article.text)
-    spans = []
     try:
-        triples = list(direct_quotations(doc))
-    except ValueError:  # it refuses texts with an odd number of quotation marks
+        return [(0, t) for t in direct_quotations(doc)]
+    except ValueError:
+        found = []
+        for offset, piece in _paragraph_docs(doc):
+            try:
+                found.extend((offset, t) for t in direct_quotations(piece))
+            except ValueError:
+                continue
+        return found or None
+
+
+def _textacy(article: Article, to_file: _OffsetMap) -> list[Span] | None:
+    """textacy's `direct_quotations` on the same article text, parsed whole by the same spaCy model."""
+    triples = _triples(get_nlp()(article.text))
+    if triples is None:
         return None
-    for triple in triples:
-        start, end = to_file(triple.content.start_char), to_file(triple.content.end_char - 1) + 1
+    spans = []
+    for offset, triple in triples:
+        start = to_file(offset + triple.content.start_char)
+        end = to_file(offset + triple.content.end_char - 1) + 1
         speaker = None
         if triple.speaker:
             first, last = triple.speaker[0], triple.speaker[-1]
-            speaker = (to_file(first.idx), to_file(last.idx + len(last) - 1) + 1)
+            speaker = (to_file(offset + first.idx), to_file(offset + last.idx + len(last) - 1) + 1)
         spans.append(Span(start, end, ((start, end),), speaker))
     return spans
 
@@ -322,4 +348,38 @@ def evaluate_quotes_polnear(dev_dir: Path, limit: int | None = None, peer: bool 
             theirs = _textacy(article, to_file)
             report.peer_refused += theirs is None
             _score(report, "textacy", text, gold, _classify(theirs or [], marks))
+    return report
+
+
+@dataclass
+class QuoteCostReport:
+    """What the quote stage adds to per-article time, measured beside the spaCy annotation it depends on."""
+
+    texts: int = 0
+    annotate_s: float = 0.0
+    quotes_s: float = 0.0
+
+    def render(self) -> str:
+        share = self.quotes_s / self.annotate_s if self.annotate_s else 0.0
+        return (f"{self.texts} texts: annotate {self.annotate_s:.2f}s, quotes {self.quotes_s:.2f}s "
+                f"(+{100 * share:.1f}% on annotate)")
+
+
+def benchmark_quotes(text_dir: Path, limit: int = 100) -> QuoteCostReport:
+    """Time annotation alone and the quote stage after it on up to `limit` plain-text files (`*.txt`)."""
+    from time import perf_counter
+
+    report = QuoteCostReport()
+    get_nlp()  # loading the model is not per-article time
+    for path in sorted(Path(text_dir).glob("*.txt"))[:limit]:
+        paragraphs, _ = _paragraphs(path.read_text(encoding="utf-8"))
+        article = Article(id=path.stem, source=path.name, content_hash=path.stem, paragraphs=paragraphs,
+                          language="en", status="ok")
+        started = perf_counter()
+        article = annotate(article)
+        middle = perf_counter()
+        extract_quotes(article)
+        report.annotate_s += middle - started
+        report.quotes_s += perf_counter() - middle
+        report.texts += 1
     return report

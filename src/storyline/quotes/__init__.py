@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..record import Article, Quote
 from ..stages import stage
-from .direct import Cue, cue_after, cue_before, whole_sentences
+from .direct import Cue, cue_after, cue_before, cue_colon, whole_sentences
 from .indirect import Attribution, find_attributions
 from .layout import Layout
 from .marks import MarkSpan, find_marks
@@ -78,7 +78,7 @@ def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
     fragments: list[MarkSpan] = []
     waiting: list[MarkSpan] = []  # cue-less paragraphs of a multi-paragraph quote whose cue comes later
     for span in marks:
-        cue = cue_after(layout, span) or cue_before(layout, span)
+        cue = cue_after(layout, span) or cue_before(layout, span) or cue_colon(layout, span)
         previous = quotes[-1] if quotes else None
         if cue is not None:
             quote = _quote(article, layout, span.start, span.end, "direct", cue, speakers)
@@ -99,15 +99,17 @@ def _inside(offset: int, quotes: list[Quote]) -> bool:
 
 
 def _reported(article: Article, layout: Layout, speakers: ArticleSpeakers, direct: list[Quote],
-              fragments: list[MarkSpan]) -> list[Quote]:
-    """Indirect quotes from the parse, mixed where a quoted fragment lies in the content."""
+              fragments: list[MarkSpan], marks: list[MarkSpan]) -> list[Quote]:
+    """Indirect quotes from the parse, mixed where a quoted fragment lies in the content; none whose cue is itself
+    inside quotation marks (what a quoted speaker reports is part of their quote)."""
     found: list[Quote] = []
+    quoted = [Quote("", m.outer_start, m.outer_end, "direct") for m in marks if m.end - m.start > 40]
     for paragraph, doc in enumerate(article.docs or []):
         for item in find_attributions(doc):
             cue_offset = layout.start(paragraph, item.cue)
             start = layout.start(paragraph, doc[item.start])
             end = layout.end(paragraph, doc[item.end - 1])
-            if _inside(cue_offset, direct) or _inside(start, direct) or _inside(end - 1, direct):
+            if _inside(cue_offset, direct + quoted) or _inside(start, direct) or _inside(end - 1, direct):
                 continue
             inner = [f for f in fragments if start <= f.outer_end and f.outer_start <= end]
             kind = "mixed" if inner else "indirect"
@@ -140,7 +142,8 @@ def extract_quotes(article: Article) -> Article:
     starts = article.paragraph_starts()
     layout = Layout(article.docs, starts)
     speakers = ArticleSpeakers(article.docs, starts)
-    direct, fragments = _direct_quotes(article, layout, speakers, find_marks(article.paragraphs, starts))
-    reported = _drop_nested(_reported(article, layout, speakers, direct, fragments))
+    marks = find_marks(article.paragraphs, starts)
+    direct, fragments = _direct_quotes(article, layout, speakers, marks)
+    reported = _drop_nested(_reported(article, layout, speakers, direct, fragments, marks))
     article.quotes = sorted(direct + reported, key=lambda q: q.start)
     return article

@@ -93,10 +93,51 @@ def cue_before(layout: Layout, span: MarkSpan) -> Cue | None:
             subject = cue_subject(token)
             between = list(doc[token.i + 1:last.i + 1])
             opens_clause = last.is_punct or last.lower_ == "that" or last.i == token.i
-            if subject is not None and opens_clause and _clean_between(token, between):
+            if subject is not None and opens_clause and _clean_between(token, between) \
+                    and _ends_sentence(layout, span):
                 return Cue(paragraph, token, subject)
             return None
     return None
+
+
+def cue_colon(layout: Layout, span: MarkSpan) -> Cue | None:
+    """`She addressed the crowd: "…"` or a paragraph ending in a colon before a quoted paragraph: the subject of
+    the clause before the colon introduces the quote, whatever its verb (`released the following statement:`)."""
+    text_before = layout.text_before(span.outer_start).rstrip()
+    paragraph = layout.paragraph_of(span.outer_start)
+    if not text_before and paragraph > 0:
+        doc = layout.docs[paragraph - 1]
+        if not doc.text.rstrip().endswith(":"):
+            return None
+        paragraph, colon = paragraph - 1, [t for t in doc if not t.is_space][-1]
+    elif text_before.endswith(":"):
+        located = layout.token_before(span.outer_start)
+        if located is None:
+            return None
+        colon = located[1]
+    else:
+        return None
+    verb = colon.sent.root if colon.head.dep_ != "ROOT" else colon.head
+    for candidate in (colon.head, verb):
+        if candidate.pos_ in ("VERB", "AUX"):
+            subject = cue_subject(candidate)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") and subject.tag_ not in ("WP",):
+                return Cue(paragraph, candidate, subject)
+    return None
+
+
+def _ends_sentence(layout: Layout, span: MarkSpan) -> bool:
+    """Nothing but punctuation follows the closing mark in its sentence: `said "…" about X` is a fragment."""
+    located = layout.token_at(span.outer_end)
+    if located is None:
+        return True
+    paragraph, token = located
+    if layout.start(paragraph, token) >= layout.starts[paragraph] + len(token.doc.text):
+        return True
+    before = layout.token_before(span.outer_end)
+    if before is None or before[1].sent != token.sent:
+        return True
+    return all(t.is_punct or t.is_space for t in token.doc[token.i:token.sent.end])
 
 
 def whole_sentences(layout: Layout, span: MarkSpan) -> bool:
