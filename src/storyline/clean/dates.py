@@ -95,12 +95,15 @@ def find_dates(line: str) -> list[tuple[re.Match[str], re.Pattern[str]]]:
     return sorted(found, key=lambda pair: pair[0].start())
 
 
+MAX_DATE_LINE_WORDS = 20
 _LEADING_BYLINE = re.compile(r"^(?i:by)\s+[A-Z][^|·•]{0,60}?\s*[|·•–—]\s*")
 
 
 def parse_date_line(line: str) -> DateLine | None:
     """The date of a line made only of date material ('February 08, 2012', 'Friday 16/10/2015'), maybe after a
     byline ('By Jo Marsh | March 3, 2021'); else None."""
+    if len(line.split()) > MAX_DATE_LINE_WORDS:
+        return None  # a paragraph, not a date line: skip the pattern search
     return _parse_date_only(line) or _parse_date_only(_LEADING_BYLINE.sub("", line), text=line)
 
 

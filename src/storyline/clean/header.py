@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .boilerplate import judge_alone
 from .caption import looks_like_caption
-from .dates import is_empty_metadata_line, parse_date_line
+from .dates import DateLine, is_empty_metadata_line, parse_date_line
 from .lines import Found, Line, is_prose
 from .metadata import (LabelledLine, UrlLine, is_heading_shaped, is_headline_sentence, is_subtitle_shaped,
                        markdown_heading, parse_labelled_line, parse_url_line, strip_final_stop)
@@ -59,20 +59,18 @@ def beside_headline(lines: list[Line], index: int) -> bool:
     return bool(lines) and index > 0 and any(line.text == lines[0].text for line in near)
 
 
-def mark_date_line(lines: list[Line], index: int, counts: list[int], found: Found) -> None:
+def mark_date_line(lines: list[Line], index: int, date_line: DateLine, counts: list[int], found: Found) -> None:
     """A date line is the article's date unless it stands inside the story, between prose on both sides."""
-    line = lines[index]
-    date_line = parse_date_line(line.text)
     before, after = counts[index], counts[-1] - counts[index + 1]
     inside_story = before >= MID_BODY_PROSE and after >= MID_BODY_PROSE and not beside_headline(lines, index)
-    if date_line is not None and not inside_story:
-        found.add("published", date_line.value, line.text, date_line.method)
-        line.drop("date line")
+    if not inside_story:
+        found.add("published", date_line.value, lines[index].text, date_line.method)
+        lines[index].drop("date line")
 
 
 def mark_metadata_lines(lines: list[Line], found: Found) -> None:
-    """Recognise URL lines, labelled header lines, date lines and empty metadata labels by their shape."""
-    counts = prose_before(lines)
+    """Recognise URL lines, labelled header lines, empty metadata labels and date lines by their shape."""
+    dated: list[tuple[int, DateLine]] = []
     for index, line in enumerate(lines):
         url_line = parse_url_line(line.text)
         labelled = parse_labelled_line(line.text) if url_line is None else None
@@ -83,7 +81,12 @@ def mark_metadata_lines(lines: list[Line], found: Found) -> None:
         elif is_empty_metadata_line(line.text):
             line.drop("empty metadata line")
         else:
-            mark_date_line(lines, index, counts, found)
+            date_line = parse_date_line(line.text)
+            if date_line is not None:
+                dated.append((index, date_line))
+    counts = prose_before(lines) if dated else []
+    for index, date_line in dated:
+        mark_date_line(lines, index, date_line, counts, found)
 
 
 def title_of(first: Line, rest: list[Line], lines: list[Line]) -> tuple[str, str] | None:
