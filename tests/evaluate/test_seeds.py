@@ -36,3 +36,13 @@ def test_report_counts_and_renders_failures(tmp_path, nlp):
     assert (report.passed, report.total) == (7, 8)
     assert [c.section for c in report.failures] == ["published"]
     assert "FAIL a.txt published" in report.render()
+
+
+def test_missing_gold_and_missing_seed_file(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        evaluate_seeds(tmp_path / "absent.json")
+    gold_path = tmp_path / "gold" / "seeds.json"
+    gold_path.parent.mkdir()
+    gold_path.write_text(json.dumps({"documents": {"gone.txt": {"body_first": "x", "body_last": "y"}}}))
+    report = evaluate_seeds(gold_path)
+    assert [(c.section, c.ok) for c in report.checks] == [("file", False)]

@@ -105,10 +105,16 @@ def check_body(doc: str, gold: dict, paragraphs: list[str]) -> list[Check]:
 
 def evaluate_seeds(gold_path: Path, seeds_dir: Path | None = None) -> SeedsReport:
     """Clean every gold document and compare with the gold, section by section."""
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    seeds_dir = Path(seeds_dir) if seeds_dir is not None else Path(gold_path).parent.parent / "seeds"
+    gold_path = Path(gold_path)
+    if not gold_path.is_file():
+        raise FileNotFoundError(f"seeds gold not found: {gold_path}")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    seeds_dir = Path(seeds_dir) if seeds_dir is not None else gold_path.parent.parent / "seeds"
     report = SeedsReport()
     for doc, expected in gold["documents"].items():
+        if not (seeds_dir / doc).is_file():
+            report.checks.append(Check(doc, "file", str(seeds_dir / doc), None, False))
+            continue
         article = clean_file(seeds_dir / doc)
         paragraphs = [fold(p) or "" for p in article.paragraphs]
         report.checks.extend(check_metadata(doc, expected, article))
