@@ -302,3 +302,35 @@ def test_byline_and_date_on_one_line():
 def test_credit_after_a_full_stop_is_not_a_broken_sentence():
     article = clean(f"Bridge to close\n\n{LEAD}\n\nThe bridge opened in 1931. (Reuters)\n\n{SECOND}")
     assert article.paragraphs[1:] == ["The bridge opened in 1931. (Reuters)", SECOND]
+
+
+NEWSPAPER_PAGE = """Ministers face revolt over housing plan
+Backbenchers say targets will ‘concrete over’ the countryside
+Jane Doe Political correspondent
+Tue 3 Mar 2021 10.00 GMT
+Last modified on Tue 3 Mar 2021 12.15 GMT
+Share on Facebook
+Share via Email
+The government faces a rebellion from dozens of its own MPs over plans to build 300,000 homes a year, party \
+sources said on Monday night.
+“We will not vote for this,” one former minister said. “It would
+concrete over the shires.”
+Advertisement
+The housing secretary is expected to meet the rebels on Wednesday.
+Topics
+Housing
+Conservatives
+Reuse this content
+"""
+
+
+def test_newspaper_page_header_and_tag_tail():
+    article = clean(NEWSPAPER_PAGE)
+    assert article.title == "Ministers face revolt over housing plan"
+    assert article.subtitle == "Backbenchers say targets will ‘concrete over’ the countryside"
+    assert article.published == "2021-03-03"
+    assert article.paragraphs[0].startswith("The government faces a rebellion")
+    assert article.paragraphs[1] == "“We will not vote for this,” one former minister said. “It would concrete over the shires.”"
+    assert article.paragraphs[-1] == "The housing secretary is expected to meet the rebels on Wednesday."
+    assert reasons(article)["Jane Doe Political correspondent"] == "header line"
+    assert reasons(article)["Reuse this content"] == "navigation"

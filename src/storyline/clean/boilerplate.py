@@ -25,6 +25,7 @@ SEPARATOR = "separator"
 # Reasons that mark a page region (appeal box, widget) that weak neighbours may belong to.
 REGION_REASONS = {DONATION, SUBSCRIPTION, PROMOTION, NAVIGATION, GLYPH, SEPARATOR, "ad notice", "page code"}
 MAX_FILL_RUN = 3
+MAX_TAIL_RUN = 6
 MAX_WEAK_WORDS = 3
 MAX_WEAK_QUESTION_WORDS = 8
 
@@ -109,10 +110,26 @@ def fill_regions(verdicts: list[Verdict]) -> None:
                 verdicts[i].reason = reason
 
 
+def fill_tail(verdicts: list[Verdict]) -> None:
+    """After the last region paragraph, a short tail of weak lines ends the page: tag lists, 'Reuse this content'.
+    Nothing of the story follows it, so the run needs no closing mark."""
+    marked = [i for i, v in enumerate(verdicts) if v.reason in REGION_REASONS]
+    if not marked:
+        return
+    tail = range(marked[-1] + 1, len(verdicts))
+    reason = _region_reason(verdicts[marked[-1]], verdicts[marked[-1]])
+    beside_appeal = reason != NAVIGATION
+    if 0 < len(tail) <= MAX_TAIL_RUN and all(
+            verdicts[i].reason is None and is_weak(verdicts[i].text, beside_appeal) for i in tail):
+        for i in tail:
+            verdicts[i].reason = reason
+
+
 def classify_paragraphs(paragraphs: list[str]) -> list[Verdict]:
     """Judge every paragraph alone, then sweep weak neighbours into appeal and widget regions."""
     verdicts = [judge_alone(p) for p in paragraphs]
     fill_regions(verdicts)
+    fill_tail(verdicts)
     return verdicts
 
 

@@ -16,6 +16,7 @@ from .metadata import (LabelledLine, UrlLine, is_heading_shaped, is_headline_sen
 
 MID_BODY_PROSE = 2
 MAX_KICKER_WORDS = 2
+MAX_HEADER_LINE_WORDS = 12
 EDGE_LINES = 3  # a bare URL this close to the top or the bottom of the text is the article's own address
 
 
@@ -113,8 +114,16 @@ def is_kicker(text: str) -> bool:
     return len(words) == 1 or words[1].islower()
 
 
+def is_header_line(text: str) -> bool:
+    """A short line that is no sentence ('Jane Doe Political correspondent', '5 min read'); a longer unpunctuated
+    line may be a lead that lost its full stop, and stays."""
+    question = text.rstrip("\"'”’").endswith("?")  # "What happened in Paris?" opens the story
+    return not is_prose(text) and not question and len(text.split()) <= MAX_HEADER_LINE_WORDS
+
+
 def mark_headline_block(lines: list[Line], found: Found) -> None:
-    """Title, subtitle and a photo caption are the first kept lines, before the first prose paragraph."""
+    """Title, subtitle and a photo caption are the first kept lines, before the first prose paragraph; other
+    short lines there (an author's name and role, a reading time) are header lines, not story."""
     kept = [line for line in lines if line.reason is None]
     if len(kept) > 2 and is_kicker(kept[0].text) and is_heading_shaped(kept[1].text):
         kept[0].drop("section label")
@@ -130,5 +139,8 @@ def mark_headline_block(lines: list[Line], found: Found) -> None:
         kept[position].drop("subtitle line")
         position += 1
     headed = position > 0 or "published" in found.values
+    while headed and position + 1 < len(kept) and is_header_line(kept[position].text):
+        kept[position].drop("header line")  # author credit, reading time: a headline-shaped line before the body
+        position += 1
     if headed and position + 1 < len(kept) and looks_like_caption(kept[position].text):
         kept[position].drop("photo caption")
