@@ -334,3 +334,15 @@ def test_newspaper_page_header_and_tag_tail():
     assert article.paragraphs[-1] == "The housing secretary is expected to meet the rebels on Wednesday."
     assert reasons(article)["Jane Doe Political correspondent"] == "header line"
     assert reasons(article)["Reuse this content"] == "navigation"
+
+
+def test_sentence_case_headline_with_full_stop_and_present_tense_attribution():
+    article = clean(f"Mayor says bridge 'absolutely unsafe' after inspection.\n\n{LEAD}\n\n{SECOND}")
+    assert article.title == "Mayor says bridge 'absolutely unsafe' after inspection"
+
+
+def test_short_lead_with_past_tense_attribution_is_not_a_title():
+    lead = "The bridge closed on Monday, officials said."
+    article = clean(f"{lead}\n\n{SECOND}\n\n{THIRD}")
+    assert article.title is None
+    assert article.paragraphs[0] == lead

@@ -29,9 +29,11 @@ _TRAILING_JOINERS = re.compile(r"(\s+(of|and|&))+$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 # A full stop ends a sentence after a word of two or more small letters; "J. Blige" and "N.Y. debate" go on.
 _SENTENCE_BREAK = re.compile(r"[a-z0-9]{2}[.!?][\"'”’)]*\s+[A-Z“\"]")
-_ATTRIBUTION = re.compile(r"\b(said|says|told|according to)\b", re.I)
+# Past-tense attribution marks a lead sentence; headlines attribute in the present ("Flynn says ...").
+_ATTRIBUTION = re.compile(r"\b(said|told|according to)\b", re.I)
 _ABBREVIATION_END = re.compile(r"(\b[A-Za-z]\.){2,}$|\.\.$")
 MAX_HEADLINE_SENTENCE_WORDS = 20
+MAX_SHORT_HEADLINE_WORDS = 14
 TITLE_CASE_SHARE = 0.7
 _LABELLED = re.compile(
     r"^(?P<label>title|headline|subtitle|subheadline|standfirst|author|authors|byline|by|source|publisher|outlet"
@@ -186,8 +188,8 @@ def is_subtitle_shaped(line: str) -> bool:
 
 def is_headline_sentence(line: str, following: str) -> bool:
     """A headline some pages close with a full stop: short and one unit, and either written in Title Case or,
-    in sentence case, without attribution and shorter than the paragraph after it (a lead sentence standing
-    alone would report who said it, or run longer)."""
+    in sentence case, without past-tense attribution and either very short or shorter than the paragraph after
+    it (a lead sentence standing alone would report who said it, or run longer)."""
     words = line.split()
     if not line.endswith(".") or len(words) > MAX_HEADLINE_SENTENCE_WORDS:
         return False
@@ -195,7 +197,9 @@ def is_headline_sentence(line: str, following: str) -> bool:
         return False
     if is_title_case(line):
         return True
-    return not _ATTRIBUTION.search(line) and len(following.split()) > len(words)
+    if _ATTRIBUTION.search(line):
+        return False
+    return len(words) <= MAX_SHORT_HEADLINE_WORDS or len(following.split()) > len(words)
 
 
 def is_title_case(line: str) -> bool:
