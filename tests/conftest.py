@@ -38,6 +38,11 @@ Brevia's delegation said it expected the first round to last three days and to c
 
 
 @pytest.fixture
+def wire_story() -> str:
+    return WIRE_STORY
+
+
+@pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     """A folder with an English article, its copy on another site, a French article and a junk file."""
     folder = tmp_path / "articles"

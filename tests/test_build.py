@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import WIRE_STORY
-
 import storyline
 from storyline.store import Database
 
@@ -45,10 +43,10 @@ def test_exact_copy_is_linked_to_its_original(corpus_dir, tmp_path):
     assert by_source["z_same.txt"].id != by_source["a_wire.txt"].id
 
 
-def test_changed_file_replaces_its_old_version(corpus_dir, tmp_path):
+def test_changed_file_replaces_its_old_version(corpus_dir, tmp_path, wire_story):
     db = tmp_path / "s.db"
     storyline.build(corpus_dir, db=db).close()
-    (corpus_dir / "a_wire.txt").write_text(WIRE_STORY + "\nThe ministers will meet again in June.\n", encoding="utf-8")
+    (corpus_dir / "a_wire.txt").write_text(wire_story + "\nThe ministers will meet again in June.\n", encoding="utf-8")
     corpus = storyline.build(corpus_dir, db=db)
     wires = [a for a in corpus.articles() if a.source.endswith("a_wire.txt")]
     assert len(wires) == 1 and wires[0].status == "ok"
