@@ -1,6 +1,8 @@
 """Splitting text into pieces and gluing sentences the page broke."""
 from __future__ import annotations
 
+import pytest
+
 from storyline.clean.paragraphs import rejoin_broken, split_pieces
 
 
@@ -32,3 +34,27 @@ def test_rejoin_lowercase_continuation_and_open_quote():
 def test_heading_followed_by_capitalised_paragraph_is_not_glued():
     assert rejoin_broken(["Background", "The river has flooded twice."]).paragraphs == [
         "Background", "The river has flooded twice."]
+
+
+def test_open_quote_continued_by_a_capitalised_word():
+    result = rejoin_broken(["“We will defend every", "Syrian city,” he said.", "Next paragraph."])
+    assert result.paragraphs == ["“We will defend every Syrian city,” he said.", "Next paragraph."]
+
+
+def test_multi_paragraph_quote_convention_is_not_glued():
+    paragraphs = ["“We will rebuild the bridge.", "“It will take a year,” the mayor said."]
+    assert rejoin_broken(paragraphs).paragraphs == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("previous", "following"),
+    [
+        ("CHINA, U.S. SPENDING", "The other big spenders so far are China and the United States."),
+        ("Meet Mrs. Obama", "Just three days before the primary, she spoke in Columbia."),
+        ("Is the bridge safe at all? Not So Much", "We walked its length on Monday with two engineers."),
+        ("1. Real Madrid 178 2. Barcelona 175 3. Juventus 154", "4. AC Milan 124"),
+        ("He said it was “a disgrace.“", "The mayor did not respond to requests for comment."),
+    ],
+)
+def test_labels_lists_and_odd_quotes_are_not_glued(previous, following):
+    assert rejoin_broken([previous, following]).paragraphs == [previous, following]

@@ -15,7 +15,8 @@ MAX_CREDIT_WORDS = 15
 # Interface words: buttons, menus, share bars, donation frequency pickers, pagers. Matched as the whole line.
 _INTERFACE = {
     "read more", "read more here", "continue reading", "see more", "show more", "load more", "learn more", "more",
-    "support us", "support", "donate", "donate now", "give now", "subscribe", "subscribe now", "sign up", "sign in",
+    "support us", "support", "donate", "donate now", "give now", "subscribe", "subscribe now", "sign up",
+    "sign up now", "sign up here", "sign in",
     "log in", "login", "log out", "register", "join us", "become a member", "once", "one-time", "one time",
     "monthly", "annual", "annually", "yearly", "weekly", "continue", "next", "previous", "prev", "back",
     "back to top", "top", "home", "menu", "close", "search", "share", "share this", "share this article",

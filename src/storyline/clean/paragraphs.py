@@ -16,14 +16,18 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 
 # A sentence is finished when it ends in terminal punctuation, maybe followed by closing quotes or brackets.
-_CLOSERS = "\"'”’»)]*_"
+_CLOSERS = "\"'”’»)]*_“‘"  # opening curly quotes too: pages often type “ where ” is meant
 _FINISHED = re.compile(rf"[.!?…:;][{re.escape(_CLOSERS)}]*$")
-_SENTENCE_END = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*(?=\s)")
+# A sentence ends after a word of two small letters or digits: "U.S. SPENDING" and "J. Smith" go on.
+_SENTENCE_END = re.compile(rf"(?<=[a-z0-9][a-z0-9])[.!?…][{re.escape(_CLOSERS)}]*(?=\s)")
+_LIST_ITEM = re.compile(r"^(\d{1,3}|[a-z])[.)]\s")
 _REPORTING_TAIL = re.compile(r"\b(said|says|added|adds|told \w+|wrote|writes|asked|explained|noted)$", re.I)
 
 _PLAIN_WORDS = re.compile(r"^[\w'’-]+(?:,? [\w'’-]+)*$")
 WRAP_MIN_CHARS = 40
 MAX_BROKEN_TAIL_WORDS = 3
+MIN_OPEN_QUOTE_WORDS = 4
+MIN_SENTENCE_WORDS = 6
 
 
 @dataclass
@@ -97,13 +101,24 @@ def continues(previous: str, following: str) -> bool:
         return False
     if following[0].islower():
         return True
-    if tail == previous:  # no full sentence at all: a heading or a label, not a broken sentence
-        return False
-    if has_open_quote(previous):
+    if has_open_quote(previous) and len(previous.split()) >= MIN_OPEN_QUOTE_WORDS:
         return True
+    if tail == previous or _LIST_ITEM.match(following):  # a heading or label; a list's next item
+        return False
+    return is_dangling_start(tail, previous[: len(previous) - len(tail)])
+
+
+def is_dangling_start(tail: str, sentences: str) -> bool:
+    """A few plain words opening a sentence ('Five'), after at least one real sentence. Not a credit
+    ('(Reuters)'), not a Title Case label ('Not So Much'), not a complete unpunctuated clause ('Putin said')."""
     words = tail.split()
-    plain_words = bool(_PLAIN_WORDS.match(tail))  # "(Reuters)" or "[1]" after a full stop is a credit, not a start
-    return len(words) <= MAX_BROKEN_TAIL_WORDS and plain_words and not _REPORTING_TAIL.search(tail)
+    if not words or len(words) > MAX_BROKEN_TAIL_WORDS or len(sentences.split()) < MIN_SENTENCE_WORDS:
+        return False
+    if not _PLAIN_WORDS.match(tail) or not tail[0].isalpha():
+        return False
+    if len(words) > 1 and not any(word[0].islower() for word in words[1:]):
+        return False
+    return not _REPORTING_TAIL.search(tail)
 
 
 @dataclass
