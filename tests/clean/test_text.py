@@ -346,3 +346,9 @@ def test_short_lead_with_past_tense_attribution_is_not_a_title():
     article = clean(f"{lead}\n\n{SECOND}\n\n{THIRD}")
     assert article.title is None
     assert article.paragraphs[0] == lead
+
+
+@pytest.mark.parametrize("text", ["", "  \n\n \u00a0 \n", "☒\n\n❌"])
+def test_empty_or_junk_only_text(text):
+    article = clean(text)
+    assert article.paragraphs == [] and article.title is None
