@@ -23,9 +23,9 @@ def governing_verb(span: Span) -> Token | None:
     token: Token = span.root
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and token not in span:
-            if _finite(token) or token.tag_ == "VBN" or token.head is token:
+            if _finite(token) or token.tag_ == "VBN" or token.head == token:
                 return token
-        if token.head is token:
+        if token.head == token:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
@@ -68,7 +68,7 @@ def tense_of(span: Span) -> Tense:
     if verb is None:
         return "none"
     tense = verb_tense(verb)
-    if tense == "none" and verb.head is not verb:
+    if tense == "none" and verb.head != verb:
         return verb_tense(verb.head)
     return tense
 
@@ -83,7 +83,7 @@ def in_main_clause(span: Span) -> bool:
     for _ in range(20):
         if token.dep_ in _SUBORDINATE:
             return False
-        if token.head is token:
+        if token.head == token:
             return True
         token = token.head
     return True
