@@ -27,6 +27,7 @@ class Context:
     tense: Tense = "none"
     after: str = ""  # the text right after the expression
     quarter: str | None = None  # the last quarter the text named ("1989-Q3"): year-on-year comparisons use it
+    before: str = ""  # the word right before the expression, lower case ("since", "until")
 
     @property
     def ref(self) -> date | None:
@@ -66,14 +67,24 @@ def _direction(tense: Tense) -> str:
     return "future" if tense == "future" else "past"
 
 
-def _month_direction(tense: Tense) -> str:
-    """A bare month: past reports look back, plans ahead, otherwise the closest such month."""
+_DEADLINE_CUES = ("until", "till", "through", "by", "before")
+
+
+def _month_direction(tense: Tense, before: str = "") -> str:
+    """A bare month: `since March` looks back, a deadline (`until January`) takes the closest; otherwise past
+    reports look back, plans ahead, and the rest take the closest such month."""
+    if before == "since":
+        return "past"
+    if before in _DEADLINE_CUES:
+        return "nearest"
     return {"future": "future", "past": "past", "perfect": "past"}.get(tense, "nearest")
 
 
-def _day_direction(tense: Tense) -> str:
+def _day_direction(tense: Tense, before: str = "") -> str:
     """A month and day ("Nov. 6"): the closest one unless the verb is future. A deadline is often reported in the
     past tense ("the offer was extended to Nov. 6"), so the past does not pull an explicit day back a year."""
+    if before == "since":
+        return "past"
     return "future" if tense == "future" else "nearest"
 
 
@@ -111,7 +122,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
         return Normalised("DATE", found.isoformat() if found else None, False)
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
-    year = month_year(ctx.anchor, month, _day_direction(ctx.tense), day)
+    year = month_year(ctx.anchor, month, _day_direction(ctx.tense, ctx.before), day)
     found = valid_date(year, month, day)
     return Normalised("DATE", found.isoformat() if found else None, True)
 
@@ -129,7 +140,7 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Normalised:
     month = _month(m["month"])
     rel = (m["rel"] or "").lower()
     direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this"}.get(rel)
-    year = month_year(ctx.anchor, month, direction or _month_direction(ctx.tense))
+    year = month_year(ctx.anchor, month, direction or _month_direction(ctx.tense, ctx.before))
     return Normalised("DATE", f"{year:04d}-{month:02d}", True)
 
 

@@ -73,7 +73,9 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
     for mention in paragraph_mentions(doc):
         tense, main = span_tense(doc, mention.start, mention.end)
         after = doc.text[mention.match.end(): mention.match.end() + 30]
-        context = Context(clock.anchor, clock.reference, tense, after, clock.quarter)
+        words_before = doc.text[max(0, mention.start - 12): mention.start].split()
+        before = words_before[-1].lower() if words_before else ""
+        context = Context(clock.anchor, clock.reference, tense, after, clock.quarter, before)
         normalised = normalise(mention, context)
         value = normalised.value if (clock.anchor is not None or not normalised.relative) else None
         anchor = "published" if normalised.relative and value is not None else None
