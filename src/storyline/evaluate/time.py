@@ -176,8 +176,8 @@ class TimemlReport:
     systems: list[TimexScores]
 
     def render(self) -> str:
-        header = f"{'TempEval-3 (' + str(self.documents) + ' docs)':<28}" + "".join(f"{s.name:>14}" for s in self.systems)
-        rows = [header]
+        title = f"TempEval-3 ({self.documents} docs)"
+        rows = [f"{title:<28}" + "".join(f"{s.name:>14}" for s in self.systems)]
         for label, getter in (
             ("strict span P", lambda s: s.span_prf(s.strict)[0]),
             ("strict span R", lambda s: s.span_prf(s.strict)[1]),

@@ -65,7 +65,8 @@ PATTERNS: dict[str, str] = {
     "ago": rf"{QUAL}?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
     "duration_span": rf"{QUAL}?(?:the\s+)?(?P<rel>past|last|next|coming|first|previous|final|following|latest)\s+"
     rf"(?P<n>{NUM})\s+(?P<unit>{UNIT})\b",
-    "duration": rf"{QUAL}?(?:the\s+)?(?P<n>{NUM})\s+(?:(?:full|calendar|straight|consecutive|more|long)\s+)?(?P<unit>{UNIT})\b",
+    "duration": rf"{QUAL}?(?:the\s+)?(?P<n>{NUM})\s+(?:(?:full|calendar|straight|consecutive|more|long)\s+)?"
+    rf"(?P<unit>{UNIT})\b",
     "duration_hyphen": rf"(?P<n>{NUM})-(?P<unit>{UNIT})(?:-(?:old|long))?\b",
     "vague_duration": rf"(?:(?P<rel>recent|the\s+past|the\s+last|the\s+coming|the\s+next|past)\s+)?(?:few\s+)?"
     rf"(?P<unit>days|weeks|months|years|decades)(?:-long)?\b(?=\s+(?:of|ago|earlier|later|now|and|to|\.|,))",

@@ -1,10 +1,11 @@
 """Give every sentence the date it speaks about: the base the timeline is built on.
 
 A sentence's own resolved date comes first: the first expression of its main clause (a date in a relative clause
-belongs to a side remark), or the date of the event that "a day after returning" locates. A report in the present or perfect ("says", "has killed") speaks of
-the publication day. A past-tense sentence without a date of its own continues the story's reference time when the
-sentence just before it set one ("... said Wednesday. Activists reported 50 killed."); otherwise it stays None
-rather than guessing. Only a day-precise date is continued: "in March" does not date the next sentence.
+belongs to a side remark), or the date of the event that "a day after returning" locates. A report in the present
+or perfect ("says", "has killed") speaks of the publication day. A past-tense sentence without a date of its own
+continues the story's reference time when the sentence just before it set one ("... said Wednesday. Activists
+reported 50 killed."); otherwise it stays None rather than guessing. Only a past, day-precise date is continued:
+"in March" does not date the next sentence.
 """
 from __future__ import annotations
 

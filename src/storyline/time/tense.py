@@ -34,7 +34,8 @@ def governing_verb(span: Span) -> Token | None:
 def _finite(verb: Token) -> bool:
     if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return True
-    return any(child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD", "VBZ", "VBP", "MD") for child in verb.children)
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    return any(child.dep_ in ("aux", "auxpass") and child.tag_ in finite for child in verb.children)
 
 
 def verb_tense(verb: Token) -> Tense:
