@@ -123,14 +123,34 @@ def _reported(article: Article, layout: Layout, speakers: ArticleSpeakers, direc
     return found
 
 
-def _drop_nested(quotes: list[Quote]) -> list[Quote]:
-    """Keep the outermost of reported statements nested in one another (`X said Y warned that Z`)."""
+def _split_or_drop_nested(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Reported statements nested in one another: a second statement of the same speaker tacked on after a comma
+    (`X said A, telling reporters B`, `…, adding B`) splits the first; any other nested one (`X said Y warned
+    that Z`) is part of the outer statement and is dropped."""
     kept: list[Quote] = []
     for quote in sorted(quotes, key=lambda q: (q.start, -(q.end - q.start))):
-        if any(k.start <= quote.start and quote.end <= k.end and k.kind != "direct" for k in kept):
+        outer = next((k for k in kept if k.start <= quote.start and quote.end <= k.end and k.kind != "direct"), None)
+        if outer is None:
+            kept.append(quote)
             continue
-        kept.append(quote)
+        cut = _tacked_on(text, outer, quote)
+        if cut is not None:
+            outer.end, outer.text = cut, text[outer.start:cut]
+            kept.append(quote)
     return kept
+
+
+def _tacked_on(text: str, outer: Quote, inner: Quote) -> int | None:
+    """Where the outer statement ends if the inner one is the same speaker's, joined by a comma or `and`."""
+    same = outer.speaker_start == inner.speaker_start or (outer.speaker is not None and
+                                                          outer.speaker == inner.speaker)
+    if inner.cue_start is None or not same:
+        return None
+    before = text[outer.start:inner.cue_start].rstrip()
+    for joint in (",", " and"):
+        if before.endswith(joint) and len(before) - len(joint) > 10:
+            return outer.start + len(before) - len(joint)
+    return None
 
 
 @stage("quotes", requires=("docs", "sentences", "entities"), assigns=("quotes",))
@@ -144,6 +164,6 @@ def extract_quotes(article: Article) -> Article:
     speakers = ArticleSpeakers(article.docs, starts)
     marks = find_marks(article.paragraphs, starts)
     direct, fragments = _direct_quotes(article, layout, speakers, marks)
-    reported = _drop_nested(_reported(article, layout, speakers, direct, fragments, marks))
+    reported = _split_or_drop_nested(article.text, _reported(article, layout, speakers, direct, fragments, marks))
     article.quotes = sorted(direct + reported, key=lambda q: q.start)
     return article

@@ -22,6 +22,13 @@ believe think feel fear hope expect want know worry doubt consider understand fi
 assume suspect see learn hear realise realize decide plan intend wish prefer
 """.split())
 
+# Verbs of taking a stance on something (`praised the deal`, `endorsed Cruz`): attribution corpora count their
+# object as what the subject holds, so they cue reported speech with an object, never a direct quote.
+STANCE = frozenset("""
+support endorse back defend thank congratulate mock ridicule denounce condemn attack slam blast applaud welcome
+oppose favor favour prefer cite mention challenge apologize apologise highlight tout
+""".split())
+
 # Verbs whose subject is not the speaker (`the rally saw`, `it remains`): never cues.
 NOT_WITHOUT_OBJECT = frozenset({"call", "point", "see", "hear", "learn", "find", "show", "know"})
 
@@ -33,7 +40,8 @@ def is_saying(token: Token) -> bool:
 
 def is_cue(token: Token) -> bool:
     """A verb of saying or thinking: enough, with a subject and a clause, to introduce reported speech."""
-    return token.pos_ == "VERB" and (token.lemma_.lower() in SAYING or token.lemma_.lower() in THINKING)
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma in SAYING or lemma in THINKING or lemma in STANCE)
 
 
 def cue_subject(verb: Token) -> Token | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import SAYING, according_to, cue_subject, is_cue
+from .cues import SAYING, STANCE, according_to, cue_subject, is_cue
 
 # Verbs whose `to`-infinitive complement is what was said or meant (`urged X to`, `vowed to`).
 XCOMP_CUES = frozenset("""
@@ -50,7 +50,10 @@ def _complement(verb: Token) -> tuple[int, int] | None:
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against", "over")]
         objects = [c for c in children if c.dep_ == "dobj"]
         clauses = objects + preps if preps else []
-    if not clauses and lemma in SAYING and lemma not in ("tell", "ask", "add", "say"):
+    if not clauses and lemma in ("ask", "wonder", "question"):
+        clauses = [c for c in children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
+    if not clauses and (lemma in SAYING or lemma in STANCE) and lemma not in ("tell", "ask", "add", "say"):
         clauses = [c for c in children if c.dep_ in ("dobj", "oprd")]
     if not clauses and verb.dep_ == "parataxis":
         return verb.head.left_edge.i, verb.head.right_edge.i + 1
@@ -61,7 +64,8 @@ def _complement(verb: Token) -> tuple[int, int] | None:
 
 def _parenthetical(subject: Token, verb: Token) -> bool:
     """`This campaign, he says, is different`: the cue and its subject sit inside the content, between commas."""
-    return abs(subject.i - verb.i) <= 3 and verb.i > 0 and (verb.doc[min(subject.i, verb.i) - 1].is_punct)
+    first = min(subject.left_edge.i, verb.i)
+    return abs(subject.i - verb.i) <= 3 and first > 0 and verb.doc[first - 1].is_punct
 
 
 def _colon_headline(doc: Doc) -> Attribution | None:
