@@ -1,0 +1,106 @@
+"""The REST API through the ASGI client: listings, filters, pagination, search, and 4xx on bad input."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline.web.app import CSP, create_app
+
+
+@pytest.fixture(scope="module")
+def client(web_db):
+    with TestClient(create_app(web_db)) as test_client:
+        yield test_client
+
+
+def test_articles_are_paged_with_a_total(client):
+    everything = client.get("/api/articles").json()
+    assert everything["total"] == 4 and len(everything["items"]) == 4
+    first, second = client.get("/api/articles?limit=2").json(), client.get("/api/articles?limit=2&offset=2").json()
+    assert first["total"] == 4 and len(first["items"]) == 2
+    assert _ids_of(first) + _ids_of(second) == _ids_of(everything)
+
+
+def _ids_of(page: dict) -> list[str]:
+    return [item["id"] for item in page["items"]]
+
+
+def test_articles_filtered_by_date_range_speaker_entity_and_status(client):
+    march = client.get("/api/articles?since=2022-03-01&until=2022-03-31").json()
+    assert [a["title"] for a in march["items"]] == ["Valley council approves new bridge"]
+    by_speaker = client.get("/api/articles", params={"speaker": "Brandt"}).json()
+    assert {a["title"] for a in by_speaker["items"]} >= {"Valley council approves new bridge",
+                                                         "Bridge works delayed by floods"}
+    by_entity = client.get("/api/articles", params={"entity": "Anika Brandt"}).json()
+    assert by_entity["total"] >= 2
+    duplicates = client.get("/api/articles?status=duplicate").json()
+    assert duplicates["total"] == 1 and duplicates["items"][0]["duplicate_of"]
+
+
+def test_article_detail_has_text_items_and_offsets_into_the_text(client, web_corpus):
+    article = next(a for a in web_corpus.articles() if a.title == "Valley council approves new bridge")
+    data = client.get(f"/api/articles/{article.id[:6]}").json()
+    assert data["id"] == article.id
+    quote = data["quote_items"][0]
+    assert data["text"][quote["start"]:quote["end"]] == quote["text"]
+    assert data["removed"] and all(piece["reason"] for piece in data["removed"])
+
+
+def test_quotes_by_speaker_kind_and_date(client):
+    direct = client.get("/api/quotes", params={"speaker": "Anika Brandt", "kind": "direct"}).json()
+    assert direct["total"] >= 2
+    dates = [item["published"] for item in direct["items"]]
+    assert dates == sorted(dates)
+    assert all(item["quote"]["kind"] == "direct" for item in direct["items"])
+    april = client.get("/api/quotes", params={"speaker": "Brandt", "since": "2022-04-01"}).json()
+    assert april["total"] >= 1 and all(item["published"] >= "2022-04-01" for item in april["items"])
+
+
+def test_entities_and_one_entity_with_its_statements(client):
+    people = client.get("/api/entities?kind=PERSON").json()
+    brandt = next(e for e in people["items"] if e["name"] == "Anika Brandt")
+    assert len(brandt["articles"]) >= 2
+    detail = client.get(f"/api/entities/{brandt['id']}").json()
+    assert detail["entity"]["id"] == brandt["id"]
+    assert detail["statements"] and all(s["quote"]["speaker_entity"] == brandt["id"] for s in detail["statements"])
+    assert client.get("/api/quotes", params={"entity": brandt["id"]}).json()["total"] == len(detail["statements"])
+
+
+def test_search_ranks_sentences_and_marks_the_matches(client):
+    data = client.get("/api/search", params={"q": "floods delayed"}).json()
+    assert data["total"] >= 1
+    best = data["items"][0]
+    assert "delayed" in best["text"] and "floods" in best["text"]
+    assert {best["snippet"][s:e].lower() for s, e in best["highlights"]} == {"delayed", "floods"}
+    phrase = client.get("/api/search", params={"q": '"spring floods"'}).json()
+    assert phrase["total"] >= 1
+    assert client.get("/api/search", params={"q": "zzzunknownword"}).json()["total"] == 0
+    assert client.get("/api/search", params={"q": 'NEAR( "x" OR'}).status_code == 200
+
+
+@pytest.mark.parametrize("url", [
+    "/api/articles?limit=0", "/api/articles?limit=abc", "/api/articles?offset=-1", "/api/articles?since=2022-13-01",
+    "/api/articles?since=2022-05-01&until=2022-01-01", "/api/quotes?kind=shouted", "/api/search", "/api/search?q=",
+    "/api/search?q=%22%22", "/api/entities?kind=PLACE", "/api/articles/nosuchid", "/api/entities/nosuchid",
+    "/api/articles?entity=Nobody%20At%20All",
+])
+def test_bad_parameters_get_a_4xx_with_a_message(client, url):
+    response = client.get(url)
+    assert 400 <= response.status_code < 500, (url, response.status_code)
+    assert response.json()["detail"]
+
+
+def test_openapi_schema_lists_the_endpoints(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/entities", "/api/search"} <= set(paths)
+
+
+def test_every_response_has_a_strict_content_security_policy(client):
+    for url in ("/", "/api/articles", "/static/style.css", "/articles/nosuchid"):
+        assert client.get(url).headers["content-security-policy"] == CSP
+    assert "script-src" not in CSP and "default-src 'none'" in CSP
+
+
+def test_the_api_is_read_only(client):
+    assert client.post("/api/articles", json={}).status_code == 405
+    assert client.delete("/api/articles/x").status_code == 405

@@ -1,0 +1,99 @@
+"""The HTML pages through the ASGI client: every page renders, links resolve, untrusted text stays text."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline.web.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(web_db):
+    with TestClient(create_app(web_db)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def ids(web_corpus) -> dict[str, str]:
+    by_title = {a.title: a.id for a in web_corpus.articles()}
+    brandt = next(e for e in web_corpus.entities() if e.name == "Anika Brandt")
+    return {"approved": by_title["Valley council approves new bridge"],
+            "delayed": by_title["Bridge works delayed by floods"],
+            "hostile": next(i for t, i in by_title.items() if "Ferry" in (t or "")), "brandt": brandt.id}
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r'href="([^"]+)"', html)
+
+
+def test_every_internal_link_of_every_page_resolves(client, ids):
+    """Crawl from the overview: each internal link answers 200 and each #fragment names an id on its page."""
+    seen, queue = set(), ["/"]
+    while queue:
+        url = queue.pop()
+        path, _, fragment = url.partition("#")
+        response = client.get(path)
+        assert response.status_code == 200, url
+        html = response.text
+        if fragment:
+            assert f'id="{fragment}"' in html, url
+        for link in _links(html):
+            link = link.replace("&amp;", "&")
+            if link.startswith("/") and link not in seen and not link.startswith(("/static", "/openapi")):
+                seen.add(link)
+                queue.append(link)
+    assert f"/articles/{ids['approved']}" in seen and f"/entities/{ids['brandt']}" in seen
+    assert any(link.startswith("/quotes?speaker=") for link in seen)
+
+
+def test_article_page_highlights_and_links_quotes_speakers_dates(client, ids):
+    html = client.get(f"/articles/{ids['approved']}").text
+    assert 'class="quote quote-direct"' in html and 'class="cue"' in html
+    assert f'href="/entities/{ids["brandt"]}"' in html
+    tuesday = re.search(r'<span class="([^"]*)" title="([^"]*)">Tuesday</span>', html)
+    assert "date" in tuesday.group(1).split() and "DATE 2022-03-01" in tuesday.group(2)  # before 2 March 2022
+    assert 'id="s-1"' in html
+    assert '<span class="reason">' in html  # removed boilerplate with its reason
+
+
+def test_entity_page_lists_statements_in_date_order_citing_sentences(client, ids):
+    html = client.get(f"/entities/{ids['brandt']}").text
+    assert "Anika Brandt" in html and "mayor" in html
+    cites = re.findall(r'class="cite" href="/articles/(\w+)#s-(\d+)"', html)
+    assert [c[0] for c in cites] == sorted((c[0] for c in cites), key=[ids["approved"], ids["delayed"]].index)
+    assert html.index("This bridge will end") < html.index("We will not cut corners")
+
+
+def test_search_page_marks_matches_and_links_the_sentence(client, ids):
+    html = client.get("/search", params={"q": "spring floods"}).text
+    assert '<span class="match">floods</span>' in html
+    assert f'href="/articles/{ids["delayed"]}#s-0"' in html
+
+
+def test_hostile_article_renders_as_text(client, ids):
+    for url in (f"/articles/{ids['hostile']}", "/", "/quotes", "/search?q=ferry"):
+        html = client.get(url).text
+        assert "<script" not in html and "<img" not in html and "<b>" not in html, url
+        assert 'href="javascript:' not in html and "onerror=" not in html.replace("onerror=&#34;", ""), url
+    html = client.get(f"/articles/{ids['hostile']}").text
+    assert "&lt;img src=x onerror=&#34;document.title=&#39;pwned&#39;&#34;&gt;" in html
+
+
+def test_unknown_pages_and_bad_parameters_get_4xx_pages(client):
+    assert client.get("/articles/nosuchid").status_code == 404
+    assert client.get("/entities/nosuchid").status_code == 404
+    assert client.get("/quotes?since=notadate").status_code == 422
+    assert client.get("/search?offset=-3&q=x").status_code == 422
+
+
+def test_dossier_shows_what_the_web_ui_shows(web_corpus, ids, tmp_path):
+    html = web_corpus.report(tmp_path / "dossier.html").read_text(encoding="utf-8")
+    assert f'id="a-{ids["approved"]}-s-1"' in html and f'href="#e-{ids["brandt"]}"' in html
+    assert f'id="e-{ids["brandt"]}"' in html and 'class="quote quote-direct"' in html
+    fragments = {link[1:] for link in _links(html) if link.startswith("#")}
+    missing = [f for f in fragments if f'id="{f}"' not in html]
+    assert not missing, missing
+    assert "<script" not in html and "<img" not in html and 'href="javascript:' not in html
+    assert not [link for link in _links(html) if not link.startswith("#")]  # nothing outside the file
