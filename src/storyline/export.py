@@ -16,10 +16,11 @@ from .record import Article
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
 # Per-article item lists, exported under their own key (`Article.entities`, the NER spans, as "mentions").
-ITEM_KEYS = {"mentions": "entities", "quotes": "quotes", "dates": "dates"}
+ITEM_KEYS = {"mentions": "entities", "quotes": "quotes", "dates": "dates", "figures": "figures"}
 # Corpus stages' results ("entities": one canonical entity per person or organisation across articles); always
 # present so consumers can rely on the keys.
-CORPUS_KEYS = ("entities", "figures", "timeline", "summary")
+# "figures" are per-article items (above); their corpus views are "series" and "inconsistencies".
+CORPUS_KEYS = ("entities", "series", "timeline", "summary", "inconsistencies")
 CSV_COLUMNS = (
     "id", "source", "title", "subtitle", "published", "url", "outlet", "language", "status", "status_reason",
     "duplicate_of", "duplicate_kind", "text",

@@ -15,13 +15,14 @@ from typing import TypeVar
 
 from .annotate import annotate
 from .clean import clean, detect_language
+from .figures import extract_figures
 from .quotes import extract_quotes
 from .record import Article, RawArticle, article_id
 from .stages import Stage, check_order, run_stages
 from .time import resolve_time
 
 PREPARE: list[Stage] = [clean, detect_language]
-ANALYSE: list[Stage] = [annotate, resolve_time, extract_quotes]
+ANALYSE: list[Stage] = [annotate, resolve_time, extract_quotes, extract_figures]
 check_order(PREPARE + ANALYSE)
 
 T = TypeVar("T")

@@ -143,6 +143,27 @@ class TimeExpression:
 
 
 @dataclass
+class Figure:
+    """A reported count or amount: its value (a range's low end in `value`, its high end in `value_high`), the
+    hedge before it, what kind of thing was counted, who gives it, and the date it speaks for."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # killed | injured | displaced | refugees | detained | air_raids | targets | troops | money | other
+    value: float | None
+    value_high: float | None = None
+    qualifier: str | None = None  # "more than" | "over" | "at least" | "some" | "around" | "nearly" | "up to" | …
+    counted: str | None = None  # the noun counted ("people", "air raids"), as written
+    currency: str | None = None  # ISO code for money
+    source: str | None = None
+    source_via: str | None = None  # "according to" | "reporting verb" | "quote"
+    as_of: str | None = None
+    as_of_via: str | None = None  # "sentence" | "published" | "estimate"
+    sentence: int | None = None
+
+
+@dataclass
 class Article:
     """One article as it moves through the stages; the unit stored and exported."""
 
@@ -168,6 +189,7 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     dates: list[TimeExpression] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     duplicate_of: str | None = None
     duplicate_kind: str | None = None
     # spaCy Docs, one per paragraph, for the stages after annotation; never stored.

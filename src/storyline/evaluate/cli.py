@@ -100,3 +100,12 @@ def pubdate(
 
     for _, path in _given(trafilatura=trafilatura).items():
         _show(evaluate_pubdate(path))
+
+
+@app.command()
+def figures(gold: GoldOption = None) -> None:
+    """Figures on the seeds: kind, value, qualifier and source of each gold figure; not-figures extracted."""
+    from .figures import evaluate_figures
+
+    for _, path in _given(gold=gold).items():
+        _show(evaluate_figures(path))

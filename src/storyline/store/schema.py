@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
-from ..record import Article, Entity, Quote, Removed, Sentence, TimeExpression
+from ..record import Article, Entity, Figure, Quote, Removed, Sentence, TimeExpression
 
 # Lists on an Article that are stored one row per item, in a table of their own, in order.
 ITEM_TABLES: dict[str, type] = {
@@ -17,6 +17,7 @@ ITEM_TABLES: dict[str, type] = {
     "quotes": Quote,
     "dates": TimeExpression,
     "removed": Removed,
+    "figures": Figure,
 }
 
 # Article fields stored as JSON text, and columns the store adds; `docs` (spaCy objects) is never stored.
@@ -31,7 +32,8 @@ _NOT_NULL = {"id": "TEXT PRIMARY KEY", "source": "TEXT NOT NULL", "content_hash"
              "status": "TEXT NOT NULL", "paragraphs": "TEXT NOT NULL", "evidence": "TEXT NOT NULL",
              "raw": "BLOB", "minhash": "BLOB", "added_at": "TEXT NOT NULL"}
 
-_SQL_TYPES = {int: "INTEGER", "int": "INTEGER", "int | None": "INTEGER", float: "REAL", "float": "REAL"}
+_SQL_TYPES = {int: "INTEGER", "int": "INTEGER", "int | None": "INTEGER", float: "REAL", "float": "REAL",
+              "float | None": "REAL"}
 
 
 def _column_type(field: dataclasses.Field) -> str:
