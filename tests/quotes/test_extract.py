@@ -112,3 +112,19 @@ def test_offsets_point_into_the_article_text(nlp):
         assert article.text[quote.start:quote.end] == quote.text
         assert article.text[quote.speaker_start:quote.speaker_end] == quote.speaker_text
         assert article.text[quote.cue_start:quote.cue_end] == quote.cue
+
+
+def test_junk_marks_and_odd_paragraphs_do_not_crash(nlp):
+    paragraphs = ["\u201c\u201c\u201d\u201d \u00ab \" '' \u201e", ":", "\"", "Ola Berg said: \u201c", "\u00bb\u201d\" said he.",
+                  "x" * 50, "He said \u201c\u201d.", "\u201cUnclosed and long " + "word " * 40]
+    article = build_article(paragraphs)
+    for quote in article.quotes:
+        assert article.text[quote.start:quote.end] == quote.text
+        assert quote.end - quote.start < len(article.text)
+
+
+def test_pronoun_gender_learnt_from_the_article(quotes_of):
+    quotes = quotes_of("Maria Lopez said her plan was ready.", "Peter Holm said his team agreed.",
+                       "Peter Holm met Maria Lopez on Monday.",
+                       "\u201cWe start tomorrow,\u201d she said.")
+    assert _find(quotes, "start tomorrow").speaker == "Maria Lopez"

@@ -10,11 +10,13 @@ resolved here when the article itself ties the description's words to a person, 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 PERSON_PRONOUNS = {"he", "she", "i", "him", "her"}
+GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GROUP_PRONOUNS = {"they", "we", "them"}
 TITLE_WORDS = frozenset("""
 president prime minister foreign secretary spokesman spokeswoman spokesperson senator sen. sen gov. gov governor
@@ -176,8 +178,10 @@ class ArticleSpeakers:
     mentions: dict[tuple[int, int], Referent] = field(default_factory=dict)
     people: list[Referent] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)
+    genders: dict[str, Counter] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._learn_genders()
         for doc in self.docs:
             for ent in doc.ents:
                 if ent.label_ == "PERSON":
@@ -189,6 +193,25 @@ class ArticleSpeakers:
             for sent in doc.sents:
                 self._add_sentence(paragraph, sent, sentence)
                 sentence += 1
+
+    def _learn_genders(self) -> None:
+        """What the article itself says of each surname's gender: a sentence naming one person and using only
+        `he`/`his` (or only `she`/`her`) votes for that person. Pronouns then skip people of the other gender."""
+        for doc in self.docs:
+            for sent in doc.sents:
+                people = {e.root.text for e in sent.ents if e.label_ == "PERSON"}
+                genders = {GENDERED[t.lower_] for t in sent if t.lower_ in GENDERED}
+                if len(people) == 1 and len(genders) == 1:
+                    self.genders.setdefault(people.pop(), Counter())[genders.pop()] += 1
+
+    def _gender_of(self, referent: Referent) -> str | None:
+        if referent.kind != "person" or not referent.name:
+            return None
+        votes = self.genders.get(referent.name.split()[-1])
+        if not votes:
+            return None
+        (top, count), *rest = votes.most_common()
+        return top if not rest or count > 2 * rest[0][1] else None
 
     def _add_sentence(self, paragraph: int, sent: Span, sentence: int) -> None:
         seen: set[int] = set()
@@ -228,8 +251,12 @@ class ArticleSpeakers:
     def _resolve_pronoun(self, pronoun: str, offset: int, sentence: int) -> Referent | None:
         candidates = [s for s in self.salient if s.offset < offset and s.sentence >= sentence - 6]
         candidates.sort(key=lambda s: (-s.sentence, s.rank, s.offset))
+        wanted = GENDERED.get(pronoun)
         for candidate in candidates:
-            if _agrees(pronoun, candidate.referent):
+            if not _agrees(pronoun, candidate.referent):
+                continue
+            known = self._gender_of(candidate.referent)
+            if wanted is None or known is None or known == wanted:
                 return candidate.referent
         return None
 
