@@ -153,6 +153,12 @@ def test_month_estimate_from_the_url_resolves_only_what_it_settles(nlp):
     assert value_of(article, "Tuesday") is None
 
 
+def test_n_days_before_a_date_counts_from_that_date(nlp):
+    article = run(nlp, ["The ceasefire collapsed on Tuesday.", "Talks had failed 10 days before Christmas."])
+    assert value_of(article, "10 days") == "P10D"
+    assert article.sentences[1].date == "2011-12-15"
+
+
 def test_that_day_is_the_story_reference_time(nlp):
     article = run(nlp, ["The treaty was signed on March 3, 2010.", "Later that year the border reopened."])
     assert value_of(article, "Later that year") == "2010"

@@ -69,7 +69,7 @@ PATTERNS: dict[str, str] = {
     rf"(?P<unit>{UNIT})\b",
     "duration_hyphen": rf"(?P<n>{NUM})-(?P<unit>{UNIT})(?:-(?:old|long))?\b",
     "vague_duration": rf"(?:(?P<rel>recent|the\s+past|the\s+last|the\s+coming|the\s+next|past)\s+)?(?:few\s+)?"
-    rf"(?P<unit>days|weeks|months|years|decades)(?:-long)?\b(?=\s+(?:of|ago|earlier|later|now|and|to|\.|,))",
+    rf"(?P<unit>days|weeks|months|years|decades)(?:-long\b|\b(?=\s+(?:of|ago|earlier|later|now|and|to|\.|,)))",
     "plural_after_prep": r"(?:for|in|over|within|after|took|takes|take|lasted|last)\s+"
     r"(?P<body>(?P<unit>hours|days|weeks|months|years|decades))\b",
     "decade": rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>19|20|')?(?P<d>\d)0'?s\b",

@@ -15,6 +15,8 @@ from ..record import TimeExpression
 from .find import Mention, find_mentions
 from .normalise import Context, normalise
 from .tense import Tense, span_tense
+from .units import format_at, shift
+from .vocab import TIME_UNITS, number_value, unit_name
 
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
@@ -70,7 +72,8 @@ def paragraph_mentions(doc: Doc) -> list[Mention]:
 def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
     """Resolve every mention in `doc`; offsets are shifted by `offset` into `Article.text`."""
     results: list[Found] = []
-    for mention in paragraph_mentions(doc):
+    mentions = paragraph_mentions(doc)
+    for mention in mentions:
         tense, main = span_tense(doc, mention.start, mention.end)
         after = doc.text[mention.match.end(): mention.match.end() + 30]
         words_before = doc.text[max(0, mention.start - 12): mention.start].split()
@@ -89,4 +92,24 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
             clock.quarter = value  # a year-on-year result is not the quarter being reported
         located = normalised.located if clock.anchor is not None else None
         results.append(Found(expression, tense, located, main))
+    _locate_against_dates(mentions, results)
     return results
+
+
+def _locate_against_dates(mentions: list[Mention], results: list[Found]) -> None:
+    """"10 days before Christmas" counts from Christmas, not from the reference time: where the complement of a
+    "N units before/after" is itself a date, the located event is that date shifted by N units (or unknown)."""
+    for index, mention in enumerate(mentions[:-1]):
+        if mention.rule != "ago" or mention.match["dir"].lower() not in ("before", "after"):
+            continue
+        following = mentions[index + 1]
+        if following.start - mention.match.end() > 1:
+            continue
+        target = parse_day(results[index + 1].expression.value)
+        count, unit = number_value(mention.match["n"]), unit_name(mention.match["unit"])
+        located = None
+        if target is not None and count is not None and unit not in TIME_UNITS:
+            step = -count if mention.match["dir"].lower() == "before" else count
+            located = format_at(shift(target, unit, step), unit)
+        results[index].located = located
+        results[index + 1].main = False  # Christmas is the landmark, not the date of the event
