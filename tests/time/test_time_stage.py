@@ -107,6 +107,8 @@ def test_since_month_and_year_is_absolute(nlp):
         ("The truce collapsed on Christmas Eve.", "Christmas Eve", "2011-12-24"),
         ("Rebels will attack on the eve of Easter.", "Easter", "2012-04-08"),
         ("The ministers planned a rally on Saturday.", "Saturday", "2012-02-11"),
+        ("The fighting began in the summer.", "the summer", "2011-SU"),
+        ("Sales fell 5% over the months-long strike.", "months-long", "PXM"),
     ],
 )
 def test_ordinary_news_expressions(nlp, sentence, text, value):

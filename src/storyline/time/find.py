@@ -62,6 +62,7 @@ PATTERNS: dict[str, str] = {
     rf"(?:(?P<unit>{SINGLE_UNIT})|(?P<season>{SEASON}))\b(?!-)",
     "the_unit": rf"the\s+(?P<unit>year|quarter|week|month|weekend)\b(?!-|\s+(?:of|before|after|to|ago|earlier))",
     "season": rf"{MOD}?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))\b",
+    "the_season": rf"(?:(?:early|late|mid)[\s-]+)?the\s+(?P<season>{SEASON})\b(?!\s+(?:of\s+)?{YEAR})",
     "ago": rf"{QUAL}?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
     "duration_span": rf"{QUAL}?(?:the\s+)?(?P<rel>past|last|next|coming|first|previous|final|following|latest)\s+"
     rf"(?P<n>{NUM})\s+(?P<unit>{UNIT})\b",

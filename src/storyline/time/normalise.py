@@ -269,6 +269,19 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Normalised:
     return Normalised("DATE", format_at(ctx.anchor, unit), True)
 
 
+@reads("the_season")
+def _the_season(m: re.Match[str], ctx: Context) -> Normalised:
+    """`in the summer`: the current season, else the last one for a past report or the next one for a plan."""
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    code = SEASONS[m["season"].lower()]
+    if code == season_of(ctx.anchor)[1]:
+        rel = "this"
+    else:
+        rel = {"past": "last", "perfect": "last", "future": "next"}.get(ctx.tense, "this")
+    return Normalised("DATE", _season_value(ctx.anchor, code, rel), True)
+
+
 @reads("season")
 def _season(m: re.Match[str], ctx: Context) -> Normalised:
     return Normalised("DATE", f"{int(m['y']):04d}-{SEASONS[m['season'].lower()]}", False)
