@@ -1,7 +1,8 @@
 """The expression finder alone: spans, and words that are only temporal in context."""
 from __future__ import annotations
 
-from storyline.time.find import find_mentions
+from storyline.time.find import PATTERNS, find_mentions
+from storyline.time.normalise import _READERS
 
 
 def spans(text: str) -> list[str]:
@@ -31,3 +32,7 @@ def test_numbers_that_are_not_years():
 def test_relative_and_duration_rules():
     text = "Earlier this week, after two years of talks and for weeks since last November, they met."
     assert spans(text) == ["Earlier this week", "two years", "weeks", "last November"]
+
+
+def test_every_finder_rule_has_a_reader():
+    assert set(PATTERNS) == set(_READERS)

@@ -57,7 +57,8 @@ def reads(rule: str) -> Callable[[Reader], Reader]:
 
 
 def normalise(mention: Mention, context: Context) -> Normalised:
-    """Type and value of a mention; a relative one without its anchor gets value None."""
+    """Type and value of a mention. Readers return None where they lack the anchor they need; the caller also
+    drops any relative value when the article has no publication date."""
     return _READERS[mention.rule](mention.match, context)
 
 
