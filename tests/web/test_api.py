@@ -52,6 +52,7 @@ def test_quotes_by_speaker_kind_and_date(client):
     dates = [item["published"] for item in direct["items"]]
     assert dates == sorted(dates)
     assert all(item["quote"]["kind"] == "direct" for item in direct["items"])
+    assert client.get("/api/quotes?since=2022-05-01&until=2022-01-01").json()["total"] == 0  # an empty range
     april = client.get("/api/quotes", params={"speaker": "Brandt", "since": "2022-04-01"}).json()
     assert april["total"] >= 1 and all(item["published"] >= "2022-04-01" for item in april["items"])
 
@@ -75,13 +76,15 @@ def test_search_ranks_sentences_and_marks_the_matches(client):
     phrase = client.get("/api/search", params={"q": '"spring floods"'}).json()
     assert phrase["total"] >= 1
     assert client.get("/api/search", params={"q": "zzzunknownword"}).json()["total"] == 0
-    assert client.get("/api/search", params={"q": 'NEAR( "x" OR'}).status_code == 200
+    assert client.get("/api/search", params={"q": 'NEAR( "x" OR'}).status_code == 200  # FTS5 syntax is quoted
+    assert client.get("/api/search", params={"q": '"" *'}).json()["total"] == 0
 
 
 @pytest.mark.parametrize("url", [
     "/api/articles?limit=0", "/api/articles?limit=abc", "/api/articles?offset=-1", "/api/articles?since=2022-13-01",
-    "/api/articles?since=2022-05-01&until=2022-01-01", "/api/quotes?kind=shouted", "/api/search", "/api/search?q=",
-    "/api/search?q=%22%22", "/api/entities?kind=PLACE", "/api/articles/nosuchid", "/api/entities/nosuchid",
+    "/api/articles?since=0.0", "/api/quotes?until=1700000000",
+"/api/quotes?kind=shouted", "/api/search", "/api/search?q=",
+"/api/entities?kind=PLACE", "/api/articles/nosuchid", "/api/entities/nosuchid",
     "/api/articles?entity=Nobody%20At%20All",
 ])
 def test_bad_parameters_get_a_4xx_with_a_message(client, url):

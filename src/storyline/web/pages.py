@@ -2,7 +2,6 @@
 `Corpus` API (see views.py) and renders a template; the templates are shared with the dossier."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -54,8 +53,8 @@ def entity(entity_id: str, corpus: CorpusDep) -> HTMLResponse:
 
 @router.get("/quotes")
 def statements(corpus: CorpusDep, speaker: Text = None, kind: Literal["direct", "mixed", "indirect", ""] = "",
-               since: Annotated[date | None | Literal[""], Query()] = None,
-               until: Annotated[date | None | Literal[""], Query()] = None,
+               since: Annotated[queries.IsoDate | None | Literal[""], Query()] = None,
+               until: Annotated[queries.IsoDate | None | Literal[""], Query()] = None,
                offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     since, until = since or None, until or None
     chosen = queries.filter_statements(corpus.quotes(speaker=speaker or None), kind=kind or None,

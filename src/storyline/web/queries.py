@@ -5,13 +5,27 @@ timestamp counts on its day. Undated items never match a date range.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import BeforeValidator
 
 from ..record import Article, CanonicalEntity, Statement
 
 T = TypeVar("T")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_only(value: Any) -> Any:
+    """Pydantic would read `0.0` or `1700000000` as a date (a Unix time); a date filter takes YYYY-MM-DD only."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("expected an ISO date, YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 
 
 @dataclass

@@ -1,7 +1,6 @@
 """The REST API, read-only: thin handlers over the `Corpus` API with filters, pagination and 4xx on bad input."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -17,15 +16,10 @@ router = APIRouter(prefix="/api", tags=["api"], responses={404: {"model": Proble
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Items to skip.")]
-Since = Annotated[date | None, Query(description="Published on or after (ISO date).")]
-Until = Annotated[date | None, Query(description="Published on or before (ISO date).")]
+Since = Annotated[queries.IsoDate | None, Query(description="Published on or after (YYYY-MM-DD).")]
+Until = Annotated[queries.IsoDate | None, Query(description="Published on or before (YYYY-MM-DD).")]
 Text = Annotated[str | None, Query(max_length=200)]
 CorpusDep = Annotated[Corpus, Depends(corpus)]
-
-
-def _check_range(since: date | None, until: date | None) -> None:
-    if since and until and since > until:
-        raise HTTPException(422, f"since ({since}) is after until ({until})")
 
 
 def _entities_for(corpus: Corpus, key: str) -> list[CanonicalEntity]:
@@ -42,7 +36,6 @@ def list_articles(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
                   outlet: Text = None, status: Literal["ok", "skipped", "duplicate"] | None = None,
                   since: Since = None, until: Until = None) -> Paged[ArticleSummary]:
     """Articles in publication-date order."""
-    _check_range(since, until)
     entities = _entities_for(corpus, entity) if entity else None
     spoken_in = {s.article for s in corpus.quotes(speaker=speaker)} if speaker else None
     chosen = queries.filter_articles(corpus.headers(), entities=entities, spoken_in=spoken_in, outlet=outlet,
@@ -70,7 +63,6 @@ def list_quotes(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
                 kind: Literal["direct", "mixed", "indirect"] | None = None,
                 since: Since = None, until: Until = None) -> Paged[Statement]:
     """Who said what, in date order, each with its article's id, date and title."""
-    _check_range(since, until)
     entity_ids = {e.id for e in _entities_for(corpus, entity)} if entity else None
     statements = queries.filter_statements(corpus.quotes(speaker=speaker, article=article), entity_ids=entity_ids,
                                            kind=kind, since=since, until=until)
@@ -104,9 +96,8 @@ def get_entity(entity_id: str, corpus: CorpusDep) -> EntityDetail:
 def search(corpus: CorpusDep, q: Annotated[str, Query(min_length=1, max_length=200, description=(
         'Words that must all occur in a sentence; "quoted phrases" and prefix* work.'))],
            limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0) -> Paged[SearchResult]:
-    """Full-text search (SQLite FTS5) over the sentences of analysed articles, best match first (bm25)."""
-    if not any(ch.isalnum() for ch in q):
-        raise HTTPException(422, "q has no words to search for")
+    """Full-text search (SQLite FTS5) over the sentences of analysed articles, best match first (bm25).
+    Text without any word (punctuation only) matches nothing."""
     total, hits = corpus.search(q, limit=limit, offset=offset)
     return Paged(total=total, limit=limit, offset=offset, items=[_result(hit) for hit in hits])
 
