@@ -228,6 +228,21 @@ class _OffsetMap:
         return self.file_starts[index] + offset - self.article_starts[index]
 
 
+def _joined(spans: list[Span], text: str) -> list[Span]:
+    """PolNeAR annotates `"A," he said. "B."` as one attribution with a discontinuous content: consecutive direct
+    quotes of one speaker with no paragraph break between them are scored as one, for both systems alike."""
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (last is not None and span.speaker is not None and span.speaker == last.speaker
+                and last.kind == span.kind == "direct" and last.end <= span.start
+                and "\n" not in text[last.end:span.start]):
+            joined[-1] = Span(last.start, span.end, last.pieces + span.pieces, last.speaker, "direct")
+        else:
+            joined.append(span)
+    return joined
+
+
 def _ours(article: Article, to_file: _OffsetMap) -> list[Span]:
     spans = []
     for quote in article.quotes:
@@ -343,11 +358,11 @@ def evaluate_quotes_polnear(dev_dir: Path, limit: int | None = None, peer: bool 
                  for m in find_marks(article.paragraphs, article.paragraph_starts())]
         gold = _classify(_read_gold(annotations[0]), marks)
         report.texts += 1
-        _score(report, "storyline", text, gold, _classify(_ours(article, to_file), marks))
+        _score(report, "storyline", text, gold, _joined(_classify(_ours(article, to_file), marks), text))
         if peer:
             theirs = _textacy(article, to_file)
             report.peer_refused += theirs is None
-            _score(report, "textacy", text, gold, _classify(theirs or [], marks))
+            _score(report, "textacy", text, gold, _joined(_classify(theirs or [], marks), text))
     return report
 
 
