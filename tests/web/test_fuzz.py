@@ -30,7 +30,7 @@ def _fuzz(operation, mode: GenerationMode, statuses: Counter) -> list[str]:
         statuses[response.status_code // 100 * 100] += 1
         try:
             case.validate_response(response)
-        except (AssertionError, BaseExceptionGroup) as error:  # schemathesis raises a grouped failure; keep the message, go on
+        except (AssertionError, BaseExceptionGroup) as error:  # a grouped failure: keep its message, go on
             failures.append(f"{operation.label} [{mode}]: {error}")
 
     try:

@@ -242,10 +242,11 @@ _FTS_TOKEN = re.compile(r'"([^"]*)"|([^\W_]+)(\*?)')
 def fts_query(text: str) -> str:
     """An FTS5 MATCH expression of quoted terms and phrases from free text; empty when it has no words."""
     terms = []
-    for phrase, word, star in _FTS_TOKEN.findall(text):
-        words = re.findall(r"[^\W_]+", phrase) if phrase else [word]
+    for match in _FTS_TOKEN.finditer(text):
+        phrase, word, star = match.groups()
+        words = re.findall(r"[^\W_]+", phrase) if phrase is not None else [word]
         if words:
-            terms.append('"' + " ".join(words) + '"' + ("*" if star and not phrase else ""))
+            terms.append('"' + " ".join(words) + '"' + ("*" if star else ""))
     return " ".join(terms)
 
 

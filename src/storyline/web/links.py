@@ -20,7 +20,8 @@ class WebLinks:
         return f"/articles/{quote(article_id)}"
 
     def sentence(self, article_id: str, sentence: int | None) -> str:
-        return self.article(article_id) + (f"#{self.sentence_anchor(article_id, sentence)}" if sentence is not None else "")
+        anchor = f"#{self.sentence_anchor(article_id, sentence)}" if sentence is not None else ""
+        return self.article(article_id) + anchor
 
     def sentence_anchor(self, article_id: str, sentence: int) -> str:
         return f"s-{sentence}"

@@ -51,7 +51,8 @@ def article_spans(article: Article, entities: list[CanonicalEntity], links: WebL
         if q.cue_start is not None and q.cue_end is not None:
             spans.append(Span(q.cue_start, q.cue_end, "cue"))
         if q.speaker_start is not None and q.speaker_end is not None:
-            href = links.entity(q.speaker_entity) if q.speaker_entity else links.speaker(q.speaker or q.speaker_text or "")
+            name = q.speaker or q.speaker_text or ""
+            href = links.entity(q.speaker_entity) if q.speaker_entity else links.speaker(name)
             spans.append(Span(q.speaker_start, q.speaker_end, "speaker", href, q.speaker or q.speaker_text, 3))
     spans += [Span(d.start, d.end, "date", title=f"{d.type} {d.value or '?'}") for d in article.dates]
     for mention in article.entities:

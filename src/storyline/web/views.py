@@ -118,6 +118,7 @@ class EntityView:
     roles: list[Role]
     statements: list[Statement]
     articles: list[Article]
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 def find_entity(entities: list[CanonicalEntity], entity_id: str) -> CanonicalEntity:
@@ -135,11 +136,20 @@ def entity_view(corpus: Corpus, entity: CanonicalEntity, statements: list[Statem
     headers = headers if headers is not None else corpus.headers()
     return EntityView(
         entity=entity,
-        roles=sorted(entity.roles, key=lambda r: (r.published or "9999", r.article, r.start)),
+        roles=_distinct_roles(entity.roles),
         statements=[s for s in statements if s.quote.speaker_entity == entity.id],
         articles=sorted((a for a in headers if a.id in set(entity.articles)),
                         key=lambda a: (a.published or "9999", a.id)),
+        titles={a.id: a.title or a.id[:8] for a in headers},
     )
+
+
+def _distinct_roles(roles: list[Role]) -> list[Role]:
+    """Roles in date order, each role an article states shown once (an article may repeat it)."""
+    distinct: dict[tuple[str, str], Role] = {}
+    for role in sorted(roles, key=lambda r: (r.published or "9999", r.article, r.start)):
+        distinct.setdefault((role.text.casefold(), role.article), role)
+    return list(distinct.values())
 
 
 @dataclass
