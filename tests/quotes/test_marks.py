@@ -35,3 +35,8 @@ def test_page_break_inside_a_quote_is_bridged():
 def test_apostrophes_and_inch_marks_do_not_open_quotes():
     found = _spans(["It's the 12\" pipe, isn't it?"])
     assert found == [] or all(len(t) < 3 for t, _ in found)
+
+
+def test_two_apostrophes_are_a_double_quote():
+    found = _spans(["''It can work,'' said Ana Ruiz, who isn't sure."])
+    assert [t for t, _ in found] == ["It can work,"]

@@ -17,7 +17,7 @@ from .marks import MarkSpan
 
 AFTER_WINDOW = 7
 BEFORE_WINDOW = 12
-QUOTE_CHARS = set('"\u201c\u201d\u00ab\u00bb\u201e')
+QUOTE_CHARS = set('"\u201c\u201d\u00ab\u00bb\u201e') | {"''", "``"}
 
 
 @dataclass

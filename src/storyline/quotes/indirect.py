@@ -14,7 +14,7 @@ XCOMP_CUES = frozenset("""
 urge vow promise pledge threaten ask tell warn call order demand want plan intend hope expect decide refuse
 agree offer propose
 """.split())
-EDGE_PUNCT = set(",.:;\"'\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2014\u2013()")
+EDGE_PUNCT = set(",.:;\"'\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2014\u2013()") | {"''", "``"}
 
 
 @dataclass
