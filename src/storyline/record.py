@@ -229,3 +229,83 @@ class ReadFailure:
 
     source: str
     reason: str
+
+
+@dataclass
+class Citation:
+    """Where a corpus-level item comes from: an article and character offsets into its text."""
+
+    article: str
+    start: int
+    end: int
+    sentence: int | None = None
+
+
+@dataclass
+class SeriesPoint:
+    """One figure in a series: its value and hedge, its source, the date it speaks for and how that was known
+    ("sentence", "published", "estimate"), and where it is stated."""
+
+    value: float
+    qualifier: str | None
+    text: str
+    source: str | None
+    as_of: str | None
+    as_of_via: str | None
+    citation: Citation
+    counted: str | None = None
+
+
+@dataclass
+class Disagreement:
+    """Two figures of one measure for the same period whose values cannot both be true."""
+
+    period: str
+    first: SeriesPoint
+    second: SeriesPoint
+
+
+@dataclass
+class FigureSeries:
+    """The same measure (kind and scope) across articles in date order; undated figures listed apart."""
+
+    measure: str
+    kind: str
+    scope: str  # "overall" (the whole conflict or crisis) | "incident" (one attack, one day)
+    points: list[SeriesPoint] = field(default_factory=list)
+    undated: list[SeriesPoint] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEntry:
+    """A dated event: its date at the precision known (day, month, year), the sentence that says it best, and
+    every article sentence reporting it."""
+
+    date: str
+    precision: str  # "day" | "month" | "year"
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    articles: int = 1
+
+
+@dataclass
+class SummarySentence:
+    """One sentence of the extractive summary (`part` "summary" or "what changed"), with its citation."""
+
+    text: str
+    citation: Citation
+    part: str = "summary"
+    published: str | None = None
+
+
+@dataclass
+class Inconsistency:
+    """Two cited statements that disagree: figures of one measure, or one speaker contradicting themselves."""
+
+    kind: str  # "figures" | "speaker"
+    description: str
+    first: Citation
+    second: Citation
+    first_text: str
+    second_text: str
