@@ -41,7 +41,7 @@ def test_article_detail_has_text_items_and_offsets_into_the_text(client, web_cor
     article = next(a for a in web_corpus.articles() if a.title == "Valley council approves new bridge")
     data = client.get(f"/api/articles/{article.id[:6]}").json()
     assert data["id"] == article.id
-    quote = data["quote_items"][0]
+    quote = data["quotes"][0]
     assert data["text"][quote["start"]:quote["end"]] == quote["text"]
     assert data["removed"] and all(piece["reason"] for piece in data["removed"])
 
@@ -82,9 +82,8 @@ def test_search_ranks_sentences_and_marks_the_matches(client):
 
 @pytest.mark.parametrize("url", [
     "/api/articles?limit=0", "/api/articles?limit=abc", "/api/articles?offset=-1", "/api/articles?since=2022-13-01",
-    "/api/articles?since=0.0", "/api/quotes?until=1700000000",
-"/api/quotes?kind=shouted", "/api/search", "/api/search?q=",
-"/api/entities?kind=PLACE", "/api/articles/nosuchid", "/api/entities/nosuchid",
+    "/api/articles?since=0.0", "/api/quotes?until=1700000000", "/api/quotes?kind=shouted", "/api/search",
+    "/api/search?q=", "/api/entities?kind=PLACE", "/api/articles/nosuchid", "/api/entities/nosuchid",
     "/api/articles?entity=Nobody%20At%20All",
 ])
 def test_bad_parameters_get_a_4xx_with_a_message(client, url):

@@ -50,7 +50,8 @@ def _internal_links(page) -> list[str]:
     return [h.split("#")[0] for h in hrefs if h.startswith("/") and not h.startswith(("/static", "/openapi"))]
 
 
-def test_every_page_opens_without_errors(page, base_url):
+def _crawl(page, base_url: str) -> set[str]:
+    """Open the overview and every internal page reachable from it; each must answer 200 with a heading."""
     seen, queue = set(), ["/"]
     while queue:
         path = queue.pop()
@@ -61,6 +62,11 @@ def test_every_page_opens_without_errors(page, base_url):
             if link not in seen:
                 seen.add(link)
                 queue.append(link)
+    return seen
+
+
+def test_every_page_opens_without_errors(page, base_url):
+    seen = _crawl(page, base_url)
     assert len(seen) >= 8 and any(p.startswith("/articles/") for p in seen) and any(p.startswith("/entities/")
                                                                                        for p in seen)
     assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("Georgia")  # stylesheet loaded
@@ -115,3 +121,16 @@ def test_dossier_is_inert_and_its_citations_jump(page, web_corpus, tmp_path):
     page.locator("#statements ~ ol.statements a.cite").first.click()
     assert re.search(r"#a-\w+-s-\d+$", page.url)
     assert page.locator(".sentence:target").count() == 1
+
+
+def test_every_page_of_the_seeds_corpus_opens(page, shared, nlp, tmp_path_factory):
+    """The real seed articles (read from ../shared at run time, never copied): every page renders cleanly."""
+    import storyline
+    from storyline.web.server import running
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    storyline.build(shared / "seeds", db=db).close()
+    with running(db) as url:
+        seen = _crawl(page, url)
+    assert sum(p.startswith("/articles/") for p in seen) >= 5
+    assert not page.problems, page.problems

@@ -81,6 +81,14 @@ def test_hostile_article_renders_as_text(client, ids):
     assert "&lt;img src=x onerror=&#34;document.title=&#39;pwned&#39;&#34;&gt;" in html
 
 
+def test_article_list_filters(client, ids):
+    html = client.get("/articles", params={"speaker": "Brandt", "since": "2022-04-01"}).text
+    assert f'href="/articles/{ids["delayed"]}"' in html and f'href="/articles/{ids["approved"]}"' not in html
+    html = client.get("/articles", params={"entity": "Ivo Marek"}).text
+    assert f'href="/articles/{ids["hostile"]}"' in html and f'href="/articles/{ids["delayed"]}"' not in html
+    assert "0 articles" in client.get("/articles", params={"entity": "Nobody"}).text
+
+
 def test_unknown_pages_and_bad_parameters_get_4xx_pages(client):
     assert client.get("/articles/nosuchid").status_code == 404
     assert client.get("/entities/nosuchid").status_code == 404

@@ -28,6 +28,20 @@ def overview(corpus: CorpusDep) -> HTMLResponse:
     return page("overview.html.j2", ov=views.overview(corpus, LINKS))
 
 
+@router.get("/articles")
+def article_list(corpus: CorpusDep, entity: Text = None, speaker: Text = None, outlet: Text = None,
+                 since: Annotated[queries.IsoDate | None | Literal[""], Query()] = None,
+                 until: Annotated[queries.IsoDate | None | Literal[""], Query()] = None) -> HTMLResponse:
+    """Articles filtered like /api/articles: an entity they mention, a speaker they quote, outlet, dates."""
+    since, until = since or None, until or None
+    entities = queries.match_entity(corpus.entities(), entity) if entity else None
+    spoken_in = {s.article for s in corpus.quotes(speaker=speaker)} if speaker else None
+    chosen = queries.filter_articles(corpus.headers(), entities=entities, spoken_in=spoken_in,
+                                     outlet=outlet or None, since=since, until=until) if entities != [] else []
+    return page("articles.html.j2", articles=chosen, quote_counts=corpus.item_counts("quotes"),
+                filters={"entity": entity, "speaker": speaker, "outlet": outlet, "since": since, "until": until})
+
+
 @router.get("/articles/{article_id}")
 def article(article_id: str, corpus: CorpusDep) -> HTMLResponse:
     try:

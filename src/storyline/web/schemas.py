@@ -33,12 +33,12 @@ class ArticleSummary(BaseModel):
     status_reason: str | None
     duplicate_of: str | None
     duplicate_kind: str | None
-    quotes: int
+    quote_count: int
 
     @classmethod
-    def of(cls, article: Article, quotes: int) -> ArticleSummary:
-        fields = {name: getattr(article, name) for name in cls.model_fields if name != "quotes"}
-        return cls(**fields, quotes=quotes)
+    def of(cls, article: Article, quote_count: int) -> ArticleSummary:
+        fields = {name: getattr(article, name) for name in ArticleSummary.model_fields if name != "quote_count"}
+        return cls(**fields, quote_count=quote_count)
 
 
 class ArticleDetail(ArticleSummary):
@@ -50,7 +50,7 @@ class ArticleDetail(ArticleSummary):
     removed: list[Removed]
     sentences: list[Sentence]
     mentions: list[Entity]
-    quote_items: list[Quote]
+    quotes: list[Quote]
     dates: list[TimeExpression]
 
     @classmethod
@@ -58,7 +58,7 @@ class ArticleDetail(ArticleSummary):
         base = ArticleSummary.of(article, len(article.quotes)).model_dump()
         return cls(**base, text=article.text, paragraphs=article.paragraphs, evidence=article.evidence,
                    removed=article.removed, sentences=article.sentences, mentions=article.entities,
-                   quote_items=article.quotes, dates=article.dates)
+                   quotes=article.quotes, dates=article.dates)
 
 
 class EntityDetail(BaseModel):
