@@ -44,3 +44,11 @@ def test_search_index_follows_the_stored_articles(tmp_path):
 def test_user_text_never_becomes_fts_syntax():
     assert fts_query('bridge OR "lune river" floo* NEAR(') == '"bridge" "OR" "lune river" "floo"* "NEAR"'
     assert fts_query('"" * - ^') == ""
+
+
+def test_dates_histogram_groups_by_month_when_days_are_too_many():
+    from storyline.web.views import dates_histogram
+
+    assert dates_histogram(["2022-03-02", "2022-03-02", "2022-04-20"]) == [("2022-03-02", 2), ("2022-04-20", 1)]
+    days = [f"2022-{m:02d}-{d:02d}" for m in (1, 2, 3) for d in range(1, 21)]
+    assert dates_histogram(days) == [("2022-01", 20), ("2022-02", 20), ("2022-03", 20)]

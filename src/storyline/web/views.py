@@ -60,6 +60,15 @@ def bars(counts: list[tuple[str, int]], width: float = CHART_WIDTH, height: floa
                 height * count / top) for i, (label, count) in enumerate(counts)]
 
 
+def dates_histogram(published: list[str], most_bars: int = 40) -> list[tuple[str, int]]:
+    """Articles per day, or per month (then per year) when there are too many days for a readable chart."""
+    for width in (10, 7, 4):
+        counts = Counter(day[:width] for day in published)
+        if len(counts) <= most_bars:
+            break
+    return sorted(counts.items())
+
+
 def speakers(statements: list[Statement], links: WebLinks, limit: int = 15) -> list[Speaker]:
     """Who is quoted most: canonical entities by id, other speakers by name as resolved or written."""
     counts: Counter[tuple[str, str]] = Counter()
@@ -76,10 +85,9 @@ def overview(corpus: Corpus, links: WebLinks) -> Overview:
     """The corpus at a glance: articles by date and outlet, status, top speakers and entities, duplicates."""
     articles = sorted(corpus.headers(), key=lambda a: (a.published or "9999", a.title or "", a.id))
     by_id = {a.id: a for a in articles}
-    dates = Counter(a.published[:10] for a in articles if a.published)
     return Overview(
         articles=articles,
-        by_date=bars(sorted(dates.items())),
+        by_date=bars(dates_histogram([a.published for a in articles if a.published])),
         undated=sum(1 for a in articles if not a.published),
         by_outlet=Counter(a.outlet or "unknown" for a in articles).most_common(),
         status=Counter(a.status for a in articles).most_common(),
