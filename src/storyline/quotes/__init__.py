@@ -64,6 +64,17 @@ def _continues(previous: Quote | None, span: MarkSpan, layout: Layout) -> bool:
     return layout.paragraph_of(span.start) - layout.paragraph_of(previous.end) <= 1
 
 
+def _after_its_cue(text: str, previous: Quote, span: MarkSpan) -> bool:
+    """`"A," he said. "B."` parsed as one sentence: the marks open right after the cue's sentence ends and close
+    at the end of theirs."""
+    if previous.cue_start is None or not previous.end <= previous.cue_start < span.outer_start:
+        return False
+    between = text[previous.cue_end or previous.cue_start:span.outer_start]
+    after = text[span.outer_end:].split("\n", 1)[0].lstrip()
+    return "\n" not in between and between.rstrip().endswith((".", "!", "?")) and \
+        (not after or after[0] in ".!?" or after[0].isupper())
+
+
 def _continuation(article: Article, layout: Layout, span: MarkSpan, previous: Quote) -> Quote:
     start, end = _trimmed(article.text, span.start, span.end)
     return Quote(article.text[start:end], start, end, "direct", previous.cue, previous.cue_start,
@@ -85,7 +96,8 @@ def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
             quotes.extend(_continuation(article, layout, w, quote) for w in waiting)
             waiting = []
             quotes.append(quote)
-        elif whole_sentences(layout, span) and _continues(previous, span, layout):
+        elif _continues(previous, span, layout) and (whole_sentences(layout, span) or
+                                                     _after_its_cue(article.text, previous, span)):
             quotes.append(_continuation(article, layout, span, previous))
         elif whole_sentences(layout, span) and span.reopened:
             waiting.append(span)

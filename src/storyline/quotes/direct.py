@@ -16,6 +16,9 @@ from .layout import Layout
 from .marks import MarkSpan
 
 AFTER_WINDOW = 7
+# How far after a closing mark the cue may stand when everything between is the speaker's own phrase
+# (`"…," Mr. Daniloff, now 81 and retired in Cambridge, Mass., said`).
+AFTER_REACH = 25
 BEFORE_WINDOW = 12
 QUOTE_CHARS = set('"\u201c\u201d\u00ab\u00bb\u201e') | {"''", "``"}
 
@@ -35,7 +38,7 @@ def _subject_in(verb: Token, tokens: list[Token]) -> Token | None:
         return None
     if any(t.i == subject.i for t in tokens) or subject.i < verb.i and subject.pos_ == "PRON":
         return subject
-    return subject if abs(subject.i - verb.i) <= AFTER_WINDOW else None
+    return subject if abs(subject.i - verb.i) <= AFTER_REACH else None
 
 
 def cue_after(layout: Layout, span: MarkSpan) -> Cue | None:
@@ -49,7 +52,7 @@ def cue_after(layout: Layout, span: MarkSpan) -> Cue | None:
     if layout.text_before(span.end).rstrip().endswith("."):
         return None  # the quote ended its sentence: a cue after it belongs to the next one
     tokens: list[Token] = []
-    for token in first.doc[first.i:first.i + AFTER_WINDOW]:
+    for token in first.doc[first.i:first.i + AFTER_REACH]:
         if token.text in QUOTE_CHARS or (token.text in ".;!?" and tokens):
             break
         tokens.append(token)
