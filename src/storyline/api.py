@@ -7,7 +7,8 @@ from typing import IO, Any
 
 from . import export
 from .ingest import BuildSummary, Progress, ingest
-from .record import Article, CanonicalEntity, ReadFailure, Role, Statement
+from .record import (Article, CanonicalEntity, FigureSeries, Inconsistency, ReadFailure, Role, Statement,
+                     SummarySentence, TimelineEntry)
 from .store import Database
 from .store.database import SearchHit
 
@@ -78,6 +79,48 @@ class Corpus:
     def search(self, text: str, limit: int = 20, offset: int = 0) -> tuple[int, list[SearchHit]]:
         """Full-text search over the sentences of analysed articles, best (bm25) first: (total matches, hits)."""
         return self.db.search(text, limit=limit, offset=offset)
+
+    def figures(self, kind: str | None = None) -> Any:
+        """Every reported count or amount as a pandas DataFrame, one row per figure with its article and offsets
+        (`kind`: killed, injured, displaced, refugees, detained, air_raids, targets, troops, money, other)."""
+        import dataclasses
+
+        import pandas as pd
+
+        from .record import Figure
+
+        rows = [{"article": a.id, "published": a.published, **dataclasses.asdict(f)}
+                for a in self.articles() for f in a.figures if kind is None or f.kind == kind]
+        columns = ["article", "published", *(f.name for f in dataclasses.fields(Figure))]
+        return pd.DataFrame(rows, columns=columns)
+
+    def series(self) -> list[FigureSeries]:
+        """The same measure across articles in date order, with sources, undated figures apart, disagreements."""
+        from .corpus import results
+
+        return [results.series(d) for d in self.db.corpus_result("series", [])]
+
+    def timeline(self) -> list[TimelineEntry]:
+        """Dated events, each merged across the articles reporting it, most widely reported first."""
+        from .corpus import results
+
+        return [results.timeline_entry(d) for d in self.db.corpus_result("timeline", [])]
+
+    def summary(self, sentences: int | None = None) -> list[SummarySentence]:
+        """The cited extractive summary and its "what changed" part; a length other than the stored one
+        (`sentences`) is computed now (embeddings are cached)."""
+        from .corpus import results
+        from .corpus.summary import summarise
+
+        if sentences is None:
+            return [results.summary_sentence(d) for d in self.db.corpus_result("summary", [])]
+        return summarise([a for a in self.articles() if a.analysable], sentences)
+
+    def inconsistencies(self) -> list[Inconsistency]:
+        """Figures that disagree for the same period and speakers contradicting themselves, both sides cited."""
+        from .corpus import results
+
+        return [results.inconsistency(d) for d in self.db.corpus_result("inconsistencies", [])]
 
     def corpus_results(self) -> dict[str, Any]:
         return {key: self.db.corpus_result(key) for key in export.CORPUS_KEYS if self.db.corpus_result(key) is not None}

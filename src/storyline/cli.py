@@ -166,6 +166,52 @@ def entities(db: DbOption = DEFAULT_DB) -> None:
 
 
 @app.command()
+def figures(
+    kind: Annotated[str | None, typer.Option(
+        help="killed, injured, displaced, refugees, detained, air_raids, targets, troops, money or other.")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Every reported count or amount: kind, value, qualifier, what was counted, source, date, article."""
+    with _open(db) as corpus:
+        table = Table("as of", "kind", "figure", "value", "counted", "source", "article")
+        frame = corpus.figures(kind=kind).astype(object)
+        for row in frame.where(frame.notna(), None).itertuples():
+            value = f"{row.value:,.0f}" + (f"–{row.value_high:,.0f}" if row.value_high is not None else "")
+            table.add_row(row.as_of or "undated", row.kind, escape(row.text), f"{row.qualifier or ''} {value}".strip(),
+                          escape(row.counted or ""), escape(row.source or ""), row.article[:10])
+        console.print(table)
+
+
+@app.command()
+def timeline(db: DbOption = DEFAULT_DB) -> None:
+    """Dated events, merged across the articles reporting them, in date order with how widely each was reported."""
+    with _open(db) as corpus:
+        table = Table("date", "articles", "event", "cited")
+        for entry in sorted(corpus.timeline(), key=lambda e: e.date):
+            cited = ", ".join(sorted({c.article[:10] for c in entry.citations}))
+            table.add_row(entry.date, str(entry.articles), escape(entry.text), cited)
+        console.print(table)
+
+
+@app.command()
+def summary(
+    sentences: Annotated[int | None, typer.Option(help="Summary length in sentences (default: as built, 5).",
+                                                  min=1)] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """A cited extractive summary across articles, then what changed between the earliest and latest figures."""
+    with _open(db) as corpus:
+        part = None
+        for item in corpus.summary(sentences=sentences):
+            if item.part != part:
+                part = item.part
+                console.rule(escape(part))
+            cite = f"[dim]({item.citation.article[:10]} sentence {item.citation.sentence}, " \
+                   f"{item.published or 'undated'})[/dim]"
+            console.print(f"{escape(item.text)} {cite}", soft_wrap=True)
+
+
+@app.command()
 def settings() -> None:
     """List the build settings with their defaults (change them with `build --setting NAME=VALUE`)."""
     table = Table("name", "default", "help")

@@ -13,6 +13,10 @@ from typing import Any
 
 from ..record import Article
 from .entities import canonicalise
+from .inconsistencies import find_inconsistencies
+from .series import build_series
+from .summary import summarise
+from .timeline import build_timeline
 
 CorpusFunc = Callable[[list[Article]], list[Any]]
 
@@ -26,6 +30,10 @@ class CorpusStage:
 
 CORPUS_STAGES: list[CorpusStage] = [
     CorpusStage("entities", canonicalise, updates=("quotes",)),
+    CorpusStage("series", build_series),
+    CorpusStage("timeline", build_timeline),
+    CorpusStage("summary", summarise),
+    CorpusStage("inconsistencies", find_inconsistencies),
 ]
 
 

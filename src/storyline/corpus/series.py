@@ -98,6 +98,7 @@ def disagreements(points: list[SeriesPoint]) -> list[Disagreement]:
 
 def same_period(a: str | None, b: str | None) -> str | None:
     """The shared period of two dates (ISO day, month or year), or None when they are further apart."""
+    a, b = _iso(a), _iso(b)
     if not a or not b:
         return None
     if len(a) >= 10 and len(b) >= 10:
@@ -107,6 +108,12 @@ def same_period(a: str | None, b: str | None) -> str | None:
         return min(a[:10], b[:10]) if gap <= PERIOD_DAYS else None
     shorter, longer = sorted((a, b), key=len)
     return shorter if longer.startswith(shorter) else None
+
+
+def _iso(value: str | None) -> str | None:
+    """The calendar part of a date value: an estimate "2015-10-13/.." is read as its start."""
+    match = re.match(r"\d{4}(?:-\d{2}){0,2}", value or "")
+    return match.group(0) if match else None
 
 
 def compatible(first: SeriesPoint, second: SeriesPoint) -> bool:
