@@ -70,4 +70,7 @@ def test_polnear_dev_floor(nlp):
     if not POLNEAR_DEV.exists():
         pytest.skip(f"{POLNEAR_DEV} is not present")
     report = evaluate_quotes_polnear(POLNEAR_DEV, limit=10, peer=False)
-    assert report.get("storyline", "direct", 0.3).f1 >= 0.6, report.render()
+    # Pinned a little under what the first 10 dev texts give (direct 0.76, all 0.71, speaker 0.91).
+    assert report.get("storyline", "direct", 0.3).f1 >= 0.72, report.render()
+    assert report.get("storyline", "all", 0.3).f1 >= 0.67, report.render()
+    assert report.get("storyline", "all", 0.3).speaker_accuracy >= 0.87, report.render()

@@ -114,7 +114,3 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if attribution.end - attribution.start >= 2:
             found.append(attribution)
     return found
-
-
-def is_saying_cue(token: Token) -> bool:
-    return token.lemma_.lower() in SAYING
