@@ -17,6 +17,8 @@ The Dornfeld valley council approved a new bridge over the Lune river on Tuesday
 "This bridge will end a decade of detours," mayor Anika Brandt told reporters at the town hall. "Work starts in May."
 
 Engineers said the crossing would cost about 12 million euros and carry 9,000 cars a day.
+
+Floods in the valley have killed 12 people since January, according to the regional police.
 """
 
 BRIDGE_DELAYED = """Bridge works delayed by floods
@@ -28,6 +30,8 @@ Work on the Lune bridge has been delayed by spring floods, the Dornfeld valley c
 "We will not cut corners on safety," mayor Anika Brandt said in a statement. "The bridge will open next year."
 
 Contractors expect to resume work in June once the river has fallen.
+
+Floods in the valley have killed at least 30 people since January, according to the regional police.
 """
 
 HOSTILE = """<script>document.title='pwned'</script> Ferry service <b>resumes</b>

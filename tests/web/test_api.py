@@ -106,3 +106,29 @@ def test_every_response_has_a_strict_content_security_policy(client):
 def test_the_api_is_read_only(client):
     assert client.post("/api/articles", json={}).status_code == 405
     assert client.delete("/api/articles/x").status_code == 405
+
+
+def test_figure_series_cite_their_sentences(client, web_corpus):
+    data = client.get("/api/figures", params={"kind": "killed"}).json()
+    assert data["total"] == 1
+    series = data["items"][0]
+    assert [p["value"] for p in series["points"]] == [12.0, 30.0] and series["points"][1]["qualifier"] == "at least"
+    for point in series["points"]:
+        c = point["citation"]
+        assert web_corpus.article(c["article"]).text[c["start"]:c["end"]] in point["text"]
+    assert client.get("/api/figures", params={"kind": "money", "scope": "incident"}).json()["total"] == 0
+
+
+def test_timeline_is_in_date_order_and_filtered_by_date(client):
+    dates = [e["date"] for e in client.get("/api/timeline").json()["items"]]
+    assert dates and dates == sorted(dates)
+    april = client.get("/api/timeline", params={"since": "2022-04-01", "until": "2022-04-30"}).json()["items"]
+    assert april and all(e["date"].startswith("2022-04") for e in april)
+
+
+def test_summary_sentences_are_cited_in_their_articles(client, web_corpus):
+    data = client.get("/api/summary").json()
+    assert data["sentences"]
+    for sentence in data["sentences"]:
+        c = sentence["citation"]
+        assert web_corpus.article(c["article"]).text[c["start"]:c["end"]] == sentence["text"]

@@ -86,6 +86,18 @@ def test_follow_a_speaker_link_then_a_citation(page, base_url):
     assert not page.problems, page.problems
 
 
+def test_summary_citation_jumps_to_its_sentence(page, base_url):
+    page.goto(base_url + "/summary")
+    first = page.locator("ol.summary li").first
+    text = first.inner_text()
+    first.locator("a.cite").click()
+    assert re.search(r"/articles/\w+#s-\d+$", page.url)
+    assert page.locator(".sentence:target").inner_text() in text
+    page.goto(base_url + "/figures")
+    assert page.locator("svg.chart circle.dot").count() == 2
+    assert not page.problems, page.problems
+
+
 def test_search_from_the_navigation(page, base_url):
     page.goto(base_url + "/")
     page.get_by_role("searchbox", name="search").fill("spring floods")

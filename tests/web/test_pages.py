@@ -73,7 +73,7 @@ def test_search_page_marks_matches_and_links_the_sentence(client, ids):
 
 
 def test_hostile_article_renders_as_text(client, ids):
-    for url in (f"/articles/{ids['hostile']}", "/", "/quotes", "/search?q=ferry"):
+    for url in (f"/articles/{ids['hostile']}", "/", "/quotes", "/search?q=ferry", "/summary", "/timeline"):
         html = client.get(url).text
         assert "<script" not in html and "<img" not in html and "<b>" not in html, url
         assert 'href="javascript:' not in html and "onerror=" not in html.replace("onerror=&#34;", ""), url
@@ -105,3 +105,16 @@ def test_dossier_shows_what_the_web_ui_shows(web_corpus, ids, tmp_path):
     assert not missing, missing
     assert "<script" not in html and "<img" not in html and 'href="javascript:' not in html
     assert not [link for link in _links(html) if not link.startswith("#")]  # nothing outside the file
+
+
+def test_figures_page_plots_the_series_and_links_each_point(client, ids):
+    html = client.get("/figures").text
+    assert "killed (overall)" in html and html.count('<circle class="dot"') == 2
+    assert f'<a href="/articles/{ids["delayed"]}#s-4"><circle' in html
+    assert 'class="figure"' in client.get(f"/articles/{ids['delayed']}").text  # highlighted in the text
+
+
+def test_summary_and_timeline_pages_cite_sentences(client):
+    for url in ("/summary", "/timeline"):
+        cites = re.findall(r'class="cite" href="(/articles/\w+#s-\d+)"', client.get(url).text)
+        assert cites, url

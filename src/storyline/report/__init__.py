@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..web import views
+from ..web import story, views
 from ..web.links import DossierLinks
 from ..web.render import render, stylesheet
 
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def render_report(corpus: Corpus) -> str:
-    """The dossier's HTML: overview, people and organisations, statements, then every article in date order."""
+    """The dossier's HTML: overview, summary, timeline, figures, people and organisations, statements, then every
+    article in date order."""
     links = DossierLinks()
     overview = views.overview(corpus, links)
     entities = corpus.entities()
@@ -33,6 +34,7 @@ def render_report(corpus: Corpus) -> str:
         entity_views=[views.entity_view(corpus, e, statements, headers) for e in entities],
         statements=statements,
         article_views=articles,
+        story=story.story_view(corpus),
         css=stylesheet(),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..record import Article, CanonicalEntity
+from ..record import Article, CanonicalEntity, Figure
 from .links import WebLinks
 
 
@@ -55,11 +55,18 @@ def article_spans(article: Article, entities: list[CanonicalEntity], links: WebL
             href = links.entity(q.speaker_entity) if q.speaker_entity else links.speaker(name)
             spans.append(Span(q.speaker_start, q.speaker_end, "speaker", href, q.speaker or q.speaker_text, 3))
     spans += [Span(d.start, d.end, "date", title=f"{d.type} {d.value or '?'}") for d in article.dates]
+    spans += [Span(f.start, f.end, "figure", title=_figure_title(f)) for f in getattr(article, "figures", [])]
     for mention in article.entities:
         entity_id = by_alias.get((mention.text, article.id))
         href = links.entity(entity_id) if entity_id else None
         spans.append(Span(mention.start, mention.end, f"name name-{mention.label}", href, mention.label, 2))
     return spans
+
+
+def _figure_title(figure: Figure) -> str:
+    value = f"{figure.value:,.0f}" if figure.value is not None else "?"
+    hedge = f"{figure.qualifier} " if figure.qualifier else ""
+    return f"{figure.kind}: {hedge}{value}" + (f" ({figure.source})" if figure.source else "")
 
 
 def paragraphs(article: Article, spans: list[Span]) -> list[list[Block]]:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
 from ..api import Corpus
-from . import queries, views
+from . import queries, story, views
 from .deps import corpus
 from .links import WebLinks
 from .render import render
@@ -84,3 +84,18 @@ def search(corpus: CorpusDep, q: Text = None, offset: Annotated[int, Query(ge=0,
     total, hits = corpus.search(q, limit=20, offset=offset)
     sv = views.SearchView(q, total, hits, 20, offset, [views.snippet_segments(h.snippet) for h in hits])
     return page("search.html.j2", sv=sv, query=q)
+
+
+@router.get("/figures")
+def figures(corpus: CorpusDep) -> HTMLResponse:
+    return page("figures.html.j2", story=story.story_view(corpus))
+
+
+@router.get("/timeline")
+def timeline(corpus: CorpusDep) -> HTMLResponse:
+    return page("timeline.html.j2", story=story.story_view(corpus))
+
+
+@router.get("/summary")
+def summary(corpus: CorpusDep) -> HTMLResponse:
+    return page("summary.html.j2", story=story.story_view(corpus))

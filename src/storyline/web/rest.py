@@ -6,10 +6,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from ..api import Corpus
-from ..record import CanonicalEntity, Statement
+from ..record import CanonicalEntity, FigureSeries, Statement, TimelineEntry
 from . import queries
 from .deps import corpus
-from .schemas import ArticleDetail, ArticleSummary, EntityDetail, Paged, Problem, SearchResult
+from .schemas import ArticleDetail, ArticleSummary, EntityDetail, Paged, Problem, SearchResult, Summary
 from .views import snippet_segments
 
 router = APIRouter(prefix="/api", tags=["api"], responses={404: {"model": Problem}, 422: {"model": Problem}})
@@ -110,3 +110,30 @@ def _result(hit) -> SearchResult:
         snippet += segment.text
     return SearchResult(article=hit.article, sentence=hit.sentence, title=hit.title, published=hit.published,
                         text=hit.text, snippet=snippet, highlights=highlights, rank=hit.rank)
+
+
+@router.get("/figures", response_model=Paged[FigureSeries])
+def list_figures(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
+                 kind: Annotated[Text, Query(description="What was counted: killed, injured, money, …")] = None,
+                 scope: Literal["overall", "incident"] | None = None) -> Paged[FigureSeries]:
+    """Series of reported figures, one per measure, each point cited, with the disagreements between them."""
+    chosen = [s for s in corpus.series() if (kind is None or s.kind == kind) and (scope is None or s.scope == scope)]
+    page = queries.paginate(chosen, limit, offset)
+    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+
+
+@router.get("/timeline", response_model=Paged[TimelineEntry])
+def list_timeline(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0, since: Since = None,
+                  until: Until = None) -> Paged[TimelineEntry]:
+    """Dated events in date order (a month or a year sorts before its days), each citing its sentences."""
+    chosen = [e for e in sorted(corpus.timeline(), key=lambda e: e.date)
+              if (since is None or e.date[:10] >= since.isoformat()[:len(e.date[:10])])
+              and (until is None or e.date[:10] <= until.isoformat())]
+    page = queries.paginate(chosen, limit, offset)
+    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+
+
+@router.get("/summary", response_model=Summary)
+def get_summary(corpus: CorpusDep) -> Summary:
+    """The stored extractive summary (its "what changed" part included) and the inconsistencies, all cited."""
+    return Summary(sentences=corpus.summary(), inconsistencies=corpus.inconsistencies())

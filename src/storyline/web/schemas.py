@@ -5,7 +5,8 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from ..record import Article, CanonicalEntity, Entity, Evidence, Quote, Removed, Sentence, Statement, TimeExpression
+from ..record import (Article, CanonicalEntity, Entity, Evidence, Inconsistency, Quote, Removed, Sentence, Statement,
+                      SummarySentence, TimeExpression)
 
 T = TypeVar("T")
 
@@ -77,6 +78,11 @@ class SearchResult(BaseModel):
     snippet: str
     highlights: list[tuple[int, int]]
     rank: float
+
+
+class Summary(BaseModel):
+    sentences: list[SummarySentence]
+    inconsistencies: list[Inconsistency]
 
 
 class Problem(BaseModel):
