@@ -47,7 +47,9 @@ def summarise(articles: list[Article], sentences: int = DEFAULT_SENTENCES) -> li
     chosen = select(candidates, vectors, sentences)
     chosen.sort(key=lambda i: (candidates[i].article.published or "9999", candidates[i].article.id,
                                candidates[i].index))
-    return [_sentence(candidates[i], "summary") for i in chosen] + what_changed(articles)
+    summary = [_sentence(candidates[i], "summary") for i in chosen]
+    told = {(s.citation.article, s.citation.start) for s in summary}
+    return summary + [s for s in what_changed(articles) if (s.citation.article, s.citation.start) not in told]
 
 
 def summary_candidates(articles: list[Article]) -> list[Candidate]:

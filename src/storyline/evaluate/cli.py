@@ -109,3 +109,18 @@ def figures(gold: GoldOption = None) -> None:
 
     for _, path in _given(gold=gold).items():
         _show(evaluate_figures(path))
+
+
+@app.command()
+def timeline(
+    gold: GoldOption = None,
+    ecbplus: Annotated[Path | None, typer.Option(help="The ECB+ folder (ECB+/ and ECB+_LREC2014/ inside).")] = None,
+) -> None:
+    """Seed gold dates in the timeline and the summary checks; ECB+ same-event merging, pairwise P/R."""
+    from . import timeline as evaluation
+
+    present = _given(gold=gold, ecbplus=ecbplus)
+    if "gold" in present:
+        _show(evaluation.evaluate_seed_story(present["gold"]))
+    if "ecbplus" in present:
+        _show(evaluation.evaluate_ecbplus(present["ecbplus"]))
