@@ -80,6 +80,25 @@ class Corpus:
         """Full-text search over the sentences of analysed articles, best (bm25) first: (total matches, hits)."""
         return self.db.search(text, limit=limit, offset=offset)
 
+    def similar_sentences(self, text: str, limit: int = 20, offset: int = 0,
+                          floor: float = 0.3) -> tuple[int, list[SearchHit]]:
+        """Semantic search: the sentences of analysed articles closest in meaning to `text` (MiniLM embeddings,
+        cosine similarity at least `floor`), best first, as (total, hits) with `rank` the negated similarity.
+        Sentence vectors come from the embedding cache the corpus stages fill; the query is encoded uncached."""
+        import numpy as np
+
+        from .corpus.embed import embed, encode
+
+        found = [(a, i, a.text[s.start:s.end]) for a in self.articles() if a.analysable
+                 for i, s in enumerate(a.sentences)]
+        if not found or not text.strip():
+            return 0, []
+        scores = embed([t for _, _, t in found]) @ encode([text])[0]
+        ranked = [k for k in np.argsort(-scores, kind="stable") if scores[k] >= floor]
+        return len(ranked), [SearchHit(found[k][0].id, found[k][1], found[k][2], found[k][2], -float(scores[k]),
+                                       found[k][0].title, found[k][0].published)
+                             for k in ranked[offset:offset + limit]]
+
     def figures(self, kind: str | None = None) -> Any:
         """Every reported count or amount as a pandas DataFrame, one row per figure with its article and offsets
         (`kind`: killed, injured, displaced, refugees, detained, air_raids, targets, troops, money, other)."""

@@ -132,3 +132,12 @@ def test_summary_sentences_are_cited_in_their_articles(client, web_corpus):
     for sentence in data["sentences"]:
         c = sentence["citation"]
         assert web_corpus.article(c["article"]).text[c["start"]:c["end"]] == sentence["text"]
+
+
+def test_semantic_search_finds_sentences_by_meaning(client):
+    data = client.get("/api/search", params={"q": "how many people died in the flooding", "mode": "semantic"}).json()
+    assert data["total"] >= 1
+    assert data["items"][0]["text"].startswith("Floods in the valley have killed")  # "died" ~ "killed", "flooding" ~ "Floods"
+    ranks = [item["rank"] for item in data["items"]]
+    assert ranks == sorted(ranks) and all(-r >= 0.3 for r in ranks)
+    assert client.get("/api/search", params={"q": "bridge", "mode": "fuzzy"}).status_code == 422

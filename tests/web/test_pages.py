@@ -118,3 +118,9 @@ def test_summary_and_timeline_pages_cite_sentences(client):
     for url in ("/summary", "/timeline"):
         cites = re.findall(r'class="cite" href="(/articles/\w+#s-\d+)"', client.get(url).text)
         assert cites, url
+
+
+def test_semantic_search_page(client):
+    html = client.get("/search", params={"q": "deaths caused by flooding", "mode": "semantic"}).text
+    assert "Floods in the valley have killed" in html and "similarity" in html
+    assert 'value="semantic" checked' in html

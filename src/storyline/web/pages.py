@@ -78,12 +78,14 @@ def statements(corpus: CorpusDep, speaker: Text = None, kind: Literal["direct", 
 
 
 @router.get("/search")
-def search(corpus: CorpusDep, q: Text = None, offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> HTMLResponse:
+def search(corpus: CorpusDep, q: Text = None, offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+           mode: Literal["text", "semantic"] = "text") -> HTMLResponse:
     if not q or not q.strip():
-        return page("search.html.j2", sv=None, query=q)
-    total, hits = corpus.search(q, limit=20, offset=offset)
+        return page("search.html.j2", sv=None, query=q, mode=mode)
+    find = corpus.similar_sentences if mode == "semantic" else corpus.search
+    total, hits = find(q, limit=20, offset=offset)
     sv = views.SearchView(q, total, hits, 20, offset, [views.snippet_segments(h.snippet) for h in hits])
-    return page("search.html.j2", sv=sv, query=q)
+    return page("search.html.j2", sv=sv, query=q, mode=mode)
 
 
 @router.get("/figures")

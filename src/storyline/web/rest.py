@@ -95,10 +95,14 @@ def get_entity(entity_id: str, corpus: CorpusDep) -> EntityDetail:
 @router.get("/search", response_model=Paged[SearchResult])
 def search(corpus: CorpusDep, q: Annotated[str, Query(min_length=1, max_length=200, description=(
         'Words that must all occur in a sentence; "quoted phrases" and prefix* work.'))],
-           limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0) -> Paged[SearchResult]:
-    """Full-text search (SQLite FTS5) over the sentences of analysed articles, best match first (bm25).
-    Text without any word (punctuation only) matches nothing."""
-    total, hits = corpus.search(q, limit=limit, offset=offset)
+           limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0,
+           mode: Annotated[Literal["text", "semantic"], Query(description=(
+               "text: SQLite FTS5, bm25-ranked; semantic: sentence embeddings, by cosine similarity."))] = "text",
+           ) -> Paged[SearchResult]:
+    """Search the sentences of analysed articles, best match first: full text (every word must occur; text
+    without any word matches nothing) or semantic (closest in meaning; `rank` is the negated similarity)."""
+    find = corpus.similar_sentences if mode == "semantic" else corpus.search
+    total, hits = find(q, limit=limit, offset=offset)
     return Paged(total=total, limit=limit, offset=offset, items=[_result(hit) for hit in hits])
 
 
