@@ -5,7 +5,8 @@ requests/s and latency percentiles per endpoint.
     .venv/bin/python benchmarks/load_api.py --db storyline.db [--seconds 10] [--clients 4]
 
 Each endpoint is measured on its own (one after the other), so the figures do not mix. Requests cycle through
-every article id, a few quote filters, and search terms made from the corpus' own entity names.
+every article id, a few quote filters, and search terms made from the corpus' own entity names (full text, then
+semantic).
 """
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ def _targets(db: Path) -> dict[str, Callable[[], Iterator[str]]]:
         "GET /api/articles/{id}": lambda: itertools.cycle(f"/api/articles/{i}" for i in ids),
         "GET /api/quotes": lambda: itertools.cycle(f"/api/quotes?limit=50&{f}" for f in quote_filters),
         "GET /api/search?q=": lambda: itertools.cycle(f"/api/search?q={n}" for n in names),
+        "GET /api/search?mode=semantic": lambda: itertools.cycle(f"/api/search?mode=semantic&q={n}" for n in names),
     }
 
 
@@ -102,10 +104,10 @@ def main() -> None:
     server = _serve(args.db, port)
     try:
         print(f"{args.db}: {args.clients} clients, {args.seconds:g} s per endpoint, loopback port {port}")
-        print(f"{'endpoint':26} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+        print(f"{'endpoint':30} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
         for name, urls in targets.items():
             latencies, errors = _drive(f"http://127.0.0.1:{port}", urls, args.seconds, args.clients)
-            print(f"{name:26} {len(latencies):9d} {len(latencies) / args.seconds:8.1f} "
+            print(f"{name:30} {len(latencies):9d} {len(latencies) / args.seconds:8.1f} "
                   f"{_percentile(latencies, 0.5) * 1000:8.1f} {_percentile(latencies, 0.99) * 1000:8.1f} {errors:7d}")
     finally:
         server.terminate()

@@ -25,7 +25,7 @@ def main() -> None:
         article = next(a for a in corpus.articles() if a.quotes)
         entity = next(e for e in corpus.entities() if e.label == "PERSON")
         pages = {"overview": "/", "article": f"/articles/{article.id}#s-1", "entity": f"/entities/{entity.id}",
-                 "search": "/search?q=strike+pay", "quotes": "/quotes"}
+                 "search": "/search?q=strike+pay", "quotes": "/quotes", "summary": "/summary"}
         corpus.close()
         with running(Path(tmp) / "sample.db") as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
