@@ -128,3 +128,13 @@ def test_pronoun_gender_learnt_from_the_article(quotes_of):
                        "Peter Holm met Maria Lopez on Monday.",
                        "\u201cWe start tomorrow,\u201d she said.")
     assert _find(quotes, "start tomorrow").speaker == "Maria Lopez"
+
+
+def test_as_clause_and_parenthetical_cues(quotes_of):
+    quotes = quotes_of("Taxes will rise next year, as the finance minister said on Monday.",
+                       "The bridge, engineers say, is safe.")
+    taxes = _find(quotes, "Taxes will rise")
+    assert taxes.kind == "indirect" and taxes.speaker_text == "the finance minister"
+    assert "said" not in taxes.text
+    bridge = _find(quotes, "is safe")
+    assert bridge.speaker_text == "engineers" and bridge.speaker_via == "organisation"

@@ -57,9 +57,19 @@ def _complement(verb: Token) -> tuple[int, int] | None:
         clauses = [c for c in children if c.dep_ in ("dobj", "oprd")]
     if not clauses and verb.dep_ == "parataxis":
         return verb.head.left_edge.i, verb.head.right_edge.i + 1
+    if not clauses and verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in children):
+        return _outside(verb)
     if not clauses:
         return None
     return min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses) + 1
+
+
+def _outside(verb: Token) -> tuple[int, int]:
+    """`As X explained, A` / `A, as X said`: the rest of the main clause, on the far side of the cue's clause."""
+    head = verb.head
+    if verb.i < head.i:
+        return verb.right_edge.i + 1, head.right_edge.i + 1
+    return head.left_edge.i, verb.left_edge.i
 
 
 def _parenthetical(subject: Token, verb: Token) -> bool:
