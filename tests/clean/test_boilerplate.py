@@ -161,3 +161,14 @@ def test_call_to_action_inside_a_long_paragraph_is_not_an_appeal():
 
 def test_promotion_line():
     assert reasons([*STORY, "Click here to follow our live blog"]) == {"Click here to follow our live blog": "promotion"}
+
+
+def test_heading_line_above_an_appeal_goes_with_it_but_a_story_line_does_not():
+    paragraphs = [
+        "The council approved the new budget on Monday after a four-hour debate, officials said.",
+        "Keep local news alive",
+        "Become a member today and help us keep our reporting free for everyone.",
+    ]
+    filtered = filter_paragraphs(paragraphs)
+    assert filtered.kept == paragraphs[:1]
+    assert [r.reason for r in filtered.removed] == ["donation appeal", "donation appeal"]

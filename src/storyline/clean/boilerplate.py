@@ -125,9 +125,29 @@ def fill_tail(verdicts: list[Verdict]) -> None:
             verdicts[i].reason = reason
 
 
+MAX_HEADING_WORDS = 8
+APPEALS = (DONATION, SUBSCRIPTION, PROMOTION)
+
+
+def is_heading(paragraph: str) -> bool:
+    """A box's heading line: a few words with no sentence-ending punctuation ("Support independent journalism")."""
+    text = paragraph.rstrip()
+    return 0 < len(text.split()) <= MAX_HEADING_WORDS and not text.endswith((".", "!", "?", '"', "\u201d"))
+
+
+def fill_heads(verdicts: list[Verdict]) -> None:
+    """An appeal box often opens with a heading that says nothing alone; the kept heading line right above an
+    appeal paragraph belongs to the appeal."""
+    for i in range(1, len(verdicts)):
+        head = verdicts[i - 1]
+        if verdicts[i].reason in APPEALS and head.reason is None and is_heading(head.text):
+            head.reason = verdicts[i].reason
+
+
 def classify_paragraphs(paragraphs: list[str]) -> list[Verdict]:
     """Judge every paragraph alone, then sweep weak neighbours into appeal and widget regions."""
     verdicts = [judge_alone(p) for p in paragraphs]
+    fill_heads(verdicts)
     fill_regions(verdicts)
     fill_tail(verdicts)
     return verdicts
