@@ -32,7 +32,9 @@ PEOPLE = re.compile(r"^(people|persons|civilians|children|women|men|residents|pr
 # Words that may stand between a number and the noun it counts ("4 million Syrian refugees").
 _COUNTED_STOP = re.compile(r"^(of|in|on|at|by|for|from|to|and|or|but|who|which|that|have|has|had|were|was|are|"
                            r"is|been|be|said|says|since|after|before|during|over|under|with|as|the|a|an|so|"
-                           r"across|per|a|its|their|his|her)$", re.I)
+                           r"across|per|its|their|his|her|along|near|inside|outside|around|among|amid|within|"
+                           r"into|onto|between|against|toward|towards|through|throughout|including|like|"
+                           r"last|this|these|those|when|where|while|after|so|far|more|each|every)$", re.I)
 
 
 def counted_noun(after: str) -> str | None:
@@ -57,7 +59,7 @@ def kind_of(counted: str | None, before: str, after: str, currency: str | None) 
     """The figure's kind: money when it has a currency, else the counted noun's kind, else the nearest cue."""
     if currency:
         return "money"
-    if counted and not PEOPLE.match(counted.split()[-1]):
+    if counted and not any(PEOPLE.match(word) for word in counted.split()):
         # A noun of its own decides: "500 air raids" are raids, "five provinces" are no casualty figure.
         return next((kind for kind, cue in KIND_CUES if cue.search(counted)), "other")
     return _nearest_cue(before, after) or "other"

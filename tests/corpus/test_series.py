@@ -1,0 +1,82 @@
+"""Figure series: a measure across articles in date order, undated figures apart, disagreements, the SVG plot."""
+from __future__ import annotations
+
+from storyline.corpus.inconsistencies import find_inconsistencies
+from storyline.corpus.plot import series_svg
+from storyline.corpus.series import build_series, same_period
+from storyline.record import Article, Figure, Sentence
+
+
+def article(article_id: str, text: str, number: str, value: float, qualifier: str | None, source: str | None,
+            as_of: str | None, kind: str = "killed") -> Article:
+    start = text.index(number)
+    return Article(id=article_id, source=article_id, content_hash=article_id, paragraphs=[text], status="ok",
+                   sentences=[Sentence(0, len(text), 0)],
+                   figures=[Figure(number, start, start + len(number), kind, value, qualifier=qualifier,
+                                   counted="people", source=source, as_of=as_of, sentence=0)])
+
+
+def corpus() -> list[Article]:
+    return [
+        article("late", "The war has killed more than 90,000 people, the monitor says.", "90,000", 90000,
+                "more than", "monitor", "2019-05-02"),
+        article("early", "The conflict has killed some 8,000 people, the agency says.", "8,000", 8000, "some",
+                "agency", "2017-01-10"),
+        article("undated", "The war has killed 40,000 people.", "40,000", 40000, None, None, None),
+        article("rival", "The war has killed about 30,000 people, officials say.", "30,000", 30000, "around",
+                "officials", "2019-05-04"),
+    ]
+
+
+def test_series_in_date_order_with_undated_apart():
+    [series] = build_series(corpus())
+    assert series.measure == "killed (overall)"
+    assert [p.value for p in series.points] == [8000, 90000, 30000]
+    assert [p.as_of for p in series.points] == ["2017-01-10", "2019-05-02", "2019-05-04"]
+    assert [p.citation.article for p in series.undated] == ["undated"]
+    assert all(p.as_of for p in series.points)
+
+
+def test_disagreement_for_the_same_period_only():
+    [series] = build_series(corpus())
+    [pair] = series.disagreements
+    assert {pair.first.citation.article, pair.second.citation.article} == {"late", "rival"}
+    assert pair.period == "2019-05-02"
+
+
+def test_compatible_qualified_figures_do_not_disagree():
+    articles = [article("a", "The war has killed more than 5,000 people.", "5,000", 5000, "more than", "UN",
+                        "2012-02-01"),
+                article("b", "The war has killed 6,100 people.", "6,100", 6100, None, "monitor", "2012-02-03")]
+    assert build_series(articles)[0].disagreements == []
+
+
+def test_incident_figures_are_a_measure_apart():
+    articles = corpus() + [article("raid", "Shelling killed 12 people in Homs on Tuesday.", "12", 12, None, None,
+                                   "2019-05-01")]
+    measures = {s.measure for s in build_series(articles)}
+    assert measures == {"killed (overall)", "killed (incident)"}
+
+
+def test_periods():
+    assert same_period("2019-05-02", "2019-05-08") == "2019-05-02"
+    assert same_period("2019-05-02", "2019-06-02") is None
+    assert same_period("2019-05", "2019-05-20") == "2019-05"
+    assert same_period(None, "2019") is None
+
+
+def test_inconsistencies_cite_both_sides():
+    [found] = find_inconsistencies(corpus())
+    assert found.kind == "figures"
+    assert {found.first.article, found.second.article} == {"late", "rival"}
+    assert "90,000" in found.first_text + found.second_text
+
+
+def test_series_svg_plots_dated_points_and_escapes_labels():
+    articles = corpus()
+    articles[0].figures[0].source = "<script>alert(1)</script>"
+    [series] = build_series(articles)
+    svg = series_svg(series)
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert svg.count("<circle") == 3
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
