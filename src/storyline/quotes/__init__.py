@@ -106,8 +106,8 @@ def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
     return sorted(quotes, key=lambda q: q.start), fragments
 
 
-def _inside(offset: int, quotes: list[Quote]) -> bool:
-    return any(q.start <= offset < q.end for q in quotes)
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _reported(article: Article, layout: Layout, speakers: ArticleSpeakers, direct: list[Quote],
@@ -115,13 +115,15 @@ def _reported(article: Article, layout: Layout, speakers: ArticleSpeakers, direc
     """Indirect quotes from the parse, mixed where a quoted fragment lies in the content; none whose cue is itself
     inside quotation marks (what a quoted speaker reports is part of their quote)."""
     found: list[Quote] = []
-    quoted = [Quote("", m.outer_start, m.outer_end, "direct") for m in marks if m.end - m.start > 40]
+    taken = [(q.start, q.end) for q in direct]
+    # Long quoted passages, attributed or not (a speech transcript): cues inside them are the speaker's words.
+    quoted = taken + [(m.outer_start, m.outer_end) for m in marks if m.end - m.start > 40]
     for paragraph, doc in enumerate(article.docs or []):
         for item in find_attributions(doc):
             cue_offset = layout.start(paragraph, item.cue)
             start = layout.start(paragraph, doc[item.start])
             end = layout.end(paragraph, doc[item.end - 1])
-            if _inside(cue_offset, direct + quoted) or _inside(start, direct) or _inside(end - 1, direct):
+            if _inside(cue_offset, quoted) or _inside(start, taken) or _inside(end - 1, taken):
                 continue
             inner = [f for f in fragments if start <= f.outer_end and f.outer_start <= end]
             kind = "mixed" if inner else "indirect"
