@@ -9,7 +9,9 @@ the cleaned text is read, so boilerplate never enters; sentences that address th
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +21,8 @@ from .embed import embed
 from .series import build_series
 
 DEFAULT_SENTENCES = 5
+SHORTLIST = 40
+PER_ARTICLE = 3
 LAMBDA = 0.7
 COVERAGE = 0.05
 NEAR_DUPLICATE = 0.8
@@ -40,7 +44,7 @@ class Candidate:
 
 def summarise(articles: list[Article], sentences: int = DEFAULT_SENTENCES) -> list[SummarySentence]:
     """The summary (`sentences` long, in publication order) followed by the "what changed" part."""
-    candidates = summary_candidates(articles)
+    candidates = shortlist(summary_candidates(articles), max(SHORTLIST, 6 * sentences))
     if not candidates:
         return []
     vectors = embed([c.text for c in candidates])
@@ -60,6 +64,30 @@ def summary_candidates(articles: list[Article]) -> list[Candidate]:
             if 8 <= len(text.split()) <= 60 and not _READER.search(text) and not _LEANS.match(text) and text.rstrip()[-1:] in '.!"”\'’':
                 found.append(Candidate(article, index, text))
     return found
+
+
+def shortlist(candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """The candidates most central by TF-IDF (the best `PER_ARTICLE` of each article kept), so that only a bounded
+    number of sentences is embedded however large the corpus: embedding every sentence would dominate a build."""
+    if len(candidates) <= limit:
+        return candidates
+    bags = [Counter(_WORD.findall(c.text.lower())) for c in candidates]
+    document_frequency = Counter(word for bag in bags for word in bag)
+    idf = {word: math.log(len(bags) / count) for word, count in document_frequency.items()}
+    vectors = [{w: n * idf[w] for w, n in bag.items()} for bag in bags]
+    centre: Counter[str] = Counter()
+    for vector in vectors:
+        centre.update({w: v / (math.sqrt(sum(x * x for x in vector.values())) or 1) for w, v in vector.items()})
+    scores = [sum(v * centre[w] for w, v in vector.items()) / (math.sqrt(sum(x * x for x in vector.values())) or 1)
+              for vector in vectors]
+    ranked = sorted(range(len(candidates)), key=lambda i: -scores[i])
+    kept: dict[str, int] = Counter()
+    chosen = []
+    for i in ranked:
+        if len(chosen) < limit or kept[candidates[i].article.id] < PER_ARTICLE:
+            chosen.append(i)
+            kept[candidates[i].article.id] += 1
+    return [candidates[i] for i in sorted(chosen)]
 
 
 def select(candidates: list[Candidate], vectors: np.ndarray, count: int) -> list[int]:
