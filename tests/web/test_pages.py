@@ -61,7 +61,10 @@ def test_article_page_highlights_and_links_quotes_speakers_dates(client, ids):
 def test_entity_page_lists_statements_in_date_order_citing_sentences(client, ids):
     html = client.get(f"/entities/{ids['brandt']}").text
     assert "Anika Brandt" in html and "mayor" in html
-    cites = re.findall(r'class="cite" href="/articles/(\w+)#s-(\d+)"', html)
+    roles = re.findall(r'<td>(\S+)</td><td>mayor</td><td><a class="cite" href="/articles/(\w+)#s-(\d+)"', html)
+    assert [(day, article) for day, article, _ in roles] == [("2022-03-02", ids["approved"]),
+                                                             ("2022-04-20", ids["delayed"])]
+    cites = re.findall(r'class="cite" href="/articles/(\w+)#s-(\d+)"', html.split("<h3>Statements</h3>")[1])
     assert [c[0] for c in cites] == sorted((c[0] for c in cites), key=[ids["approved"], ids["delayed"]].index)
     assert html.index("This bridge will end") < html.index("We will not cut corners")
 

@@ -26,12 +26,13 @@ def render_report(corpus: Corpus) -> str:
     entities = corpus.entities()
     statements = corpus.quotes()
     headers = overview.articles
-    articles = [views.article_view(corpus, corpus.article(a.id), links, entities, headers) for a in headers]
+    loaded = {a.id: corpus.article(a.id) for a in headers}
+    articles = [views.article_view(corpus, loaded[a.id], links, entities, headers) for a in headers]
     return render(
         "dossier.html.j2",
         links=links,
         ov=overview,
-        entity_views=[views.entity_view(corpus, e, statements, headers) for e in entities],
+        entity_views=[views.entity_view(corpus, e, statements, headers, loaded) for e in entities],
         statements=statements,
         article_views=articles,
         story=story.story_view(corpus),

@@ -127,6 +127,14 @@ class EntityView:
     statements: list[Statement]
     articles: list[Article]
     titles: dict[str, str] = field(default_factory=dict)
+    role_sentences: list[int | None] = field(default_factory=list)  # the sentence stating each role
+
+
+def _sentence_at(article: Article | None, offset: int) -> int | None:
+    """Index of the article sentence that contains `offset`, if any."""
+    if article is None:
+        return None
+    return next((i for i, s in enumerate(article.sentences) if s.start <= offset < s.end), None)
 
 
 def find_entity(entities: list[CanonicalEntity], entity_id: str) -> CanonicalEntity:
@@ -138,13 +146,17 @@ def find_entity(entities: list[CanonicalEntity], entity_id: str) -> CanonicalEnt
 
 
 def entity_view(corpus: Corpus, entity: CanonicalEntity, statements: list[Statement] | None = None,
-                headers: list[Article] | None = None) -> EntityView:
-    """An entity's roles over time and what it said, in date order, each citing its article."""
+                headers: list[Article] | None = None, loaded: dict[str, Article] | None = None) -> EntityView:
+    """An entity's roles over time and what it said, in date order, each citing its sentence (`loaded`: articles
+    already at hand, by id, so the dossier does not load them again)."""
     statements = statements if statements is not None else corpus.quotes()
     headers = headers if headers is not None else corpus.headers()
+    roles = _distinct_roles(entity.roles)
+    loaded = loaded if loaded is not None else {a: corpus.article(a) for a in {r.article for r in roles}}
     return EntityView(
         entity=entity,
-        roles=_distinct_roles(entity.roles),
+        roles=roles,
+        role_sentences=[_sentence_at(loaded.get(r.article), r.start) for r in roles],
         statements=[s for s in statements if s.quote.speaker_entity == entity.id],
         articles=sorted((a for a in headers if a.id in set(entity.articles)),
                         key=lambda a: (a.published or "9999", a.id)),
