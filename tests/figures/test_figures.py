@@ -87,3 +87,14 @@ def test_quote_speaker_is_the_source(nlp):
     [figure] = article.figures
     assert figure.kind == "injured" and figure.source_via in ("quote", "reporting verb")
     assert "Lopez" in (figure.source or "")
+
+
+def test_names_measures_dimensions_and_addresses_are_not_figures(nlp):
+    article = analysed("The Boeing 777 carried a 5.1 kg radio and a 1920 x 1080 screen to 70 Broad Street, "
+                       "where 300 people in the square cheered.")
+    assert [(f.text, f.counted) for f in article.figures] == [("300", "people")]
+
+
+def test_other_currencies_are_money(nlp):
+    figures = by_text(analysed("Canberra set aside up to A$90 million for the search."))
+    assert figures["A$90 million"].currency == "AUD" and figures["A$90 million"].qualifier == "up to"

@@ -22,7 +22,8 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 # The least a vague plural can mean: "dozens" is at least two dozen.
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
          "billions": 2_000_000_000}
-CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "dollar": "USD",
+CURRENCIES = {"$": "USD", "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
+              "hk$": "HKD", "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "dollar": "USD",
               "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY"}
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
@@ -31,13 +32,13 @@ _WORD_NUMBER = rf"(?:(?:{_WORD})(?:-(?:{_WORD}))?|a|an)(?:\s+(?:{_SCALE}))+|(?:{
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|bn|mn|m|k)\b)?|{_WORD_NUMBER}"
 _VAGUE = r"(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions"
-_CURRENCY = r"US\$|\$|€|£|¥"
+_CURRENCY = r"(?:US|A|AU|C|CA|NZ|HK|S)\$|\$|€|£|¥"
 _NUMBER = re.compile(
-    rf"(?<![\w.,:$€£¥-])(?P<cur>{_CURRENCY})?\s?"
+    rf"(?<![\w.,:/$€£¥-])(?P<cur>{_CURRENCY})?\s?"
     rf"(?:(?P<between>between\s+)?(?P<low>{_AMOUNT})"
     rf"(?:(?<=\d)\s*[-–]\s*(?=[\d$€£])|\s+to\s+|(?(between)\s+and\s+|(?!)))(?:{_CURRENCY})?"
     rf"(?P<high>{_AMOUNT})(?=\W|$)"
-    rf"|(?P<single>{_AMOUNT}|{_VAGUE}))(?![\w$€£¥]|[.,:]\d)",
+    rf"|(?P<single>{_AMOUNT}|{_VAGUE}))(?![\w$€£¥/]|[.,:]\d)",
     re.IGNORECASE,
 )
 

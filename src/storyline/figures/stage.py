@@ -20,10 +20,16 @@ from .sources import source_of
 _NOT_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|per ?cent|percent|percentage points?)|-?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
     r"decades?|centur\w+|-year-old|-day|-hour|-week|-month|-year|km|kilomet\w+|miles?|metres?|meters?|kg|tonnes?|"
-    r"tons?|degrees?|times|a\.m\.|p\.m\.|am\b|pm\b|GMT|st\b|nd\b|rd\b|th\b|-old)\b)", re.IGNORECASE)
+    r"tons?|degrees?|times|a\.m\.|p\.m\.|am\b|pm\b|GMT|st\b|nd\b|rd\b|th\b|-old|sq|square|ft|feet|foot|-foot|"
+    r"inch(?:es)?|-inch|ounces?|lbs?|yards?|acres?|hectares?|litres?|liters?|gallons?|[kMGT]?Hz|mAh|[KMGT]B|ppi|"
+    r"megapixels?|mph|calories|volts?|watts?|x\s*\d+)\b|(?-i:\s+(?:[A-Z]\w+\s+)+(?:Street|St|Avenue|Ave|Road|"
+    r"Rd|Boulevard|Lane|Square|Place)\b))", re.IGNORECASE)
 # A number that identifies rather than counts: "Resolution 2254", "No. 5", "Flight 17", "Article 51".
 _IDENTIFIER_BEFORE = re.compile(r"\b(?:no\.|number|resolution|article|flight|route|chapter|page|section|"
                                 r"room|level|phase|grade|version|round|game|stage)\s*$", re.IGNORECASE)
+# A number right after a capitalised word inside a sentence names a thing: "Boeing 777", "Flight 370".
+_NAME_BEFORE = re.compile(r"(?<=\w)\s+(?!(?:About|Around|Some|Over|Nearly|Almost|Only|Just|More|Fewer|Less|At|Up|"
+                          r"Between|As|Roughly|Approximately|An?|The|And|But|Of|In|On)\b)[A-Z][\w-]*\s+$")
 # "a third of them", "half of those": a share of the figure just before it in the sentence.
 _FRACTION = re.compile(r"\b(half|a third|one third|two thirds|a quarter|three quarters)\s+of\s+(?:them|those)\b",
                        re.IGNORECASE)
@@ -66,8 +72,13 @@ def sentence_figures(article: Article, text: str, index: int, sentence: Sentence
 def is_count(body: str, number: NumberMention) -> bool:
     """False for percentages, durations, measures, ordinals and identifiers."""
     after, before = body[number.end:], body[:number.start]
-    if _NOT_COUNT_AFTER.match(after) or _IDENTIFIER_BEFORE.search(before):
+    if _NOT_COUNT_AFTER.match(after) or _IDENTIFIER_BEFORE.search(before) or _NAME_BEFORE.search(before):
         return False
+    if re.search(r"\d\s*[x×/]\s*$", before) or re.match(r"\s*/", after):
+        return False  # dimensions and alternatives: "1920 x 1080", "16/32GB"
+    if number.digits and not number.currency and number.value != int(number.value) and \
+            not re.search(r"[a-z]", body[number.start:number.end], re.IGNORECASE):
+        return False  # "5.6 inches": a count is whole unless scaled ("4.5 million")
     if not number.digits and not number.vague and number.value < 2:
         return False  # "one of them", "a one-on-one": not a count
     if number.digits and number.value_high is None and not number.currency and 1800 <= number.value <= 2100 and \
