@@ -79,3 +79,15 @@ def test_pubdate_evaluation_on_a_written_page(tmp_path):
     report = evaluate_pubdate(tmp_path)
     assert report.pages == 1
     assert report.storyline_right == 1, report.render()
+
+
+def test_timeml_evaluation_reports_each_sub_folder_apart(tmp_path, nlp):
+    for part in ("TuneSet", "HeldOut"):
+        (tmp_path / part).mkdir()
+        (tmp_path / part / f"{part}.tml").write_text(TIMEML, encoding="utf-8")
+    report = evaluate_timeml(tmp_path, peer=False)
+    assert report.documents == 2
+    assert [(p.name, p.gold, p.value_right) for p in report.parts] == [("HeldOut", 2, 2), ("TuneSet", 2, 2)]
+    assert "TuneSet" in report.render()
+    single = evaluate_timeml(tmp_path / "TuneSet", peer=False)
+    assert (single.documents, single.parts) == (1, [])

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..annotate import annotate
 from ..record import Article, RawArticle, article_id
 from ..time import resolve_time
-from ..time.timeml import GoldTimex, TimemlDocument, read_timeml_dir
+from ..time.timeml import GoldTimex, TimemlDocument, read_timeml
 
 _SPACE = re.compile(r"\s+")
 
@@ -174,6 +174,8 @@ class TimexScores:
 class TimemlReport:
     documents: int
     systems: list[TimexScores]
+    # storyline's scores per sub-folder (TimeBank, AQUAINT) when the folder has them: tuned and held-out apart
+    parts: list[TimexScores] = field(default_factory=list)
 
     def render(self) -> str:
         title = f"TempEval-3 ({self.documents} docs)"
@@ -191,6 +193,13 @@ class TimemlReport:
             rows.append(f"{label:<28}" + "".join(f"{getter(s):>14.3f}" for s in self.systems))
         rows.append(f"{'gold / system timexes':<28}" + "".join(f"{f'{s.gold}/{s.system}':>14}" for s in self.systems))
         rows.append(f"{'seconds':<28}" + "".join(f"{s.seconds:>14.1f}" for s in self.systems))
+        if self.parts:
+            rows.append("storyline by sub-folder:")
+            for part in self.parts:
+                rows.append(
+                    f"  {part.name:<16} value F1 {part.value_f1:.3f}  relaxed span F1 "
+                    f"{part.span_prf(part.relaxed)[2]:.3f}  strict span F1 {part.span_prf(part.strict)[2]:.3f}"
+                    f"  type accuracy {part.type_accuracy:.3f}  gold/system {part.gold}/{part.system}")
         return "\n".join(rows)
 
 
@@ -236,9 +245,21 @@ def dateparser_timexes(document: TimemlDocument) -> list[Predicted]:
     return predicted
 
 
+def _timeml_files(folder: Path) -> list[tuple[str, Path]]:
+    """Every .tml file under `folder` (recursively, sorted by path), with the sub-folder it lies in ("" for files
+    directly in `folder`): pass TBAQ-cleaned for all of it, or TBAQ-cleaned/TimeBank for one part."""
+    files = []
+    for path in sorted(folder.rglob("*.tml")):
+        relative = path.relative_to(folder).parts
+        files.append((relative[0] if len(relative) > 1 else "", path))
+    return files
+
+
 def evaluate_timeml(tbaq_dir: Path, limit: int | None = None, peer: bool = True) -> TimemlReport:
-    """storyline and dateparser on TempEval-3's TBAQ documents (`limit` takes the first N, for development)."""
-    documents = read_timeml_dir(Path(tbaq_dir))[:limit]
+    """storyline and dateparser on TempEval-3's TBAQ documents (`limit` takes the first N, for development);
+    storyline is also scored per sub-folder, so TimeBank and AQUAINT are reported apart."""
+    files = _timeml_files(Path(tbaq_dir))[:limit]
+    documents = [read_timeml(path) for _, path in files]
     if not documents:
         raise FileNotFoundError(f"no .tml files under {tbaq_dir}")
     systems: list[tuple[TimexScores, Callable[[TimemlDocument], list[Predicted]]]] = [
@@ -246,12 +267,17 @@ def evaluate_timeml(tbaq_dir: Path, limit: int | None = None, peer: bool = True)
     ]
     if peer:
         systems.append((TimexScores("dateparser"), dateparser_timexes))
+    names = sorted({part for part, _ in files if part})
+    parts = {name: TimexScores(name) for name in names}
     for scores, run in systems:
         started = time.perf_counter()
-        for document in documents:
-            scores.add(document.timexes, run(document))
+        for (part, _), document in zip(files, documents):
+            predicted = run(document)
+            scores.add(document.timexes, predicted)
+            if run is storyline_timexes and part in parts:
+                parts[part].add(document.timexes, predicted)
         scores.seconds = time.perf_counter() - started
-    return TimemlReport(len(documents), [s for s, _ in systems])
+    return TimemlReport(len(documents), [s for s, _ in systems], list(parts.values()))
 
 
 # ---------------------------------------------------------------- publication dates on HTML pages

@@ -36,7 +36,19 @@ MOD = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+o
 # Qualifiers TimeML keeps inside the span (as a `mod`); "about", "nearly" and "only" stay outside.
 QUAL = r"(?:(?:more\s+than|less\s+than|at\s+least|up\s+to|over(?!\s+the))\s+)"
 
-_CLOCK_DAY = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow))\b)?"
+_CLOCK_DAY = (
+    rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)"
+    rf"|(?P<cmonth>{MONTH})\s+(?P<cd>(?:[12]\d|3[01]|0?[1-9]))(?:st|nd|rd|th)?(?:,?\s+(?P<cy>{YEAR}))?)\b)?"
+)
+# Years spoken in words, as broadcast transcripts write them: "nineteen ninety-six", "the year two thousand".
+_TEEN = r"(?:nineteen|eighteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_YEAR_WORDS = (
+    rf"(?P<hi>{_TEEN})[- ](?P<lo>{_TENS}(?:[- ]{_UNIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    rf"|sixteen|seventeen|eighteen|nineteen|hundred)"
+    rf"|(?P<the>the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?P<ty>{_UNIT_WORD}|ten))?"
+)
 
 # Rule name -> pattern. Order only breaks ties between equally long matches at the same place.
 PATTERNS: dict[str, str] = {
@@ -46,7 +58,7 @@ PATTERNS: dict[str, str] = {
     "date_dm": rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?",
     "month_year": rf"{MOD}?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b",
     "month": rf"(?:(?P<rel>last|next|this|past|coming)\s+)?{MOD}?(?P<month>{MONTH})(?P<poss>'s)?\b",
-    "weekday": rf"(?:(?P<rel>last|next|this|coming|past)\s+)?(?:(?:early|late)\s+)?(?P<wd>{WEEKDAY})"
+    "weekday": rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|the\s+following)\s+)?(?:(?:early|late)\s+)?(?P<wd>{WEEKDAY})"
     rf"(?:\s+(?P<part>{PART}))?\b",
     "day_word": rf"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday"
     rf"|tomorrow|overnight|last\s+night)(?:\s+(?P<part>{PART}))?\b",
@@ -75,9 +87,17 @@ PATTERNS: dict[str, str] = {
     r"(?P<body>(?P<unit>hours|days|weeks|months|years|decades))\b",
     "decade": rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>19|20|')?(?P<d>\d)0'?s\b",
     "year": rf"(?:(?P<pre>fiscal|calendar)\s+)?(?<![$\d,.])(?P<y>{YEAR})\b(?![,.]?\d|\s*%|-\d)",
-    "quarter": rf"(?:the\s+)?(?:(?P<fiscal>fiscal)\s+)?(?:(?P<yq>{YEAR})(?:'s)?\s+|this\s+year's\s+)?"
-    rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?(?P<q>quarter|half)"
+    "quarter": rf"(?:the\s+)?(?:(?P<ago>year-ago|year-earlier)\s+)?(?:(?P<fiscal>fiscal)\s+)?"
+    rf"(?:(?P<yq>{YEAR})(?:'s)?\s+|(?P<rely>this|last|next)\s+year's\s+)?"
+    rf"(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?(?P<q>quarter|half)"
     rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<this>this|last|next)\s+year))?\b",
+    "year_period": rf"the\s+(?P<y>{YEAR})\s+(?P<unit>quarter|period)\b",
+    "latest_period": r"the\s+latest\s+period\b",
+    "fiscal_year": r"the\s+(?:(?P<rel>current|latest|last|previous|next|full)\s+)?(?P<fiscal>fiscal\s+)?year\b(?!-)",
+    "century": r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b",
+    "year_words": r"\b(?:" + _YEAR_WORDS + r")\b",
+    "decade_words": r"the\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>nineteen|eighteen)[\s-]+)?"
+    r"(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
     "period_ago": r"(?:the\s+)?(?P<kind>year-earlier|year-ago|year\s+earlier|year\s+ago)"
     r"(?:\s+(?P<unit>quarter|period|year|month|nine\s+months|six\s+months))?\b",
     "time_clock": r"(?<![\d.])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
@@ -88,7 +108,8 @@ PATTERNS: dict[str, str] = {
     r"|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term)\b",
     "recent": r"\brecent\s+(?P<unit>days|weeks|months|years)\b",
     "set": rf"\b(?P<word>daily|weekly|monthly|annually|yearly|nightly|hourly"
-    rf"|(?:every|each|per)\s+(?P<unit>day|week|month|year|quarter|hour|morning|night|evening|{WEEKDAY}))\b",
+    rf"|(?:every|each|per)\s+(?:(?P<unit>day|week|month|year|quarter|hour|morning|night|evening|{WEEKDAY})"
+    rf"|(?P<month>{MONTH})))\b",
 }
 
 _COMPILED = {name: re.compile(r"(?<![\w'])" + pattern, re.IGNORECASE) for name, pattern in PATTERNS.items()}
@@ -124,6 +145,19 @@ def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
         return False  # an age ("a 6-year-old boy"), not a time; "a three-week-old air war" is kept
     if rule in ("duration", "duration_hyphen") and re.fullmatch(YEAR, match.group("n")):
         return False  # "the 1988 quarter" is a year, not 1988 quarters
+    if rule in ("duration", "duration_hyphen") and re.match(r"\s+old\b", text[match.end(): match.end() + 6]):
+        return False  # an age ("52 years old"), not a time
+    if rule in ("duration", "duration_hyphen") and match.group("unit").lower().startswith("quarter") \
+            and re.match(r"\s+of\s+(?:the|its|their|a|an|all|his|her|our|total)\b", text[match.end():][:12]):
+        return False  # a fraction ("three-quarters of its food"), not three quarters of a year
+    if rule == "quarter" and match.group("ord").lower() == "last" and match.group("y") is None \
+            and match.group("this") is None:
+        return False  # "the last half" of something not a year
+    if rule == "fiscal_year" and match.group("rel") is None and match.group("fiscal") is None:
+        return False  # plain "the year" is the_unit's
+    if rule == "year_words" and match.group("hi") is None and match.group("the") is None \
+            and not re.search(r"\b(?:in|since|until|by|of|from|before|after)\s+$", text[:match.start()][-12:]):
+        return False  # "two thousand" counts something unless introduced as a year
     if rule == "duration":
         number = match.group("n").lower()
         if number in ("a", "an", "some") and text[match.end(): match.end() + 1] == "-":

@@ -81,11 +81,16 @@ def _month_direction(tense: Tense, before: str = "") -> str:
     return {"future": "future", "past": "past", "perfect": "past"}.get(tense, "nearest")
 
 
+# How far ahead a past-tense report may still name a day: "the offer was extended to Nov. 6" (weeks), not
+# "the record set on Aug. 6" read as next August.
+_DEADLINE_REACH = 62
+
+
 def _day_direction(tense: Tense, before: str = "") -> str:
     """A month and day ("Nov. 6"): the closest one unless the verb is future. A deadline is often reported in the
     past tense ("the offer was extended to Nov. 6"), so the past does not pull an explicit day back a year."""
-    if before == "since":
-        return "past"
+    if before in ("since", "ended", "ending"):
+        return "past"  # "the year ended March 31": a reported period is over
     return "future" if tense == "future" else "nearest"
 
 
@@ -125,6 +130,11 @@ def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
         return Normalised("DATE", None, True)
     year = month_year(ctx.anchor, month, _day_direction(ctx.tense, ctx.before), day)
     found = valid_date(year, month, day)
+    if found is not None and ctx.tense in ("past", "perfect") and (found - ctx.anchor).days > _DEADLINE_REACH:
+        # "the record set on Aug. 6" in a February report: a deadline reported in the past tense is near,
+        # an event is past
+        year = month_year(ctx.anchor, month, "past", day)
+        found = valid_date(year, month, day)
     return Normalised("DATE", found.isoformat() if found else None, True)
 
 
@@ -147,14 +157,17 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Normalised:
 
 @reads("weekday")
 def _weekday(m: re.Match[str], ctx: Context) -> Normalised:
-    """`said Tuesday` is the last Tuesday (the day itself if published on one), `will meet Friday` the next.
-    "Tuesday night" stays a day: TimeBank mostly annotates it so, and the part of day adds little to a timeline."""
-    if ctx.anchor is None:
+    """`said Tuesday` is the last Tuesday (the day itself if published on one), `will meet Friday` the next;
+    `the previous Friday` is the one before the story's reference time. "Tuesday night" is a TIME with the part
+    of day, as TimeML writes it ("1998-02-10TNI")."""
+    rel = " ".join((m["rel"] or "").lower().split())
+    base = ctx.ref if rel.startswith("the ") else ctx.anchor
+    if base is None:
         return Normalised("DATE", None, True)
-    rel = (m["rel"] or "").lower()
-    direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this"}.get(rel)
-    day = weekday_near(ctx.anchor, WEEKDAYS[m["wd"].lower()], direction or _direction(ctx.tense))
-    return Normalised("DATE", day.isoformat(), True)
+    direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this",
+                 "the previous": "before", "the following": "after"}.get(rel)
+    day = weekday_near(base, WEEKDAYS[m["wd"].lower()], direction or _direction(ctx.tense))
+    return _with_part(day.isoformat(), m["part"])
 
 
 def _with_part(value: str, part: str | None) -> Normalised:
@@ -256,12 +269,91 @@ def _season_value(anchor: date, code: str, rel: str) -> str:
     return f"{year:04d}-{code}"
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.IGNORECASE)
+
+
+@reads("fiscal_year")
+def _fiscal_year(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the current fiscal year`, `the full year` (the anchor's), `the latest fiscal year` (the last one ended);
+    `the fiscal year ended Jan. 31` is a year-long period: a duration, as TimeML writes it."""
+    if _ENDED.match(ctx.after):
+        return Normalised("DURATION", "P1Y", False)
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    rel = (m["rel"] or "").lower()
+    step = {"latest": -1, "last": -1, "previous": -1, "next": 1}.get(rel, 0)
+    return Normalised("DATE", format_at(shift(ctx.anchor, "year", step), "year"), True)
+
+
+@reads("year_period")
+def _year_period(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the 1988 quarter` in a quarterly report: the reported quarter's number in that year; `the 1988 period`
+    likewise, or the year when no quarter was named."""
+    if ctx.quarter:
+        return Normalised("DATE", f"{m['y']}-Q{ctx.quarter.split('-Q')[1]}", True)
+    return Normalised("DATE", m["y"], False)
+
+
+@reads("latest_period")
+def _latest_period(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the latest period`: the quarter being reported (the one the text named, else the last one ended)."""
+    if ctx.quarter:
+        return Normalised("DATE", ctx.quarter, True)
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    return Normalised("DATE", format_at(shift(ctx.anchor, "quarter", -1), "quarter"), True)
+
+
+@reads("century")
+def _century(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the 20th century` is the 1900s: TimeML writes the first two digits, 19."""
+    return Normalised("DATE", f"{int(m['n']) - 1:02d}", False)
+
+
+_YEAR_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90}
+
+
+@reads("year_words")
+def _year_words(m: re.Match[str], ctx: Context) -> Normalised:
+    """`nineteen ninety-six` is 1996, `the year two thousand` 2000, `two thousand and one` 2001."""
+    if m["hi"]:
+        century = 19 if m["hi"].lower() == "nineteen" else 18
+        low = m["lo"].lower().replace("-", " ").split()
+        if low == ["hundred"]:
+            return Normalised("DATE", f"{century}00", False)
+        tail = number_value(" ".join(low)) or 0
+        return Normalised("DATE", f"{century}{tail:02d}", False)
+    extra = number_value(m["ty"]) if m["ty"] else 0
+    return Normalised("DATE", f"{2000 + (extra or 0):04d}", False)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+@reads("decade_words")
+def _decade_words(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the nineties` is the 1990s (TimeML `199`), `the nineteen twenties` likewise; without a century the
+    last such decade before publication (1900s for news of the twentieth century)."""
+    digit = _DECADE_WORDS[m["tens"].lower()]
+    if m["c"]:
+        century = 19 if m["c"].lower() == "nineteen" else 18
+    elif ctx.anchor is not None and ctx.anchor.year >= 2000 + digit * 10:
+        century = 20
+    else:
+        century = 19
+    return Normalised("DATE", f"{century}{digit}", False)
+
+
 @reads("the_unit")
 def _the_unit(m: re.Match[str], ctx: Context) -> Normalised:
     """`the year` and `the week` are the current ones; `the quarter` is the one being reported, the last ended."""
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
     unit = m["unit"].lower()
+    if unit == "year" and _ENDED.match(ctx.after):
+        return Normalised("DURATION", "P1Y", False)
     if unit == "quarter":
         return Normalised("DATE", format_at(shift(ctx.anchor, "quarter", -1), "quarter"), True)
     if unit == "weekend":
@@ -363,16 +455,20 @@ def _year(m: re.Match[str], ctx: Context) -> Normalised:
 @reads("quarter")
 def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
     """`the third quarter` of the publication year, or of the year before when it has not begun yet."""
-    number = ORDINALS[m["ord"].lower()]
     letter = "Q" if m["q"].lower() == "quarter" else "H"
+    ordinal = m["ord"].lower()
+    number = (4 if letter == "Q" else 2) if ordinal == "last" else ORDINALS[ordinal]
     year_text = m["yq"] or m["y"]
     if year_text:
         return Normalised("DATE", f"{year_text}-{letter}{number}", False)
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
-    year = ctx.anchor.year + {"last": -1, "next": 1}.get((m["this"] or "").lower(), 0)
+    relative_year = (m["this"] or m["rely"] or "").lower()
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(relative_year, 0)
     current = quarter_of(ctx.anchor) if letter == "Q" else (1 if ctx.anchor.month <= 6 else 2)
-    if not m["this"] and number > current and ctx.tense in ("past", "perfect", "none"):
+    if not relative_year and number > current and ctx.tense in ("past", "perfect", "none"):
+        year -= 1
+    if m["ago"]:  # "the year-ago third quarter": that quarter a year before the one being reported
         year -= 1
     return Normalised("DATE", f"{year:04d}-{letter}{number}", True)
 
@@ -405,6 +501,13 @@ def _clock(m: re.Match[str], ctx: Context) -> Normalised:
 def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
     """The day a clock time falls on: its own weekday or day word ("9 a.m. Tuesday"), else the reference day
     (the story's last date: "the blast occurred at 10:35 a.m. Friday")."""
+    if m["cmonth"]:
+        month, day = _month(m["cmonth"]), int(m["cd"])
+        if m["cy"]:
+            return valid_date(int(m["cy"]), month, day)
+        if ctx.anchor is None:
+            return None
+        return valid_date(month_year(ctx.anchor, month, _day_direction(ctx.tense, ctx.before), day), month, day)
     if ctx.anchor is None:
         return None
     if m["wd"]:
@@ -443,6 +546,8 @@ def _set(m: re.Match[str], ctx: Context) -> Normalised:
     word = m["word"].lower()
     if word in _SET_WORDS:
         return Normalised("SET", _SET_WORDS[word], False)
+    if m["month"]:  # "each July"
+        return Normalised("SET", f"XXXX-{_month(m['month']):02d}", False)
     unit = m["unit"].lower()
     if unit in WEEKDAYS:
         return Normalised("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}", False)

@@ -55,6 +55,8 @@ def parse_day(value: str | None) -> date | None:
 
 def _is_year_number(mention: Mention, doc: Doc) -> bool:
     """A four-digit number is a year unless the parse says it counts something ("2000 people", "$1990")."""
+    if mention.match["pre"] or doc.text[: mention.match.start("y")].endswith("'s "):
+        return True  # "fiscal 1989 sales", "the company's 1989 results": a year qualifying a noun
     span = doc.char_span(mention.match.start("y"), mention.match.end("y"), alignment_mode="expand")
     if span is None:
         return False
@@ -88,7 +90,8 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         day = parse_day(value) if normalised.type in ("DATE", "TIME") else None
         if day is not None:
             clock.reference = day
-        if value and _QUARTER.match(value) and mention.rule not in ("ago", "period_ago"):
+        if value and _QUARTER.match(value) and mention.rule not in ("ago", "period_ago", "year_period") \
+                and not (mention.rule == "quarter" and mention.match["ago"]):
             clock.quarter = value  # a year-on-year result is not the quarter being reported
         located = normalised.located if clock.anchor is not None else None
         results.append(Found(expression, tense, located, main))

@@ -1,0 +1,66 @@
+"""Rules added for TimeML value normalisation, each on invented sentences (publication date 2012-02-08, a
+Wednesday), and the spans the finder must not take."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.time.find import find_mentions
+
+from .test_time_stage import run, value_of
+
+
+def spans(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The chairman, 61 years old, will retire.", []),
+        ("The island imports three-quarters of its grain.", []),
+        ("It sold more than a quarter of the shares.", []),
+        ("Two thousand people marched.", []),
+        ("The wall has stood since nineteen sixty-one.", ["nineteen sixty-one"]),
+    ],
+)
+def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # years and decades spoken in words, as transcripts write them
+        ("The bridge was opened in nineteen eighty-four.", "nineteen eighty-four", "1984"),
+        ("The plan runs until the year two thousand.", "the year two thousand", "2000"),
+        ("Membership grew through the nineties.", "the nineties", "199"),
+        ("The abbey dates from the 12th century.", "the 12th century", "11"),
+        # a clock time with its own date
+        ("The bid expires at 5 p.m. EST, Feb. 20.", "5 p.m. EST, Feb. 20", "2012-02-20T17:00"),
+        # a weekday keeps its part of day; "the previous Friday" counts from the story's own date
+        ("The ferry sank Monday night.", "Monday night", "2012-02-06TNI"),
+        ("Shares closed at 12 on Jan. 19, up from the previous Friday.", "the previous Friday", "2012-01-13"),
+        # quarters, halves and fiscal years
+        ("Output should recover in next year's first quarter.", "next year's first quarter", "2013-Q1"),
+        ("Margins narrowed in the last half of 2010.", "the last half of 2010", "2010-H2"),
+        ("Sales rose in the fourth quarter. In the year-ago fourth quarter they fell.",
+         "the year-ago fourth quarter", "2010-Q4"),
+        ("Profit rose in the third quarter. In the 2010 quarter, it had lost money.", "the 2010 quarter", "2010-Q3"),
+        ("Profit rose in the third quarter. The latest period also included a gain.", "The latest period",
+         "2011-Q3"),
+        ("The company expects a loss in the current fiscal year.", "the current fiscal year", "2012"),
+        ("Revenue fell in the latest fiscal year.", "the latest fiscal year", "2011"),
+        ("Revenue rose 4% for the year ended Nov. 30.", "the year", "P1Y"),
+        ("The unit earned $3 million in the fiscal year ended Jan. 31.", "the fiscal year", "P1Y"),
+        ("The unit earned $3 million in the fiscal year ended Jan. 31.", "Jan. 31", "2012-01-31"),
+        ("The company's 2011 results were weak.", "2011", "2011"),
+        ("Fiscal 2011 sales rose 3%.", "Fiscal 2011", "2011"),
+        # an explicit day in a past report is not read as months ahead
+        ("The index fell from the peak it reached on Aug. 6.", "Aug. 6", "2011-08-06"),
+        ("The offer was extended to Feb. 20.", "Feb. 20", "2012-02-20"),
+        # sets
+        ("The village holds a fair each July.", "each July", "XXXX-07"),
+    ],
+)
+def test_timeml_values(nlp, sentence, text, value):
+    assert value_of(run(nlp, [sentence]), text) == value
