@@ -34,12 +34,12 @@ _COUNTED_STOP = re.compile(r"^(of|in|on|at|by|for|from|to|and|or|but|who|which|t
                            r"is|been|be|said|says|since|after|before|during|over|under|with|as|the|a|an|so|"
                            r"across|per|its|their|his|her|along|near|inside|outside|around|among|amid|within|"
                            r"into|onto|between|against|toward|towards|through|throughout|including|like|"
-                           r"last|this|these|those|when|where|while|after|so|far|more|each|every)$", re.I)
+                           r"last|this|these|those|them|us|whom|when|where|while|after|so|far|more|each|every)$", re.I)
 
 
 def counted_noun(after: str) -> str | None:
     """The noun phrase right after a number ("people", "air raids", "Syrian refugees"), at most three words."""
-    match = re.match(r"\s+([A-Za-z][\w' -]*)", after)
+    match = re.match(r"\s+(?:of\s+)?([A-Za-z][\w' -]*)", after)  # "thousands of people"
     if not match:
         return None
     words: list[str] = []
