@@ -60,10 +60,14 @@ def sentence_figures(article: Article, text: str, index: int, sentence: Sentence
         start, end = sentence.start + number.start, sentence.start + number.end
         if any(s < end and start < e for s, e in spans) or not is_count(body, number):
             continue
-        figure = _figure(article, text, body, index, number)
+        figure, told_in_present = _figure(article, text, body, index, number)
         if figure.kind == "other" and not _significant(number, figure):
             continue
         figure.as_of, figure.as_of_via = as_of, via
+        if told_in_present and article.published:
+            # "…, where the United Nations says more than 5,400 people have been killed": the count stands at
+            # publication, whatever day the rest of the sentence speaks of.
+            figure.as_of, figure.as_of_via = article.published, "published"
         figures.append(figure)
     figures += _fractions(body, sentence, index, figures)
     return figures
@@ -87,19 +91,21 @@ def is_count(body: str, number: NumberMention) -> bool:
     return True
 
 
-def _figure(article: Article, text: str, body: str, index: int, number: NumberMention) -> Figure:
+def _figure(article: Article, text: str, body: str, index: int, number: NumberMention) -> tuple[Figure, bool]:
+    """The figure, and whether its source tells it in the present tense."""
     sentence = article.sentences[index]
     before, after = body[:number.start], body[number.end:]
     counted = None if number.currency else counted_noun(after)
     kind = kind_of(counted, before, after, number.currency)
     start, end = sentence.start + number.start, sentence.start + number.end
     attribution = source_of(body, _number_span(article, start, end), article.quotes, start)
-    return Figure(
+    figure = Figure(
         text=text[start:end], start=start, end=end, kind=kind, value=number.value, value_high=number.value_high,
         qualifier=qualifier_before(before), counted=counted, currency=number.currency,
         source=attribution.source if attribution else None, source_via=attribution.via if attribution else None,
         sentence=index,
     )
+    return figure, bool(attribution and attribution.present)
 
 
 def _significant(number: NumberMention, figure: Figure) -> bool:
