@@ -138,3 +138,48 @@ def test_as_clause_and_parenthetical_cues(quotes_of):
     assert "said" not in taxes.text
     bridge = _find(quotes, "is safe")
     assert bridge.speaker_text == "engineers" and bridge.speaker_via == "organisation"
+
+
+def test_object_infinitive_and_preposition_patterns(quotes_of):
+    quotes = quotes_of("Mayor Anna Berg denounced the new toll on the harbour bridge.",
+                       "Tomas Lind vowed to reopen the old ferry line by spring.",
+                       "Clara Ivers spoke about the shortage of teachers in the north.")
+    toll = _find(quotes, "toll")
+    assert toll.kind == "indirect" and toll.cue == "denounced" and toll.speaker == "Anna Berg"
+    assert toll.text == "the new toll on the harbour bridge"
+    ferry = _find(quotes, "ferry")
+    assert ferry.text.startswith("to reopen") and ferry.speaker == "Tomas Lind"
+    teachers = _find(quotes, "teachers")
+    assert teachers.text.startswith("the shortage") and teachers.cue == "spoke"
+
+
+def test_a_named_object_alone_is_content_a_pronoun_is_not(quotes_of):
+    quotes = quotes_of("Governor Sara Nilsen endorsed Lindqvist on Tuesday.", "Peter Holm mentioned it.")
+    assert _find(quotes, "Lindqvist").speaker == "Sara Nilsen"
+    assert not any(q.text == "it" for q in quotes)
+
+
+def test_nominal_cue_with_possessor(quotes_of):
+    quotes = quotes_of("Peter Holm met the press on Monday.",
+                       "His decision to close the mine angered the town.",
+                       "Clara Ivers visited the ward. Her call for a new hospital won wide backing.")
+    mine = _find(quotes, "close the mine")
+    assert mine.text == "to close the mine" and mine.cue == "decision" and mine.speaker == "Peter Holm"
+    hospital = _find(quotes, "hospital")
+    assert hospital.text == "a new hospital" and hospital.speaker == "Clara Ivers"
+
+
+def test_clause_on_the_cue_object(quotes_of):
+    quotes = quotes_of("Ola Berg expressed concern that the dam might fail.",
+                       "The union said in a statement that the strike would go on.")
+    dam = _find(quotes, "dam might fail")
+    assert dam.text == "that the dam might fail" and dam.speaker == "Ola Berg"
+    strike = _find(quotes, "strike would go on")
+    assert strike.cue == "said" and strike.speaker_via == "organisation"
+
+
+def test_headline_label_before_a_colon(quotes_of):
+    quotes = quotes_of("Poll: Fisk Leads Berg By Ten Points In The North", "Update: The road is open again.")
+    poll = _find(quotes, "Leads Berg")
+    assert poll.speaker_text == "Poll"
+    assert not any("road is open" in q.text for q in quotes)

@@ -7,12 +7,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import SAYING, STANCE, according_to, cue_subject, is_cue
+from .cues import NOMINAL, PATTERNS, SAYING, STANCE, according_to, cue_subject, is_cue
 
 # Verbs whose `to`-infinitive complement is what was said or meant (`urged X to`, `vowed to`).
 XCOMP_CUES = frozenset("""
 urge vow promise pledge threaten ask tell warn call order demand want plan intend hope expect decide refuse
 agree offer propose
+""".split())
+# Headline labels before a colon that name no source (`Update: …`, `Watch: …`).
+NOT_SOURCES = frozenset("""
+update watch video photos photo related editor note read listen exclusive breaking live analysis opinion
+correction transcript q a
 """.split())
 EDGE_PUNCT = set(",.:;\"'\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2014\u2013()") | {"''", "``"}
 
@@ -55,6 +60,10 @@ def _complement(verb: Token) -> tuple[int, int] | None:
             m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
     if not clauses and (lemma in SAYING or lemma in STANCE) and lemma not in ("tell", "ask", "add", "say"):
         clauses = [c for c in children if c.dep_ in ("dobj", "oprd")]
+    if not clauses:
+        clauses = _noun_clause(verb, children)
+    if not clauses:
+        clauses = _by_pattern(verb, lemma, children)
     if not clauses and verb.dep_ == "parataxis":
         return verb.head.left_edge.i, verb.head.right_edge.i + 1
     if not clauses and verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in children):
@@ -62,6 +71,68 @@ def _complement(verb: Token) -> tuple[int, int] | None:
     if not clauses:
         return None
     return min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses) + 1
+
+
+def _by_pattern(verb: Token, lemma: str, children: list[Token]) -> list[Token]:
+    """The complement the learned `PATTERNS` allow for this lemma: a `to`-infinitive (with the object before it),
+    a direct object (with its predicate, `called X a liar`), or the object of one preposition."""
+    wanted = PATTERNS.get(lemma)
+    if not wanted:
+        return []
+    if "xcomp" in wanted:
+        clauses = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+        if clauses:
+            return [c for c in children if c.dep_ in ("dobj", "dative") and c.i < clauses[0].i] + clauses
+    if "dobj" in wanted or "oprd" in wanted:
+        objects = [c for c in children if c.dep_ in ("dobj", "oprd") and c.i > verb.i and
+                   ("dobj" in wanted or any(o.dep_ == "oprd" for o in children))]
+        if objects and not (len(objects) == 1 and objects[0].pos_ == "PRON" and objects[0].lower_ in ("it", "this")):
+            return objects
+    for child in children:
+        if child.dep_ == "prep" and child.i > verb.i and f"prep:{child.lower_}" in wanted:
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects
+    return []
+
+
+def _opens_clause(clause: Token) -> bool:
+    """A complement clause: opened by `that`/`whether`/`if`, or a `to`-infinitive."""
+    first = clause.left_edge
+    return first.lower_ in ("that", "whether", "if") and first.dep_ == "mark" or (
+        first.lower_ == "to" and first.dep_ == "aux" and first.head.i == clause.i)
+
+
+def _noun_clause(verb: Token, children: list[Token]) -> list[Token]:
+    """`expressed concern that…`, `says in a statement that…`: the clause hangs on the cue's object noun."""
+    nouns = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    nouns += [g for c in children if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.pos_ != "NOUN":
+            continue
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and _opens_clause(c)]
+        if clauses:
+            return clauses[:1]
+    return []
+
+
+def _nominal(token: Token) -> Attribution | None:
+    """`Trump's call for a ban`, `her view that…`, `his decision to run`: a cue noun with a possessor."""
+    preps = NOMINAL.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+    if preps is None:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    for child in token.children:
+        if child.dep_ in ("acl", "ccomp") and child.i > token.i and _opens_clause(child):
+            return Attribution(token, owner, child.left_edge.i, child.right_edge.i + 1)
+    for child in token.children:
+        if child.dep_ == "prep" and child.i > token.i and child.lower_ in preps:
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return Attribution(token, owner, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+    return None
 
 
 def _outside(verb: Token) -> tuple[int, int]:
@@ -86,7 +157,8 @@ def _colon_headline(doc: Doc) -> Attribution | None:
     prefix = doc[:colon.i]
     if not all(t.is_title or t.pos_ == "PROPN" or t.text in ("'s", "\u2019s", ".") for t in prefix):
         return None
-    if not any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in prefix.ents):
+    if not any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in prefix.ents) and (
+            len(prefix) > 4 or prefix[-1].lower_ in NOT_SOURCES or prefix[-1].pos_ not in ("NOUN", "PROPN")):
         return None
     head = prefix[-1] if prefix[-1].text not in ("'s", "\u2019s", ".") else prefix[0]
     return Attribution(colon, head, colon.i + 1, len(doc))
@@ -105,6 +177,12 @@ def _according(token: Token) -> Attribution | None:
     return Attribution(token, source, start, end, according=True)
 
 
+def _named_object(doc: Doc, attribution: Attribution) -> bool:
+    """A one-word content is kept when it names someone or something (`endorsed Cruz`), never a bare pronoun."""
+    return (attribution.end - attribution.start == 1 and not attribution.according
+            and doc[attribution.start].pos_ in ("PROPN", "NOUN"))
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every reported statement of one paragraph, in text order."""
     found: list[Attribution] = []
@@ -112,7 +190,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     if headline is not None:
         found.append(headline)
     for token in doc:
-        attribution = _according(token)
+        attribution = _according(token) or _nominal(token)
         if attribution is None and is_cue(token):
             subject = cue_subject(token)
             span = _complement(token) if subject is not None else None
@@ -121,6 +199,6 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if attribution is None:
             continue
         attribution.start, attribution.end = _trim(doc, attribution.start, attribution.end)
-        if attribution.end - attribution.start >= 2:
+        if attribution.end - attribution.start >= 2 or _named_object(doc, attribution):
             found.append(attribution)
     return found

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 PERSON_PRONOUNS = {"he", "she", "i", "him", "her"}
 GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GROUP_PRONOUNS = {"they", "we", "them"}
+# The source of a nominal cue is often a possessive (`his decision to run`): resolved as its subject form.
+POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 TITLE_WORDS = frozenset("""
 president prime minister foreign secretary spokesman spokeswoman spokesperson senator sen. sen gov. gov governor
 rep. rep representative mr. mr mrs. mrs ms. ms dr. dr general gen. king queen prince chancellor leader premier
@@ -249,6 +251,7 @@ class ArticleSpeakers:
         return referent
 
     def _resolve_pronoun(self, pronoun: str, offset: int, sentence: int) -> Referent | None:
+        pronoun = POSSESSIVES.get(pronoun, pronoun)
         candidates = [s for s in self.salient if s.offset < offset and s.sentence >= sentence - 6]
         candidates.sort(key=lambda s: (-s.sentence, s.rank, s.offset))
         wanted = GENDERED.get(pronoun)
