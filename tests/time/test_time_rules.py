@@ -58,9 +58,24 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # an explicit day in a past report is not read as months ahead
         ("The index fell from the peak it reached on Aug. 6.", "Aug. 6", "2011-08-06"),
         ("The offer was extended to Feb. 20.", "Feb. 20", "2012-02-20"),
-        # sets
+        # sets: "each July", and a rate after an amount
         ("The village holds a fair each July.", "each July", "XXXX-07"),
+        ("The merger saves $40 million a year.", "a year", "P1Y"),
+        # an arrangement ("is to") looks ahead
+        ("The exchange is to reopen Friday.", "Friday", "2012-02-10"),
+        # "that year" and "the following month" count from the story's own year or month
+        ("The plant opened in 2003. Sales doubled that year.", "that year", "2003"),
+        ("The firm was put up for sale in March 2009. The following month, it found a buyer.",
+         "The following month", "2009-04"),
+        # a quarter ahead of publication is a forecast, not the quarter being reported
+        ("Sales should rise in the third quarter of 2013. In the year-ago period they rose 2%.",
+         "the year-ago period", "2010-Q4"),
     ],
 )
 def test_timeml_values(nlp, sentence, text, value):
     assert value_of(run(nlp, [sentence]), text) == value
+
+
+def test_a_rate_is_a_set(nlp):
+    article = run(nlp, ["The ferry makes four trips a week."])
+    assert [(d.text, d.type, d.value) for d in article.dates] == [("a week", "SET", "P1W")]

@@ -28,10 +28,21 @@ class Context:
     after: str = ""  # the text right after the expression
     quarter: str | None = None  # the last quarter the text named ("1989-Q3"): year-on-year comparisons use it
     before: str = ""  # the word right before the expression, lower case ("since", "until")
+    # the last date the story set at any precision, and that precision ("month" for "in March 1988"): "that year"
+    # and "the following month" count from it
+    coarse: tuple[date, str] | None = None
 
     @property
     def ref(self) -> date | None:
         return self.reference or self.anchor
+
+    def ref_for(self, unit: str) -> date | None:
+        """The reference time for an anaphor at `unit` precision: the story's last date precise enough for it."""
+        if self.coarse is not None and unit in ("month", "year"):
+            day, precision = self.coarse
+            if precision == "day" or precision == unit or (precision == "month" and unit == "year"):
+                return day
+        return self.ref
 
 
 @dataclass
@@ -198,13 +209,14 @@ def _this_part(m: re.Match[str], ctx: Context) -> Normalised:
 @reads("ref_day")
 def _ref_day(m: re.Match[str], ctx: Context) -> Normalised:
     """`the next day` counts from the reference time, the last date the story itself set."""
-    if ctx.ref is None:
-        return Normalised("DATE", None, True)
     unit = m["unit"].lower()
+    base = ctx.ref_for(unit)
+    if base is None:
+        return Normalised("DATE", None, True)
     step = 1 if m["rel"].lower() in ("next", "following") else -1
     if unit == "morning":
-        return _with_part((ctx.ref + timedelta(days=step)).isoformat(), "morning")
-    return Normalised("DATE", format_at(shift(ctx.ref, unit, step), unit), True)
+        return _with_part((base + timedelta(days=step)).isoformat(), "morning")
+    return Normalised("DATE", format_at(shift(base, unit, step), unit), True)
 
 
 @reads("holiday")
@@ -232,12 +244,13 @@ def _holiday(m: re.Match[str], ctx: Context) -> Normalised:
 @reads("anaphoric")
 def _anaphoric(m: re.Match[str], ctx: Context) -> Normalised:
     """`that day`, `later that year`: the reference time the story last set, at the unit's precision."""
-    if ctx.ref is None:
-        return Normalised("DATE", None, True)
     unit = m["unit"].lower()
+    base = ctx.ref_for(unit)
+    if base is None:
+        return Normalised("DATE", None, True)
     if unit in DAY_PARTS:
-        return _with_part(ctx.ref.isoformat(), unit)
-    return Normalised("DATE", format_at(ctx.ref, unit), True)
+        return _with_part(base.isoformat(), unit)
+    return Normalised("DATE", format_at(base, unit), True)
 
 
 @reads("relative")
@@ -355,6 +368,8 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Normalised:
     if unit == "year" and _ENDED.match(ctx.after):
         return Normalised("DURATION", "P1Y", False)
     if unit == "quarter":
+        if ctx.quarter:  # the quarter the report already named ("Sun's fiscal first quarter")
+            return Normalised("DATE", ctx.quarter, True)
         return Normalised("DATE", format_at(shift(ctx.anchor, "quarter", -1), "quarter"), True)
     if unit == "weekend":
         day = weekday_near(ctx.anchor, 5, _direction(ctx.tense))
@@ -428,7 +443,16 @@ def _quarter_back(quarter: str, years: int) -> str:
 @reads("duration_span")
 def _duration(m: re.Match[str], ctx: Context) -> Normalised:
     count, unit = _count_and_unit(m)
+    if m["n"].lower() in ("a", "an", "per") and _RATE_BEFORE.search(ctx.before):
+        # "$500 million a year", "four flights a week", "twice a month": a rate, TimeML's SET
+        return Normalised("SET", _duration_value(1, unit), False)
     return Normalised("DURATION", _duration_value(count, unit), False)
+
+
+# The word before "a year" that makes it a rate: an amount, a count of things, or a frequency.
+_RATE_BEFORE = re.compile(
+    r"^(?:[$#€£]?\d[\d,.]*%?|million|billion|trillion|thousand|hundred|percent|%|cents?|pence|times|twice|once"
+    r"|dollars|euros|pounds|yen|barrels|tons|units|shares|seats|flights|people|trips|visits)$")
 
 
 @reads("vague_duration")
@@ -478,9 +502,10 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> Normalised:
     """`the year-earlier quarter`: the reported quarter (the last one ended) a year before."""
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
-    unit = (m["unit"] or "year").lower()
+    unit = (m["unit"] or "").lower()
     last_year = shift(ctx.anchor, "year", -1)
-    if ctx.quarter and unit != "year":
+    if ctx.quarter and unit != "year" and (unit or "-" in m["kind"]):
+        # "the year-ago quarter", and "year-earlier profit" in a quarterly report: the reported quarter a year back
         return Normalised("DATE", _quarter_back(ctx.quarter, 1), True)
     if unit in ("quarter", "period"):
         return Normalised("DATE", format_at(shift(last_year, "quarter", -1), "quarter"), True)

@@ -20,6 +20,7 @@ from .vocab import TIME_UNITS, number_value, unit_name
 
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_COARSE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 _NOT_YEARS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"}
 
 
@@ -30,6 +31,7 @@ class Clock:
     anchor: date | None
     reference: date | None = None
     quarter: str | None = None
+    coarse: tuple[date, str] | None = None  # the last date at any precision ("1988", "1988-03") and that precision
 
 
 @dataclass
@@ -80,7 +82,7 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         after = doc.text[mention.match.end(): mention.match.end() + 30]
         words_before = doc.text[max(0, mention.start - 12): mention.start].split()
         before = words_before[-1].lower() if words_before else ""
-        context = Context(clock.anchor, clock.reference, tense, after, clock.quarter, before)
+        context = Context(clock.anchor, clock.reference, tense, after, clock.quarter, before, clock.coarse)
         normalised = normalise(mention, context)
         value = normalised.value if (clock.anchor is not None or not normalised.relative) else None
         anchor = "published" if normalised.relative and value is not None else None
@@ -90,9 +92,14 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         day = parse_day(value) if normalised.type in ("DATE", "TIME") else None
         if day is not None:
             clock.reference = day
+            clock.coarse = (day, "day")
+        elif normalised.type == "DATE" and value and (coarse := _COARSE.match(value)):
+            clock.coarse = (date(int(coarse[1]), int(coarse[2] or 1), 1), "month" if coarse[2] else "year")
         if value and _QUARTER.match(value) and mention.rule not in ("ago", "period_ago", "year_period") \
-                and not (mention.rule == "quarter" and mention.match["ago"]):
-            clock.quarter = value  # a year-on-year result is not the quarter being reported
+                and not (mention.rule == "quarter" and mention.match["ago"]) \
+                and (clock.anchor is None or value <= format_at(clock.anchor, "quarter")):
+            # a year-on-year result is not the quarter being reported, nor is a forecast for a quarter ahead
+            clock.quarter = value
         located = normalised.located if clock.anchor is not None else None
         results.append(Found(expression, tense, located, main))
     _locate_against_dates(mentions, results)

@@ -46,6 +46,9 @@ def verb_tense(verb: Token) -> Tense:
         if "have" in lemmas and verb.tag_ == "VBN":
             return "past"
         return "future"
+    if verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children):
+        return "future"  # "is to resume trading Tuesday": an arrangement still ahead
     if verb.lemma_.lower() in _SCHEDULING:
         return "future"  # "planned a rally on Saturday", "has scheduled talks for Thursday": the day is ahead
     if "have" in lemmas and verb.tag_ == "VBN":
