@@ -61,6 +61,11 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # sets: "each July", and a rate after an amount
         ("The village holds a fair each July.", "each July", "XXXX-07"),
         ("The merger saves $40 million a year.", "a year", "P1Y"),
+        ("The dam burst in the spring of nineteen seventy-two.", "the spring of nineteen seventy-two", "1972-SP"),
+        ("The strike began in March nineteen ninety-one.", "March nineteen ninety-one", "1991-03"),
+        # the simple present of a scheduled event looks ahead; a report in the present does not
+        ("The two leaders meet Friday in Oslo.", "Friday", "2012-02-10"),
+        ("The agency says Monday's vote was fair.", "Monday", "2012-02-06"),
         # an arrangement ("is to") looks ahead
         ("The exchange is to reopen Friday.", "Friday", "2012-02-10"),
         # "that year" and "the following month" count from the story's own year or month

@@ -50,13 +50,17 @@ _YEAR_WORDS = (
     rf"|(?P<the>the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?P<ty>{_UNIT_WORD}|ten))?"
 )
 
+# A spoken year inside a longer date ("January nineteen ninety-seven"), without named groups.
+_SPOKEN_YEAR = rf"(?:nineteen|eighteen)[- ](?:{_TENS}(?:[- ]{_UNIT_WORD})?|ten|eleven|twelve|thirteen|fourteen|fifteen" \
+    rf"|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNIT_WORD}|ten))?"
+
 # Rule name -> pattern. Order only breaks ties between equally long matches at the same place.
 PATTERNS: dict[str, str] = {
     "date_iso": rf"\b(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
     "date_numeric": r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b",
     "date_md": rf"(?:{WEEKDAY},?\s+)?{MOD}?(?P<month>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?",
     "date_dm": rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?",
-    "month_year": rf"{MOD}?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})\b",
+    "month_year": rf"{MOD}?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}|{_SPOKEN_YEAR})\b",
     "month": rf"(?:(?P<rel>last|next|this|past|coming)\s+)?{MOD}?(?P<month>{MONTH})(?P<poss>'s)?\b",
     "weekday": rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|the\s+following)\s+)?(?:(?:early|late)\s+)?(?P<wd>{WEEKDAY})"
     rf"(?:\s+(?P<part>{PART}))?\b",
@@ -73,7 +77,7 @@ PATTERNS: dict[str, str] = {
     rf"(?P<rel>this|last|next|past|previous|coming|current|same|latest|following)\s+"
     rf"(?:(?P<unit>{SINGLE_UNIT})|(?P<season>{SEASON}))\b(?!-)",
     "the_unit": rf"the\s+(?P<unit>year|quarter|week|month|weekend)\b(?!-|\s+(?:of|before|after|to|ago|earlier))",
-    "season": rf"{MOD}?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))\b",
+    "season": rf"{MOD}?(?:the\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}))\b",
     "the_season": rf"(?:(?:early|late|mid)[\s-]+)?the\s+(?P<season>{SEASON})\b(?!\s+(?:of\s+)?{YEAR})",
     "ago": rf"{QUAL}?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
     "duration_span": rf"{QUAL}?(?:the\s+)?(?P<rel>past|last|next|coming|first|previous|final|following|latest)\s+"

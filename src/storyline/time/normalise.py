@@ -149,9 +149,21 @@ def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
     return Normalised("DATE", found.isoformat() if found else None, True)
 
 
+def year_number(text: str) -> int:
+    """A year written in digits or spoken ("nineteen ninety-seven", "two thousand and one")."""
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    words = text.replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + (number_value(" ".join(w for w in words[2:] if w != "and")) or 0 if words[2:] else 0)
+    century = 19 if words[0] == "nineteen" else 18
+    return century * 100 + (number_value(" ".join(words[1:])) or 0)
+
+
 @reads("month_year")
 def _month_year(m: re.Match[str], ctx: Context) -> Normalised:
-    return Normalised("DATE", f"{int(m['y']):04d}-{_month(m['month']):02d}", False)
+    return Normalised("DATE", f"{year_number(m['y']):04d}-{_month(m['month']):02d}", False)
 
 
 @reads("month")
@@ -392,7 +404,7 @@ def _the_season(m: re.Match[str], ctx: Context) -> Normalised:
 
 @reads("season")
 def _season(m: re.Match[str], ctx: Context) -> Normalised:
-    return Normalised("DATE", f"{int(m['y']):04d}-{SEASONS[m['season'].lower()]}", False)
+    return Normalised("DATE", f"{year_number(m['y']):04d}-{SEASONS[m['season'].lower()]}", False)
 
 
 def _count_and_unit(m: re.Match[str]) -> tuple[int | None, str]:

@@ -74,7 +74,26 @@ def tense_of(span: Span) -> Tense:
     tense = verb_tense(verb)
     if tense == "none" and verb.head != verb:
         return verb_tense(verb.head)
+    if tense == "present" and _scheduled_present(span, verb):
+        return "future"
     return tense
+
+
+# Verbs whose simple present describes a state or a report, not a scheduled event.
+_STATIVE_OR_REPORTING = {
+    "be", "have", "say", "tell", "report", "add", "note", "claim", "believe", "think", "know", "seem", "remain",
+    "show", "follow", "mark", "include", "contain", "mean", "want", "need", "see", "hold", "own", "estimate",
+}
+
+
+def _scheduled_present(span: Span, verb: Token) -> bool:
+    """News uses the simple present for a scheduled event: "the ministers meet Monday", "the plant opens
+    Monday". Only an event verb a bare day modifies directly ("meet Monday"; not "follows Tuesday's declaration",
+    nor "fell on Friday", where the parser too often mistakes the tense)."""
+    root = span.root
+    return (root.head == verb and verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in _STATIVE_OR_REPORTING
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and root.dep_ in ("npadvmod", "tmod"))
 
 
 _SUBORDINATE = {"relcl", "acl", "appos"}
