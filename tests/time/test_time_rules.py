@@ -58,7 +58,13 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # an explicit day in a past report is not read as months ahead
         ("The index fell from the peak it reached on Aug. 6.", "Aug. 6", "2011-08-06"),
         ("The offer was extended to Feb. 20.", "Feb. 20", "2012-02-20"),
-        # sets: "each July", and a rate after an amount
+        # halves, parts of day with a day word
+        ("The refugees waited 3 1/2 years for a decision.", "3 1/2 years", "P3Y6M"),
+        ("The vote lasted an hour and a half.", "an hour and a half", "PT1H30M"),
+        ("Shares slipped by mid-afternoon yesterday.", "mid-afternoon yesterday", "2012-02-07TAF"),
+        # sets: plural weekdays, "each July", and a rate after an amount
+        ("The market opens on Sundays.", "Sundays", "XXXX-WXX-7"),
+        ("The club meets on Friday nights.", "Friday nights", "XXXX-WXX-5TNI"),
         ("The village holds a fair each July.", "each July", "XXXX-07"),
         ("The merger saves $40 million a year.", "a year", "P1Y"),
         ("The dam burst in the spring of nineteen seventy-two.", "the spring of nineteen seventy-two", "1972-SP"),

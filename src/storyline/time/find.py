@@ -111,6 +111,11 @@ PATTERNS: dict[str, str] = {
     r"|more\s+recently|recently|lately|the\s+past|the\s+near\s+future|the\s+future"
     r"|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term)\b",
     "recent": r"\brecent\s+(?P<unit>days|weeks|months|years)\b",
+    "weekday_set": rf"(?P<wd>{WEEKDAY})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)",
+    "duration_half": rf"{QUAL}?(?:(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+and\s+a\s+half"
+    rf"|(?P<n2>\d+|{_NUM_WORD})(?:\s+1/2|\s+and\s+a\s+half)\s+(?P<unit2>{UNIT}))\b",
+    "part_of_day": rf"(?:(?:mid|late|early)[- ]?)(?P<part>morning|afternoon|evening)"
+    rf"(?:\s+(?P<dw>today|yesterday|tomorrow))?\b",
     "set": rf"\b(?P<word>daily|weekly|monthly|annually|yearly|nightly|hourly"
     rf"|(?:every|each|per)\s+(?:(?P<unit>day|week|month|year|quarter|hour|morning|night|evening|{WEEKDAY})"
     rf"|(?P<month>{MONTH})))\b",

@@ -574,6 +574,43 @@ def _ref(m: re.Match[str], ctx: Context) -> Normalised:
     return Normalised("DATE", value, False)
 
 
+@reads("weekday_set")
+def _weekday_set(m: re.Match[str], ctx: Context) -> Normalised:
+    """`on Mondays` is every Monday (`XXXX-WXX-1`), `Tuesday nights` every Tuesday night."""
+    value = f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}"
+    if m["part"]:
+        value += "T" + DAY_PARTS[m["part"].lower().rstrip("s")]
+    return Normalised("SET", value, False)
+
+
+# Half a unit in the next smaller one: "2 1/2 years" is P2Y6M, "an hour and a half" PT1H30M.
+_HALF = {"year": "6M", "month": "15D", "week": "3D12H", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
+@reads("duration_half")
+def _duration_half(m: re.Match[str], ctx: Context) -> Normalised:
+    count, unit = number_value(m["n"] or m["n2"]), unit_name(m["unit"] or m["unit2"])
+    if count is None or unit not in _HALF:
+        return Normalised("DURATION", _duration_value(None, unit), False)
+    code, size = UNIT_CODES[unit]
+    half = _HALF[unit]
+    if unit in TIME_UNITS:
+        return Normalised("DURATION", f"PT{count * size}{code}{half}", False)
+    return Normalised("DURATION", f"P{count * size}{code}{half}", False)
+
+
+@reads("part_of_day")
+def _part_of_day(m: re.Match[str], ctx: Context) -> Normalised:
+    """`mid-afternoon yesterday`, `by mid afternoon` (the story's day): a TIME with the part of day."""
+    if ctx.anchor is None:
+        return Normalised("TIME", None, True)
+    if m["dw"]:
+        day = ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()])
+    else:
+        day = ctx.ref
+    return _with_part(day.isoformat(), m["part"])
+
+
 _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
               "quarterly": "P1Q", "nightly": "P1D", "hourly": "PT1H"}
 
