@@ -183,3 +183,20 @@ def test_headline_label_before_a_colon(quotes_of):
     poll = _find(quotes, "Leads Berg")
     assert poll.speaker_text == "Poll"
     assert not any("road is open" in q.text for q in quotes)
+
+
+def test_stance_adjective_after_a_copula(quotes_of):
+    quotes = quotes_of("Senator Ola Berg is critical of the new fishing quota.",
+                       "Mayor Anna Berg was eager to open the bridge before winter.")
+    quota = _find(quotes, "quota")
+    assert quota.text == "the new fishing quota" and quota.speaker == "Ola Berg" and quota.cue == "critical"
+    bridge = _find(quotes, "open the bridge")
+    assert bridge.text.startswith("to open") and bridge.speaker == "Anna Berg"
+
+
+def test_second_cue_conjoined_to_the_first_clause_is_its_own_statement(quotes_of):
+    quotes = quotes_of("Clara Ivers said the harbour plan was sound and predicted that ferries would return.")
+    plan = _find(quotes, "harbour plan")
+    assert "ferries" not in plan.text and plan.speaker == "Clara Ivers"
+    ferries = _find(quotes, "ferries would return")
+    assert ferries.cue == "predicted" and ferries.speaker == "Clara Ivers"

@@ -77,6 +77,17 @@ NOMINAL: dict[str, frozenset[str]] = {noun: frozenset(preps.split()) for noun, p
     "praise": "for of", "defense": "of", "defence": "of", "rejection": "of", "denial": "of", "push": "for",
 }.items()}
 
+# Adjectives after a copula that report their subject's stance (`is critical of X`, `was eager to run`,
+# `is confident that…`), with what may hold the content: a preposition's object, `xcomp` or `ccomp`. Counted on the
+# PolNeAR training texts like the verb patterns.
+ADJECTIVES: dict[str, frozenset[str]] = {adjective: frozenset(relations.split()) for adjective, relations in {
+    "eager": "xcomp", "quick": "xcomp", "inclined": "xcomp", "reluctant": "xcomp", "critical": "of",
+    "skeptical": "of", "sceptical": "of", "supportive": "of", "enamored": "of", "proud": "of", "aware": "of ccomp",
+    "worried": "about ccomp", "concerned": "about ccomp", "angry": "about", "upbeat": "about",
+    "optimistic": "about ccomp", "hopeful": "about ccomp", "confident": "in ccomp", "glad": "ccomp",
+    "surprised": "ccomp", "devoted": "to", "convinced": "of ccomp",
+}.items()}
+
 # Verbs whose subject is not the speaker (`the rally saw`, `it remains`): never cues.
 NOT_WITHOUT_OBJECT = frozenset({"call", "point", "see", "hear", "learn", "find", "show", "know"})
 
@@ -109,6 +120,8 @@ def cue_subject(verb: Token) -> Token | None:
                 return objects[0]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb) and is_cue(verb.head.head):
+        return cue_subject(verb.head.head)  # `X said A and predicted B`, B's cue hung on A's verb
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG":
             return None

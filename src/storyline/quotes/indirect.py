@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import NOMINAL, PATTERNS, SAYING, STANCE, according_to, cue_subject, is_cue
+from .cues import ADJECTIVES, NOMINAL, PATTERNS, SAYING, STANCE, according_to, cue_subject, is_cue
 
 # Verbs whose `to`-infinitive complement is what was said or meant (`urged X to`, `vowed to`).
 XCOMP_CUES = frozenset("""
@@ -70,7 +70,21 @@ def _complement(verb: Token) -> tuple[int, int] | None:
         return _outside(verb)
     if not clauses:
         return None
-    return min(c.left_edge.i for c in clauses), max(c.right_edge.i for c in clauses) + 1
+    return min(c.left_edge.i for c in clauses), max(_clause_end(c) for c in clauses)
+
+
+def _clause_end(clause: Token) -> int:
+    """Where a complement ends: before a second cue of the same speaker that the parser hung on it as a
+    conjunct (`said the plan works and predicted that…`): that one reports a statement of its own."""
+    for child in clause.rights:
+        if child.dep_ == "conj" and is_cue(child) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            before = [t for t in clause.doc[clause.left_edge.i:child.left_edge.i]]
+            while before and (before[-1].dep_ == "cc" or before[-1].is_punct):
+                before.pop()
+            if before:
+                return before[-1].i + 1
+    return clause.right_edge.i + 1
 
 
 def _by_pattern(verb: Token, lemma: str, children: list[Token]) -> list[Token]:
@@ -135,6 +149,26 @@ def _nominal(token: Token) -> Attribution | None:
     return None
 
 
+def _stance_adjective(token: Token) -> Attribution | None:
+    """`X is critical of Y`, `X was eager to run`, `X is confident that…`: the copula's subject holds the content."""
+    relations = ADJECTIVES.get(token.lemma_.lower()) if token.pos_ == "ADJ" and token.dep_ == "acomp" else None
+    if relations is None:
+        return None
+    subject = cue_subject(token.head)
+    if subject is None or subject.i > token.i:
+        return None
+    for child in token.children:
+        if child.i < token.i:
+            continue
+        if child.dep_ in ("xcomp", "ccomp") and child.dep_ in relations:
+            return Attribution(token, subject, child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ == "prep" and child.lower_ in relations:
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return Attribution(token, subject, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+    return None
+
+
 def _outside(verb: Token) -> tuple[int, int]:
     """`As X explained, A` / `A, as X said`: the rest of the main clause, on the far side of the cue's clause."""
     head = verb.head
@@ -190,7 +224,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     if headline is not None:
         found.append(headline)
     for token in doc:
-        attribution = _according(token) or _nominal(token)
+        attribution = _according(token) or _nominal(token) or _stance_adjective(token)
         if attribution is None and is_cue(token):
             subject = cue_subject(token)
             span = _complement(token) if subject is not None else None
