@@ -90,3 +90,16 @@ def test_timeml_values(nlp, sentence, text, value):
 def test_a_rate_is_a_set(nlp):
     article = run(nlp, ["The ferry makes four trips a week."])
     assert [(d.text, d.type, d.value) for d in article.dates] == [("a week", "SET", "P1W")]
+
+
+def test_n_days_later_is_a_duration_that_dates_its_sentence_and_moves_the_story_clock(nlp):
+    article = run(nlp, ["The talks opened on Feb. 1. Three days later, the delegates walked out. The next day they "
+                        "returned."])
+    later = next(d for d in article.dates if d.text == "Three days")
+    assert (later.type, later.value) == ("DURATION", "P3D")
+    assert article.sentences[1].date == "2012-02-04"
+    assert value_of(article, "The next day") == "2012-02-05"
+
+
+def test_one_day_after_a_modal_is_the_future(nlp):
+    assert value_of(run(nlp, ["The city will one day host the games."]), "one day") == "FUTURE_REF"

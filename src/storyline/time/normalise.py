@@ -53,6 +53,8 @@ class Normalised:
     # The date of the event the expression locates, where that differs from its value: in "a day after
     # returning", a duration (P1D), the returning is one day before the reference time.
     located: str | None = None
+    # "Three days later, ...": the located day becomes the story's reference time
+    moves_reference: bool = False
 
 
 Reader = Callable[[re.Match[str], Context], Normalised]
@@ -433,6 +435,12 @@ def _ago(m: re.Match[str], ctx: Context) -> Normalised:
         base, sign = ctx.anchor, (-1 if direction == "ago" else 1)
     else:
         base, sign = ctx.ref, (-1 if direction in ("earlier", "before") else 1)
+    if direction in ("after", "before", "later"):
+        # "Three days later, ...": TimeML marks "Three days" alone, a duration; it locates the sentence's event
+        located = None
+        if base is not None and count is not None and unit not in TIME_UNITS:
+            located = format_at(shift(base, unit, sign * count), unit)
+        return Normalised("DURATION", _duration_value(count, unit), False, located, moves_reference=True)
     if count is None:  # "several weeks ago": vague, and true whatever the publication date
         return Normalised("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", False)
     if base is None:
@@ -455,11 +463,15 @@ def _quarter_back(quarter: str, years: int) -> str:
 @reads("duration_span")
 def _duration(m: re.Match[str], ctx: Context) -> Normalised:
     count, unit = _count_and_unit(m)
+    if m["n"].lower() == "one" and unit == "day" and ctx.before in _MODALS:
+        return Normalised("DATE", "FUTURE_REF", False)  # "will one day be": some day ahead, not a day long
     if m["n"].lower() in ("a", "an", "per") and _RATE_BEFORE.search(ctx.before):
         # "$500 million a year", "four flights a week", "twice a month": a rate, TimeML's SET
         return Normalised("SET", _duration_value(1, unit), False)
     return Normalised("DURATION", _duration_value(count, unit), False)
 
+
+_MODALS = ("will", "would", "could", "may", "might", "should", "shall", "can", "must")
 
 # The word before "a year" that makes it a rate: an amount, a count of things, or a frequency.
 _RATE_BEFORE = re.compile(

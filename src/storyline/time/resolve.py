@@ -90,6 +90,8 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
             mention.text, offset + mention.start, offset + mention.end, normalised.type, value, anchor=anchor
         )
         day = parse_day(value) if normalised.type in ("DATE", "TIME") else None
+        if normalised.moves_reference and clock.anchor is not None:
+            day = parse_day(normalised.located)
         if day is not None:
             clock.reference = day
             clock.coarse = (day, "day")
