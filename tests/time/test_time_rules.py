@@ -58,6 +58,7 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # an explicit day in a past report is not read as months ahead
         ("The index fell from the peak it reached on Aug. 6.", "Aug. 6", "2011-08-06"),
         ("The offer was extended to Feb. 20.", "Feb. 20", "2012-02-20"),
+        ("The board approved the new fee, effective June 1.", "June 1", "2012-06-01"),
         # halves, parts of day with a day word
         ("The refugees waited 3 1/2 years for a decision.", "3 1/2 years", "P3Y6M"),
         ("The vote lasted an hour and a half.", "an hour and a half", "PT1H30M"),

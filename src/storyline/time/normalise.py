@@ -95,7 +95,8 @@ def _month_direction(tense: Tense, before: str = "") -> str:
 
 
 # How far ahead a past-tense report may still name a day: "the offer was extended to Nov. 6" (weeks), not
-# "the record set on Aug. 6" read as next August.
+# "the record set on Aug. 6" read as next August. A date a change takes effect on ("approved, effective Feb. 1")
+# may lie further ahead.
 _DEADLINE_REACH = 62
 
 
@@ -143,7 +144,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
         return Normalised("DATE", None, True)
     year = month_year(ctx.anchor, month, _day_direction(ctx.tense, ctx.before), day)
     found = valid_date(year, month, day)
-    if found is not None and ctx.tense in ("past", "perfect") and (found - ctx.anchor).days > _DEADLINE_REACH:
+    if found is not None and ctx.tense in ("past", "perfect") and ctx.before != "effective" \
+            and (found - ctx.anchor).days > _DEADLINE_REACH:
         # "the record set on Aug. 6" in a February report: a deadline reported in the past tense is near,
         # an event is past
         year = month_year(ctx.anchor, month, "past", day)
