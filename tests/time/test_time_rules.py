@@ -70,6 +70,7 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("The merger saves $40 million a year.", "a year", "P1Y"),
         ("The dam burst in the spring of nineteen seventy-two.", "the spring of nineteen seventy-two", "1972-SP"),
         ("The strike began in March nineteen ninety-one.", "March nineteen ninety-one", "1991-03"),
+        ("The mine closed in June last year.", "June last year", "2011-06"),
         # the simple present of a scheduled event looks ahead; a report in the present does not
         ("The two leaders meet Friday in Oslo.", "Friday", "2012-02-10"),
         ("The agency says Monday's vote was fair.", "Monday", "2012-02-06"),

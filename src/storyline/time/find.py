@@ -62,6 +62,7 @@ PATTERNS: dict[str, str] = {
     "date_dm": rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?",
     "month_year": rf"{MOD}?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}|{_SPOKEN_YEAR})\b",
     "month": rf"(?:(?P<rel>last|next|this|past|coming)\s+)?{MOD}?(?P<month>{MONTH})(?P<poss>'s)?\b",
+    "month_rel_year": rf"{MOD}?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
     "weekday": rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|the\s+following)\s+)?(?:(?:early|late)\s+)?(?P<wd>{WEEKDAY})"
     rf"(?:\s+(?P<part>{PART}))?\b",
     "day_word": rf"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday"

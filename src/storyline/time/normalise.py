@@ -182,6 +182,15 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Normalised:
     return Normalised("DATE", f"{year:04d}-{month:02d}", True)
 
 
+@reads("month_rel_year")
+def _month_rel_year(m: re.Match[str], ctx: Context) -> Normalised:
+    """`June last year`, `January this year`: the month of the year named relative to publication."""
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    return Normalised("DATE", f"{year:04d}-{_month(m['month']):02d}", True)
+
+
 @reads("weekday")
 def _weekday(m: re.Match[str], ctx: Context) -> Normalised:
     """`said Tuesday` is the last Tuesday (the day itself if published on one), `will meet Friday` the next;
