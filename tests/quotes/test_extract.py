@@ -200,3 +200,16 @@ def test_second_cue_conjoined_to_the_first_clause_is_its_own_statement(quotes_of
     assert "ferries" not in plan.text and plan.speaker == "Clara Ivers"
     ferries = _find(quotes, "ferries would return")
     assert ferries.cue == "predicted" and ferries.speaker == "Clara Ivers"
+
+
+def test_continued_is_a_saying_verb_and_the_quote_goes_on(quotes_of):
+    quotes = quotes_of("\u201cThe port will stay shut,\u201d Ola Berg continued. \u201cNobody can change that now.\u201d")
+    assert _find(quotes, "port will stay").kind == "direct"
+    assert _find(quotes, "Nobody can").speaker == "Ola Berg"
+
+
+def test_no_statement_in_the_words_describing_a_quoted_speaker(quotes_of):
+    quotes = quotes_of("\u201cWe are ready,\u201d said Tomas Lind, a union leader who criticized the sale of the port"
+                       " last year.")
+    assert _find(quotes, "We are ready").speaker == "Tomas Lind"
+    assert not any("sale of the port" in q.text for q in quotes)

@@ -82,9 +82,19 @@ def _continuation(article: Article, layout: Layout, span: MarkSpan, previous: Qu
                  "continuation", previous.speaker, sentence=layout.sentence_index(start))
 
 
-def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
-                   marks: list[MarkSpan]) -> tuple[list[Quote], list[MarkSpan]]:
-    """Quotes for the marks with a cue or continuing a quote; the rest (fragments, scare quotes) returned apart."""
+def _described(layout: Layout, cue: Cue) -> tuple[int, int] | None:
+    """The words after a direct quote's speaker that describe them (`said Tom Berg, who sent a letter
+    criticising the sale`): a cue there reports nothing the article quotes."""
+    subject, last = cue.subject, cue.subject.right_edge
+    if last.i <= subject.i or subject.i <= cue.verb.i <= last.i:
+        return None
+    return layout.end(cue.paragraph, subject), layout.end(cue.paragraph, last)
+
+
+def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, marks: list[MarkSpan],
+                   described: list[tuple[int, int]] | None = None) -> tuple[list[Quote], list[MarkSpan]]:
+    """Quotes for the marks with a cue or continuing a quote; the rest (fragments, scare quotes) returned apart.
+    The stretches describing each speaker are added to `described`."""
     quotes: list[Quote] = []
     fragments: list[MarkSpan] = []
     waiting: list[MarkSpan] = []  # cue-less paragraphs of a multi-paragraph quote whose cue comes later
@@ -93,6 +103,9 @@ def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
         previous = quotes[-1] if quotes else None
         if cue is not None:
             quote = _quote(article, layout, span.start, span.end, "direct", cue, speakers)
+            phrase = _described(layout, cue)
+            if phrase is not None and described is not None:
+                described.append(phrase)
             quotes.extend(_continuation(article, layout, w, quote) for w in waiting)
             waiting = []
             quotes.append(quote)
@@ -111,13 +124,15 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _reported(article: Article, layout: Layout, speakers: ArticleSpeakers, direct: list[Quote],
-              fragments: list[MarkSpan], marks: list[MarkSpan]) -> list[Quote]:
+              fragments: list[MarkSpan], marks: list[MarkSpan],
+              described: list[tuple[int, int]] | None = None) -> list[Quote]:
     """Indirect quotes from the parse, mixed where a quoted fragment lies in the content; none whose cue is itself
-    inside quotation marks (what a quoted speaker reports is part of their quote)."""
+    inside quotation marks (what a quoted speaker reports is part of their quote) or in the words describing a
+    quoted speaker."""
     found: list[Quote] = []
     taken = [(q.start, q.end) for q in direct]
     # Long quoted passages, attributed or not (a speech transcript): cues inside them are the speaker's words.
-    quoted = taken + [(m.outer_start, m.outer_end) for m in marks if m.end - m.start > 40]
+    quoted = taken + [(m.outer_start, m.outer_end) for m in marks if m.end - m.start > 40] + (described or [])
     for paragraph, doc in enumerate(article.docs or []):
         for item in find_attributions(doc):
             cue_offset = layout.start(paragraph, item.cue)
@@ -177,7 +192,9 @@ def extract_quotes(article: Article) -> Article:
     layout = Layout(article.docs, starts)
     speakers = ArticleSpeakers(article.docs, starts)
     marks = find_marks(article.paragraphs, starts)
-    direct, fragments = _direct_quotes(article, layout, speakers, marks)
-    reported = _split_or_drop_nested(article.text, _reported(article, layout, speakers, direct, fragments, marks))
+    described: list[tuple[int, int]] = []
+    direct, fragments = _direct_quotes(article, layout, speakers, marks, described)
+    reported = _split_or_drop_nested(article.text, _reported(article, layout, speakers, direct, fragments, marks,
+                                                             described))
     article.quotes = sorted(direct + reported, key=lambda q: q.start)
     return article

@@ -15,6 +15,7 @@ comment remark recall complain contend assert maintain reiterate concede caution
 testify reveal disclose indicate signal boast joke quip shout cry scream demand threaten praise criticise criticize
 blame dismiss reject agree disagree acknowledge estimate question wonder observe point mention propose recommend
 call brief counter retort protest lament mock decry hail insist assure announce order urge
+continue muse exclaim marvel chant yell
 """.split())
 
 THINKING = frozenset("""
