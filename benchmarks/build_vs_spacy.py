@@ -1,9 +1,11 @@
 """Benchmark: `storyline build` against bare `nlp.pipe` of the same spaCy model on the same texts.
 
-    python benchmarks/build_vs_spacy.py ../shared/eval/polnear/train/text [--limit N] [--workers N]
+    python benchmarks/build_vs_spacy.py ../shared/eval/polnear/train/text [--limit N] [--workers N] [--foundation]
 
-Prints articles/s for both, the ratio (goal: storyline >= 0.8x bare spaCy) and peak memory. Not a test: timings
-depend on the machine; run it on a quiet one.
+Prints articles/s for both, the ratio (goal: storyline >= 0.8x bare spaCy) and peak memory. `--foundation` times
+the build with only the foundation's stages (read, clean, language, spaCy, duplicates, store), without the time,
+quote and figure stages and the corpus stages, to show what each layer costs. Not a test: timings depend on the
+machine; run it on a quiet one.
 """
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ import time
 from pathlib import Path
 
 import storyline
-from storyline.annotate import get_nlp
+import storyline.api  # import outside the timings, as the model load is
+from storyline import corpus, pipeline
+from storyline.annotate import annotate, get_nlp
 
 
 def bare_spacy(texts: list[str]) -> float:
@@ -41,7 +45,11 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="a folder of .txt articles, e.g. polnear/train/text")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N files (0: all)")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--foundation", action="store_true", help="only the foundation's stages")
     args = parser.parse_args()
+    if args.foundation:
+        pipeline.ANALYSE[:] = [annotate]
+        corpus.CORPUS_STAGES[:] = []
     if not args.folder.is_dir():
         sys.exit(f"skipped: {args.folder} is not a folder")
     files = sorted(args.folder.glob("*.txt"))
@@ -60,7 +68,8 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(files)} articles, {words} words; storyline: {summary.line()}")
     print(f"bare nlp.pipe    : {spacy_seconds:7.1f} s  {spacy_rate:6.1f} articles/s")
-    print(f"storyline build  : {build_seconds:7.1f} s  {build_rate:6.1f} articles/s  (workers={args.workers})")
+    stages = "foundation stages" if args.foundation else "all stages"
+    print(f"storyline build  : {build_seconds:7.1f} s  {build_rate:6.1f} articles/s  (workers={args.workers}, {stages})")
     print(f"ratio            : {build_rate / spacy_rate:.2f}x bare spaCy   peak RSS {peak_mb:.0f} MB")
 
 

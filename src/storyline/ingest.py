@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from .corpus import run_corpus_stages, updated_items
+from .corpus import CORPUS_STAGES, run_corpus_stages, updated_items
 from .corpus.duplicates import THRESHOLD, DuplicateIndex, signature, to_bytes
 from .pipeline import Executor, analyse, new_article, prepare
 from .read import DEFAULT_MAX_BYTES, read_paths
@@ -90,6 +90,8 @@ def ingest(
 
 def update_corpus(database: Database) -> None:
     """Run the corpus stages over every analysed article and store their results (one transaction)."""
+    if not CORPUS_STAGES:
+        return
     articles = [article for article in database.load_all() if article.analysable]
     results = run_corpus_stages(articles)
     database.save_corpus(results, articles, updated_items())
