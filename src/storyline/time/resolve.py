@@ -57,7 +57,7 @@ def parse_day(value: str | None) -> date | None:
 
 def _is_year_number(mention: Mention, doc: Doc) -> bool:
     """A four-digit number is a year unless the parse says it counts something ("2000 people", "$1990")."""
-    if mention.match["pre"] or doc.text[: mention.match.start("y")].endswith("'s "):
+    if mention.match["pre"] or mention.match.string[: mention.match.start("y")].endswith("'s "):
         return True  # "fiscal 1989 sales", "the company's 1989 results": a year qualifying a noun
     span = doc.char_span(mention.match.start("y"), mention.match.end("y"), alignment_mode="expand")
     if span is None:
@@ -79,8 +79,9 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
     mentions = paragraph_mentions(doc)
     for mention in mentions:
         tense, main = span_tense(doc, mention.start, mention.end)
-        after = doc.text[mention.match.end(): mention.match.end() + 30]
-        words_before = doc.text[max(0, mention.start - 12): mention.start].split()
+        text = mention.match.string  # the paragraph text: spaCy rebuilds `doc.text` on every access
+        after = text[mention.match.end(): mention.match.end() + 30]
+        words_before = text[max(0, mention.start - 12): mention.start].split()
         before = words_before[-1].lower() if words_before else ""
         context = Context(clock.anchor, clock.reference, tense, after, clock.quarter, before, clock.coarse)
         normalised = normalise(mention, context)
