@@ -20,6 +20,7 @@ def spans(text: str) -> list[str]:
         ("The island imports three-quarters of its grain.", []),
         ("It sold more than a quarter of the shares.", []),
         ("Two thousand people marched.", []),
+        ("The current account deficit widened.", []),
         ("The wall has stood since nineteen sixty-one.", ["nineteen sixty-one"]),
     ],
 )
@@ -63,6 +64,9 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("The refugees waited 3 1/2 years for a decision.", "3 1/2 years", "P3Y6M"),
         ("The vote lasted an hour and a half.", "an hour and a half", "PT1H30M"),
         ("Shares slipped by mid-afternoon yesterday.", "mid-afternoon yesterday", "2012-02-07TAF"),
+        # "current" is the present, "then current" a past time
+        ("Investors fret about the current slump.", "current", "PRESENT_REF"),
+        ("Holders may buy shares at the then current price.", "then current", "PAST_REF"),
         # sets: plural weekdays, "each July", and a rate after an amount
         ("The market opens on Sundays.", "Sundays", "XXXX-WXX-7"),
         ("The club meets on Friday nights.", "Friday nights", "XXXX-WXX-5TNI"),

@@ -112,6 +112,8 @@ PATTERNS: dict[str, str] = {
     r"|more\s+recently|recently|lately|the\s+past|the\s+near\s+future|the\s+future"
     r"|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term)\b",
     "recent": r"\brecent\s+(?P<unit>days|weeks|months|years)\b",
+    # "the current weakness", "its current share": the present, as TimeML marks it; not "current account"
+    "current": r"\b(?P<then>then[\s-]+)?(?P<word>current)\b(?!\s+(?:accounts?|affairs|events|assets|liabilities|account\s+deficit)\b)",
     "weekday_set": rf"(?P<wd>{WEEKDAY})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)",
     "duration_half": rf"{QUAL}?(?:(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+and\s+a\s+half"
     rf"|(?P<n2>\d+|{_NUM_WORD})(?:\s+1/2|\s+and\s+a\s+half)\s+(?P<unit2>{UNIT}))\b",

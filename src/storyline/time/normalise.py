@@ -634,6 +634,12 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Normalised:
     return _with_part(day.isoformat(), m["part"])
 
 
+@reads("current")
+def _current(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the current weakness` is the present; `the then current price` a past one."""
+    return Normalised("DATE", "PAST_REF" if m["then"] else "PRESENT_REF", False)
+
+
 _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
               "quarterly": "P1Q", "nightly": "P1D", "hourly": "PT1H"}
 
