@@ -213,3 +213,13 @@ def test_no_statement_in_the_words_describing_a_quoted_speaker(quotes_of):
                        " last year.")
     assert _find(quotes, "We are ready").speaker == "Tomas Lind"
     assert not any("sale of the port" in q.text for q in quotes)
+
+
+def test_passive_cue_with_its_agent(quotes_of):
+    quote = _find(quotes_of("The harbour deal was first reported by the Northern Herald."), "harbour deal")
+    assert quote.text == "The harbour deal" and quote.speaker_text == "the Northern Herald"
+
+
+def test_as_phrase_goes_with_the_object(quotes_of):
+    quote = _find(quotes_of("Mayor Anna Berg described the toll as a tax on the poor."), "toll")
+    assert quote.text == "the toll as a tax on the poor" and quote.speaker == "Anna Berg"

@@ -36,27 +36,33 @@ oppose favor favour prefer cite mention challenge apologize apologise highlight 
 # annotated attribution at least 3 times and at least 40 % of the times it stood outside quotation marks with a
 # subject (a few frequent verbs whose object is rarely what was said, `say that`, `have`, `make`, left out). Relations: `dobj`, `xcomp`, `oprd` (`named X chairman`), `prep:<word>`.
 _PATTERN_GROUPS = {
-    "ccomp": """add admit assert assure claim complain concede conclude contend continue describe determine estimate
+    "ccomp": """convince demonstrate add admit assert assure claim complain concede conclude contend continue describe determine estimate
         find hope imply indicate insist learn point post recognize remark remind reply reveal speculate state suggest
         suspect tell wonder write""",
     "dobj": """advocate applaud assail believe bemoan blast condemn decry deem denounce disclose dismiss echo endorse
         hail highlight list mention mock oppose portray rebut reiterate reject repeat repudiate stress tout
         acknowledge announce argue confirm declare deny discuss emphasize emphasise explain express fear note predict
         question recall recommend tweet talk defend cite blame criticize criticise praise propose report
-        claim name offer prefer share slam thank reveal reference congratulate recognize identify""",
+        claim name offer prefer share slam thank reveal reference congratulate recognize identify outline unveil
+        reaffirm detail recite credit hammer deride lament articulate voice admit state suggest signal chant retweet
+        retweete email promote""",
     "xcomp": """aim decide decline encourage pledge prefer refuse seek threaten urge vow agree hope hop promise say
-        propose vote report ask call choose""",
+        propose vote report ask call choose push order press offer suggest like support""",
     "oprd": "name call",
-    "prep:as": "cast refer see view cite",
-    "prep:at": "balk hint",
-    "prep:for": "apologize apologise congratulate push thank vouch blame criticize criticise praise call",
+    "prep:as": "cast refer see view cite describe portray name mention praise list",
+    "prep:for": """apologize apologise congratulate push thank vouch blame criticize criticise praise call argue
+        advocate campaign ask blast""",
     "prep:from": "distance",
-    "prep:of": "accuse warn speak",
-    "prep:on": "comment weigh",
+    "prep:of": "accuse warn speak boast",
+    "prep:on": "comment weigh double agree zero",
     "prep:to": "allude compare liken point refer respond",
-    "prep:about": "boast joke worry talk speak ask",
-    "prep:against": "caution defend vote",
-    "prep:with": "respond show",
+    "prep:about": "boast joke worry talk speak ask complain",
+    "prep:against": "caution defend vote warn campaign",
+    "prep:with": "respond show agree",
+    "prep:in": "believe",
+    "prep:at": "balk hint lash",
+    "prep:behind": "throw",
+    "prep:upon": "remark",
 }
 PATTERNS: dict[str, frozenset[str]] = {}
 for _relation, _lemmas in _PATTERN_GROUPS.items():

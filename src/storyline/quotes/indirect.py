@@ -70,6 +70,8 @@ def _complement(verb: Token) -> tuple[int, int] | None:
         return _outside(verb)
     if not clauses:
         return None
+    if any(c.dep_ == "dobj" for c in clauses):  # `described her as likable`: the `as` phrase goes with the object
+        clauses += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > clauses[-1].i]
     return min(c.left_edge.i for c in clauses), max(_clause_end(c) for c in clauses)
 
 
@@ -169,6 +171,19 @@ def _stance_adjective(token: Token) -> Attribution | None:
     return None
 
 
+def _passive_with_agent(token: Token) -> Attribution | None:
+    """`The meeting was first reported by Politico`: a cue in the passive, its agent the source and its subject
+    what was reported."""
+    if token.tag_ != "VBN" or not is_cue(token):
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i]
+    agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if len(subjects) != 1 or not agents or subjects[0].pos_ == "PRON" or \
+            any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+        return None
+    return Attribution(token, agents[0], subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+
+
 def _outside(verb: Token) -> tuple[int, int]:
     """`As X explained, A` / `A, as X said`: the rest of the main clause, on the far side of the cue's clause."""
     head = verb.head
@@ -224,7 +239,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     if headline is not None:
         found.append(headline)
     for token in doc:
-        attribution = _according(token) or _nominal(token) or _stance_adjective(token)
+        attribution = (_according(token) or _nominal(token) or _stance_adjective(token)
+                       or _passive_with_agent(token))
         if attribution is None and is_cue(token):
             subject = cue_subject(token)
             span = _complement(token) if subject is not None else None
