@@ -203,7 +203,8 @@ def test_second_cue_conjoined_to_the_first_clause_is_its_own_statement(quotes_of
 
 
 def test_continued_is_a_saying_verb_and_the_quote_goes_on(quotes_of):
-    quotes = quotes_of("\u201cThe port will stay shut,\u201d Ola Berg continued. \u201cNobody can change that now.\u201d")
+    quotes = quotes_of("\u201cThe port will stay shut,\u201d Ola Berg continued."
+                       " \u201cNobody can change that now.\u201d")
     assert _find(quotes, "port will stay").kind == "direct"
     assert _find(quotes, "Nobody can").speaker == "Ola Berg"
 

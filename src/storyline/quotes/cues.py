@@ -34,10 +34,11 @@ oppose favor favour prefer cite mention challenge apologize apologise highlight 
 # plan`), its `to`-infinitive (`vowed to fight`) or the object of one preposition (`spoke about the wall`,
 # `accused X of lying`). Counted on the PolNeAR training texts: every (lemma, complement) pair that headed an
 # annotated attribution at least 3 times and at least 40 % of the times it stood outside quotation marks with a
-# subject (a few frequent verbs whose object is rarely what was said, `say that`, `have`, `make`, left out). Relations: `dobj`, `xcomp`, `oprd` (`named X chairman`), `prep:<word>`.
+# subject (a few frequent verbs whose object is rarely what was said, `say that`, `have`, `make`, left out).
+# Relations: `dobj`, `xcomp`, `oprd` (`named X chairman`), `prep:<word>`.
 _PATTERN_GROUPS = {
-    "ccomp": """convince demonstrate add admit assert assure claim complain concede conclude contend continue describe determine estimate
-        find hope imply indicate insist learn point post recognize remark remind reply reveal speculate state suggest
+    "ccomp": """convince demonstrate add admit assert assure claim complain concede conclude contend continue describe
+        determine estimate find hope imply indicate insist learn point post recognize remark remind reply reveal speculate state suggest
         suspect tell wonder write""",
     "dobj": """advocate applaud assail believe bemoan blast condemn decry deem denounce disclose dismiss echo endorse
         hail highlight list mention mock oppose portray rebut reiterate reject repeat repudiate stress tout
@@ -77,7 +78,7 @@ NOMINAL: dict[str, frozenset[str]] = {noun: frozenset(preps.split()) for noun, p
     "attack": "on against", "call": "for", "decision": "", "plan": "for", "promise": "of", "concern": "about over",
     "complaint": "about", "hope": "for of", "message": "", "proposal": "for", "remark": "about", "demand": "for",
     "fear": "of", "suggestion": "", "advice": "for", "warning": "about of", "claim": "", "argument": "for against",
-    "opposition": "to", "announcement": "of", "comment": "about on", "answer": "", "appeal": "for to",
+    "opposition": "to", "announcement": "of", "comment": "about on", "answer": "",
     "disagreement": "with over", "request": "for", "embrace": "of", "vow": "", "refusal": "", "allegation": "",
     "accusation": "", "focus": "on", "case": "for against", "pledge": "", "insistence": "on", "belief": "in",
     "assertion": "", "statement": "", "threat": "", "intention": "", "desire": "for", "commitment": "to",
