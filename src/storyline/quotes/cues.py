@@ -38,8 +38,8 @@ oppose favor favour prefer cite mention challenge apologize apologise highlight 
 # Relations: `dobj`, `xcomp`, `oprd` (`named X chairman`), `prep:<word>`.
 _PATTERN_GROUPS = {
     "ccomp": """convince demonstrate add admit assert assure claim complain concede conclude contend continue describe
-        determine estimate find hope imply indicate insist learn point post recognize remark remind reply reveal speculate state suggest
-        suspect tell wonder write""",
+        determine estimate find hope imply indicate insist learn point post recognize remark remind reply reveal
+        speculate state suggest suspect tell wonder write""",
     "dobj": """advocate applaud assail believe bemoan blast condemn decry deem denounce disclose dismiss echo endorse
         hail highlight list mention mock oppose portray rebut reiterate reject repeat repudiate stress tout
         acknowledge announce argue confirm declare deny discuss emphasize emphasise explain express fear note predict
