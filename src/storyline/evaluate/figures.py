@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..pipeline import process
-from ..record import Article, Figure, RawArticle
+from ..record import Article, Figure
+from .common import locate, process_seeds
 
 
 @dataclass
@@ -38,28 +38,20 @@ class FiguresReport:
 def evaluate_figures(gold_path: Path, seeds: Path | None = None) -> FiguresReport:
     """Run the seeds (`seeds`, default `../seeds` beside the gold folder) and score their figures."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    folder = seeds or gold_path.parent.parent / "seeds"
-    articles: dict[str, Article] = {}
+    articles = process_seeds(gold_path, seeds)
     report = FiguresReport()
     for item in gold.get("figures", []):
-        article = _article(folder, item["doc"], articles)
+        article = articles[item["doc"]]
         report.total += 1
         _score(report, article, item)
     for item in gold.get("not_figures", []):
-        article = _article(folder, item["doc"], articles)
+        article = articles[item["doc"]]
         report.not_figures += 1
         span = locate(item["text"], article.text)
         if span and any(f.start < span[1] and span[0] < f.end for f in article.figures):
             report.wrongly_extracted += 1
             report.problems.append(f"{item['doc']}: not a figure, extracted: {item['text']!r}")
     return report
-
-
-def _article(folder: Path, name: str, cache: dict[str, Article]) -> Article:
-    if name not in cache:
-        path = folder / name
-        cache[name] = process(RawArticle(source=name, text=path.read_text(encoding="utf-8")))
-    return cache[name]
 
 
 def _score(report: FiguresReport, article: Article, item: dict[str, Any]) -> None:
@@ -96,8 +88,3 @@ def _norm(source: str | None) -> str | None:
     return re.sub(r"^the\s+", "", source.strip().lower()) if source else None
 
 
-def locate(snippet: str, text: str) -> tuple[int, int] | None:
-    """Where a whitespace-folded gold snippet sits in the text."""
-    pattern = r"\s+".join(re.escape(w) for w in snippet.split())
-    match = re.search(pattern, text)
-    return (match.start(), match.end()) if match else None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,17 +19,7 @@ from ..annotate import annotate
 from ..record import Article, RawArticle, article_id
 from ..time import resolve_time
 from ..time.timeml import GoldTimex, TimemlDocument, read_timeml
-
-_SPACE = re.compile(r"\s+")
-
-
-def _ratio(part: float, whole: float) -> float:
-    return part / whole if whole else 0.0
-
-
-def _fold(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip()
-
+from .common import fold, process_seeds, ratio
 
 def analysed(article: Article) -> Article:
     """Annotation then the time stage, whatever the pipeline's current stage list is."""
@@ -81,21 +70,12 @@ def value_matches(value: str | None, gold: str) -> bool:
     return value is not None and (value == gold or value.startswith(gold + "T"))
 
 
-def seed_article(path: Path) -> Article:
-    """A seed through the real cleaner, then annotation and the time stage."""
-    from ..pipeline import new_article, prepare
-
-    raw = RawArticle(source=path.name, text=path.read_text(encoding="utf-8"))
-    article = prepare(new_article(raw))
-    return analysed(article) if article.analysable else article
-
-
 def _evidence_values(article: Article, evidence: str) -> list[str]:
     text = article.text
-    folded_evidence = _fold(evidence)
+    folded_evidence = fold(evidence)
     values: list[str] = []
     for index, sentence in enumerate(article.sentences):
-        if folded_evidence not in _fold(text[sentence.start: sentence.end]):
+        if folded_evidence not in fold(text[sentence.start: sentence.end]):
             continue
         values += [d.value for d in article.dates if d.sentence == index and d.value]
         if sentence.date:
@@ -106,8 +86,7 @@ def _evidence_values(article: Article, evidence: str) -> list[str]:
 def evaluate_time_seeds(gold_path: Path) -> SeedsTimeReport:
     """The seeds' gold dates (each evidence sentence must carry the value) and their publication dates."""
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    seeds_dir = Path(gold_path).parent.parent / "seeds"
-    articles = {name: seed_article(seeds_dir / name) for name in gold["documents"]}
+    articles = process_seeds(Path(gold_path))
     report = SeedsTimeReport()
     for item in gold["dates"]:
         found = _evidence_values(articles[item["doc"]], item["evidence"])
@@ -142,8 +121,8 @@ class TimexScores:
     seconds: float = 0.0
 
     def span_prf(self, matched: int) -> tuple[float, float, float]:
-        p, r = _ratio(matched, self.system), _ratio(matched, self.gold)
-        return p, r, _ratio(2 * p * r, p + r)
+        p, r = ratio(matched, self.system), ratio(matched, self.gold)
+        return p, r, ratio(2 * p * r, p + r)
 
     @property
     def value_f1(self) -> float:
@@ -151,7 +130,7 @@ class TimexScores:
 
     @property
     def type_accuracy(self) -> float:
-        return _ratio(self.type_right, self.relaxed)
+        return ratio(self.type_right, self.relaxed)
 
     def add(self, gold: list[GoldTimex], predicted: list[Predicted]) -> None:
         self.gold += len(gold)
@@ -294,11 +273,11 @@ class PubdateReport:
     def render(self) -> str:
         lines = [
             f"publication date, {self.pages} pages with a gold date (exact day)",
-            f"  storyline (clean_html + time stage): {_ratio(self.storyline_right, self.pages):.3f}"
+            f"  storyline (clean_html + time stage): {ratio(self.storyline_right, self.pages):.3f}"
             f" ({self.storyline_right}/{self.pages})",
-            f"  htmldate alone (find_date defaults): {_ratio(self.htmldate_right, self.pages):.3f}"
+            f"  htmldate alone (find_date defaults): {ratio(self.htmldate_right, self.pages):.3f}"
             f" ({self.htmldate_right}/{self.pages})",
-            f"  htmldate alone (original_date=True): {_ratio(self.htmldate_original_right, self.pages):.3f}"
+            f"  htmldate alone (original_date=True): {ratio(self.htmldate_original_right, self.pages):.3f}"
             f" ({self.htmldate_original_right}/{self.pages})",
         ]
         for url, gold, ours, theirs in self.misses:

@@ -23,9 +23,8 @@ from pathlib import Path
 from ..corpus.embed import embed
 from ..corpus.summary import NEAR_DUPLICATE, summarise, word_overlap
 from ..corpus.timeline import EventMention, build_timeline, entity_key, merge
-from ..pipeline import process
-from ..record import Article, RawArticle
-from .figures import locate
+from ..record import Article
+from .common import locate, process_seeds
 
 
 @dataclass
@@ -48,9 +47,7 @@ class SeedStoryReport:
 
 def evaluate_seed_story(gold_path: Path, seeds: Path | None = None) -> SeedStoryReport:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    folder = seeds or gold_path.parent.parent / "seeds"
-    articles = {p.name: process(RawArticle(source=p.name, text=p.read_text(encoding="utf-8")))
-                for p in sorted(folder.glob("*.txt"))}
+    articles = process_seeds(gold_path, seeds)
     analysed = [a for a in articles.values() if a.analysable]
     report = SeedStoryReport()
     _score_dates(report, gold.get("dates", []), articles, build_timeline(analysed))

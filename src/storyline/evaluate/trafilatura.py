@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,9 +21,10 @@ import trafilatura
 
 from ..clean.html import clean_html
 from ..read import read_file
-from ..record import Article, RawArticle, article_id
+from ..pipeline import new_article
+from ..record import RawArticle
+from .common import fold, ratio
 
-WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -72,15 +72,15 @@ class SystemScores:
 
     @property
     def with_present(self) -> float:
-        return _ratio(self.tp, self.tp + self.fn)
+        return ratio(self.tp, self.tp + self.fn)
 
     @property
     def without_absent(self) -> float:
-        return _ratio(self.tn, self.tn + self.fp)
+        return ratio(self.tn, self.tn + self.fp)
 
     @property
     def precision(self) -> float:
-        return _ratio(self.tp, self.tp + self.fp)
+        return ratio(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
@@ -88,15 +88,15 @@ class SystemScores:
 
     @property
     def f1(self) -> float:
-        return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
+        return ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
 
     @property
     def title_rate(self) -> float:
-        return _ratio(sum(p.title_right for p in self.pages), len(self.pages))
+        return ratio(sum(p.title_right for p in self.pages), len(self.pages))
 
     @property
     def date_rate(self) -> float:
-        return _ratio(sum(p.date_right for p in self.pages), len(self.pages))
+        return ratio(sum(p.date_right for p in self.pages), len(self.pages))
 
 
 @dataclass
@@ -145,7 +145,7 @@ def evaluate_trafilatura(eval_dir: Path) -> TrafilaturaReport:
         data = path.read_bytes()
         score_page(theirs, url, item, lambda: trafilatura_extraction(data))
         dates_right += _bare_htmldate(data) == item.get("date")
-    return TrafilaturaReport(len(ours.pages), ours, theirs, _ratio(dates_right, len(ours.pages)))
+    return TrafilaturaReport(len(ours.pages), ours, theirs, ratio(dates_right, len(ours.pages)))
 
 
 def score_page(scores: SystemScores, url: str, item: dict, run: Callable[[], Extraction]) -> PageResult:
@@ -174,9 +174,7 @@ def storyline_extraction(path: Path) -> Extraction:
     raws = [item for item in read_file(path, str(path)) if isinstance(item, RawArticle)]
     if not raws:
         return Extraction(None, None, None)
-    raw = raws[0]
-    article = Article(id=article_id(raw.content_hash), source=raw.source, content_hash=raw.content_hash, raw=raw)
-    article = clean_html(article)
+    article = clean_html(new_article(raws[0]))
     return Extraction(article.text, article.title, article.published)
 
 
@@ -195,12 +193,6 @@ def _bare_htmldate(data: bytes) -> str | None:
         return None
 
 
-def fold(text: str | None) -> str:
-    return WHITESPACE.sub(" ", text).strip() if text else ""
-
-
-def _ratio(part: float, whole: float) -> float:
-    return part / whole if whole else 0.0
 
 
 if __name__ == "__main__":  # python -m storyline.evaluate.trafilatura /path/to/trafilatura-eval
