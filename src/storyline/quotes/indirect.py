@@ -1,6 +1,9 @@
 """Reported speech: a cue verb with a subject and a clause (`Lavrov said Assad wants…`, `X accused Y of Z`,
 `X called for Y`, `…, a source said`) or `according to X`. The content is the complement's span in the parse, so
-it holds on either side of the cue."""
+it holds on either side of the cue. Besides clauses, a cue's object, `to`-infinitive or prepositional object counts
+where the lemma's pattern in `cues.PATTERNS` allows it (`denounced the plan`, `vowed to fight`, `spoke about X`);
+so do nominal cues with a possessor (`his call for a ban`), stance adjectives (`is critical of X`), passives with an
+agent (`was first reported by X`) and headline labels (`Poll: …`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
