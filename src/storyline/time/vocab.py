@@ -5,6 +5,8 @@ spelling ("Sept.", "twenty-four", "fortnight").
 """
 from __future__ import annotations
 
+from ..numwords import TENS, UNITS
+
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
@@ -25,15 +27,7 @@ ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }
 
-_UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-NUMBER_WORDS: dict[str, int] = {**_UNITS_WORDS, **_TENS_WORDS, "a": 1, "an": 1, "hundred": 100, "dozen": 12}
+NUMBER_WORDS: dict[str, int] = {**UNITS, **TENS, "a": 1, "an": 1, "hundred": 100, "dozen": 12}
 # Quantities a reader cannot count: TimeML writes them as X ("PXD").
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "dozens of", "some")
 COUPLE = ("a couple of", "couple of", "a couple")
