@@ -5,6 +5,7 @@ clean skip (exit 0 with a line saying so), so scripts run the same with or witho
 """
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Annotated, Protocol
 
@@ -72,7 +73,10 @@ def quotes(
     if "gold" in present:
         _show(evaluation.evaluate_quotes_seeds(present["gold"]))
     if "polnear" in present:
-        _show(evaluation.evaluate_quotes_polnear(present["polnear"]))
+        peer = importlib.util.find_spec("textacy") is not None
+        if not peer:
+            console.print("textacy is not installed (pip install -e '.[eval]'): scoring storyline alone")
+        _show(evaluation.evaluate_quotes_polnear(present["polnear"], peer=peer))
 
 
 @app.command()
