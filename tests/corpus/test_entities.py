@@ -62,3 +62,15 @@ def test_ids_are_stable_and_names_cleaned():
     assert clean_person_name("Russia's Putin")[0] == "Putin"
     text = "Yesterday Foreign Ministry spokesman Ana Ruiz said"
     assert role_before(text, text.index("Ana"), 0) == "Foreign Ministry spokesman"
+
+
+def test_a_description_in_front_of_an_organisation_is_not_part_of_its_name(nlp):
+    from storyline.corpus.entities import canonicalise
+    from storyline.evaluate.quotes import build_article
+
+    article = build_article([
+        "Caldera Terminals runs the port. Port operator Caldera Terminals said it was disappointed with the vote.",
+    ])
+    canonicalise([article])
+    speakers = {q.speaker for q in article.quotes}
+    assert "Caldera Terminals" in speakers and not any(s and s.startswith("Port operator") for s in speakers)

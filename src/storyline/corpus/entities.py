@@ -216,9 +216,14 @@ class _Corpus:
         return self.entities.get(id(cluster)) if cluster is not None else None
 
     def organisation(self, name: str) -> CanonicalEntity | None:
-        bare = POSSESSIVE.sub("", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).lower()
-        cluster = self.orgs.get(bare)
-        return self.entities.get(id(cluster)) if cluster is not None else None
+        """The organisation a speaker names; a description in front of the name ("port operator Caldera
+        Terminals") is tried away word by word, longest name first."""
+        words = POSSESSIVE.sub("", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).lower().split()
+        for start in range(len(words)):
+            cluster = self.orgs.get(" ".join(words[start:]))
+            if cluster is not None:
+                return self.entities.get(id(cluster))
+        return None
 
     def described(self, quote: Quote, article: Article) -> CanonicalEntity | None:
         """The nearest person named before the quote whose corpus profile fits the description's words."""
