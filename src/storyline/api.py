@@ -1,4 +1,4 @@
-"""The one Python API. The CLI, the report (and later the REST API and web UI) are thin layers over `Corpus`."""
+"""The one Python API. The CLI, the REST API, the web UI and the report are thin layers over `Corpus`."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,7 +7,7 @@ from typing import IO, Any
 
 from . import export
 from .ingest import BuildSummary, Progress, ingest
-from .record import (Article, CanonicalEntity, FigureSeries, Inconsistency, ReadFailure, Role, Statement,
+from .record import (Article, CanonicalEntity, FigureSeries, Inconsistency, ReadFailure, Statement,
                      SummarySentence, TimelineEntry)
 from .store import Database
 from .store.database import SearchHit
@@ -63,7 +63,9 @@ class Corpus:
 
     def entities(self) -> list[CanonicalEntity]:
         """One entity per person or organisation across the corpus, most widely reported first."""
-        return [_entity_from_dict(data) for data in self.db.corpus_result("entities", [])]
+        from .corpus import results
+
+        return [results.entity(data) for data in self.db.corpus_result("entities", [])]
 
     def failures(self) -> list[ReadFailure]:
         return self.db.failures()
@@ -142,7 +144,8 @@ class Corpus:
         return [results.inconsistency(d) for d in self.db.corpus_result("inconsistencies", [])]
 
     def corpus_results(self) -> dict[str, Any]:
-        return {key: self.db.corpus_result(key) for key in export.CORPUS_KEYS if self.db.corpus_result(key) is not None}
+        stored = {key: self.db.corpus_result(key) for key in export.CORPUS_KEYS}
+        return {key: value for key, value in stored.items() if value is not None}
 
     def to_dict(self) -> dict[str, Any]:
         """The whole corpus as the JSON export's object."""
@@ -155,10 +158,6 @@ class Corpus:
         from .report import write_report
 
         return write_report(self, out)
-
-
-def _entity_from_dict(data: dict[str, Any]) -> CanonicalEntity:
-    return CanonicalEntity(**{**data, "roles": [Role(**role) for role in data.get("roles", [])]})
 
 
 def build(

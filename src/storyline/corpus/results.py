@@ -1,10 +1,15 @@
-"""Typed records back from the stored JSON of the figure, timeline, summary and inconsistency corpus stages."""
+"""Typed records back from the stored JSON of the corpus stages (entities, figures, timeline, summary,
+inconsistencies)."""
 from __future__ import annotations
 
 from typing import Any
 
-from ..record import (Citation, Disagreement, FigureSeries, Inconsistency, SeriesPoint, SummarySentence,
-                      TimelineEntry)
+from ..record import (CanonicalEntity, Citation, Disagreement, FigureSeries, Inconsistency, Role, SeriesPoint,
+                      SummarySentence, TimelineEntry)
+
+
+def entity(data: dict[str, Any]) -> CanonicalEntity:
+    return CanonicalEntity(**{**data, "roles": [Role(**role) for role in data.get("roles", [])]})
 
 
 def point(data: dict[str, Any]) -> SeriesPoint:
