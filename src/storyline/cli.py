@@ -222,13 +222,17 @@ def settings() -> None:
 
 @app.command()
 def stages() -> None:
-    """List the per-article stages in order, with what each requires and assigns."""
+    """List the stages in order: per-article ones with what each requires and assigns, then the corpus stages."""
+    from .corpus import CORPUS_STAGES
     from .pipeline import ANALYSE, PREPARE
 
     table = Table("group", "stage", "requires", "assigns")
     for group, members in (("prepare", PREPARE), ("analyse", ANALYSE)):
         for member in members:
             table.add_row(group, member.name, ", ".join(member.requires), ", ".join(member.assigns))
+    for corpus_stage in CORPUS_STAGES:
+        updates = ", ".join(f"{name} (in place)" for name in corpus_stage.updates)
+        table.add_row("corpus", corpus_stage.name, "analysed articles", ", ".join(filter(None, [corpus_stage.name, updates])))
     console.print(table)
 
 
