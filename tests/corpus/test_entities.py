@@ -74,3 +74,15 @@ def test_a_description_in_front_of_an_organisation_is_not_part_of_its_name(nlp):
     canonicalise([article])
     speakers = {q.speaker for q in article.quotes}
     assert "Caldera Terminals" in speakers and not any(s and s.startswith("Port operator") for s in speakers)
+
+
+def test_a_source_named_by_its_publication_is_the_organisation(nlp):
+    from storyline.corpus.entities import canonicalise
+    from storyline.evaluate.quotes import build_article
+
+    article = build_article([
+        "The United Nations opened an inquiry. According to United Nations figures, more than 300 people have fled "
+        "the valley since Monday.",
+    ])
+    canonicalise([article])
+    assert any(q.speaker == "United Nations" for q in article.quotes), [q.speaker for q in article.quotes]

@@ -37,6 +37,9 @@ PLACES = {
 PLACE_OF = {word: place for place, words in PLACES.items() for word in words.split()}
 POSSESSIVE = re.compile(r"(?:'s|\u2019s)$")
 DEMONYM_ENDINGS = ("ish", "ian", "ese", "can", "ean", "ani", "eli")
+# What an organisation publishes, when a source is named by it ("BBC reports", "UN figures").
+DOCUMENT_NOUNS = {"report", "reports", "figures", "data", "estimate", "estimates", "statement", "statements",
+                  "statistics", "tally", "count", "survey", "poll"}
 ROLE_STOP = {"the", "a", "an", "and", "of", "in", "on", "at", "by", "with", "for", "to", "from", "as"}
 
 
@@ -219,6 +222,8 @@ class _Corpus:
         """The organisation a speaker names; a description in front of the name ("port operator Caldera
         Terminals") is tried away word by word, longest name first."""
         words = POSSESSIVE.sub("", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).lower().split()
+        while len(words) > 1 and words[-1] in DOCUMENT_NOUNS:  # "according to UN figures": the UN
+            words = words[:-1]
         for start in range(len(words)):
             cluster = self.orgs.get(" ".join(words[start:]))
             if cluster is not None:
