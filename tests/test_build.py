@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 import storyline
 from storyline.store import Database
 
@@ -72,3 +74,16 @@ def test_worker_processes_give_the_same_result(corpus_dir, tmp_path):
     two = storyline.build(corpus_dir, db=tmp_path / "two.db", workers=2)
     strip = lambda corpus: [(a.id, a.paragraphs, a.entities, a.status) for a in corpus.articles()]  # noqa: E731
     assert strip(one) == strip(two)
+
+
+def test_ray_tasks_give_the_same_result(corpus_dir, tmp_path):
+    pytest.importorskip("ray")
+    one = storyline.build(corpus_dir, db=tmp_path / "one.db")
+    ray_built = storyline.build(corpus_dir, db=tmp_path / "ray.db", workers=2, executor="ray")
+    strip = lambda corpus: [(a.id, a.paragraphs, a.entities, a.quotes, a.status) for a in corpus.articles()]  # noqa: E731
+    assert strip(one) == strip(ray_built)
+
+
+def test_unknown_executor_is_refused(corpus_dir, tmp_path):
+    with pytest.raises(ValueError, match="unknown executor"):
+        storyline.build(corpus_dir, db=tmp_path / "s.db", executor="threads")

@@ -36,10 +36,13 @@ class Corpus:
         progress: Progress | None = None,
         on_failure: Callable[[ReadFailure], None] | None = None,
         settings: dict[str, int | float] | None = None,
+        executor: str = "processes",
     ) -> BuildSummary:
-        """Read, analyse and store what is new or changed under `paths` (`settings`: see `storyline settings`)."""
+        """Read, analyse and store what is new or changed under `paths` (`settings`: see `storyline settings`;
+        `executor`: "processes" or "ray", used with `workers`)."""
         self.last_build = ingest(
-            self.db, paths, workers=workers, progress=progress, on_failure=on_failure, settings=settings
+            self.db, paths, workers=workers, executor=executor, progress=progress, on_failure=on_failure,
+            settings=settings,
         )
         return self.last_build
 
@@ -165,8 +168,10 @@ def build(
     db: str | Path = "storyline.db",
     workers: int = 1,
     settings: dict[str, int | float] | None = None,
+    executor: str = "processes",
 ) -> Corpus:
     """Build (or update) the store `db` from files and folders; returns the corpus, with `last_build` set."""
     corpus = Corpus(db)
-    corpus.add([paths] if isinstance(paths, (str, Path)) else list(paths), workers=workers, settings=settings)
+    corpus.add([paths] if isinstance(paths, (str, Path)) else list(paths), workers=workers, settings=settings,
+               executor=executor)
     return corpus

@@ -15,6 +15,7 @@ from .api import Corpus
 from .evaluate.cli import app as eval_app
 from .export import FORMATS
 from .ingest import SETTINGS
+from .pipeline import Executor
 from .settings import parse_settings
 from .record import ReadFailure
 
@@ -39,7 +40,9 @@ def _open(db: Path, must_exist: bool = True) -> Corpus:
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .html .htm .jsonl .warc (also .gz).")],
     db: DbOption = DEFAULT_DB,
-    workers: Annotated[int, typer.Option(help="Worker processes for the per-article stages.")] = 1,
+    workers: Annotated[int, typer.Option(help="Workers for the per-article stages (processes or Ray CPUs).")] = 1,
+    executor: Annotated[str, typer.Option(help="Where workers run: processes, or ray (a local Ray, or the "
+                                               "cluster this process is connected to).")] = "processes",
     strict: Annotated[bool, typer.Option(help="Exit with an error if any input failed.")] = False,
     setting: Annotated[list[str] | None, typer.Option(
         "--setting", "-s", help="NAME=VALUE, repeatable; `storyline settings` lists them.")] = None,
@@ -47,6 +50,7 @@ def build(
     """Read, clean, analyse and store articles; only what is new or changed is processed."""
     try:
         values = parse_settings(setting or [], SETTINGS)
+        Executor(workers, executor)  # refuses an unknown executor before any work
     except ValueError as error:
         errors.print(f"[red]{escape(str(error))}[/red]")
         raise typer.Exit(2) from None
@@ -60,7 +64,7 @@ def build(
                                                          disable=not errors.is_terminal) as progress:
         task = progress.add_task("articles", total=None)
         summary = corpus.add(
-            [str(p) for p in paths], workers=workers,
+            [str(p) for p in paths], workers=workers, executor=executor,
             progress=lambda source: progress.advance(task), on_failure=report_failure, settings=values,
         )
     console.print(f"{summary.line()}  →  {escape(str(db))}", soft_wrap=True)

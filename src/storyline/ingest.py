@@ -56,6 +56,7 @@ def ingest(
     database: Database,
     paths: Iterable[str | Path],
     workers: int = 1,
+    executor: str = "processes",
     progress: Progress | None = None,
     on_failure: Callable[[ReadFailure], None] | None = None,
     settings: dict[str, int | float] | None = None,
@@ -67,21 +68,21 @@ def ingest(
     summary = BuildSummary()
     index = DuplicateIndex(database.minhashes(), threshold=values[THRESHOLD.name])
     seen: dict[str, str] = {}  # content hash -> id of the original, within this build
-    executor = Executor(workers)
+    runner = Executor(workers, executor)
     try:
         articles = read_paths(paths, max_bytes=int(values[MAX_FILE_MB.name] * 1_000_000))
         for batch in _batches(articles, int(values[BATCH_SIZE.name])):
             fresh = _triage(batch, database, summary, on_failure, index)
-            prepared = list(executor.map(prepare, [_start(raw, database, seen) for raw in fresh]))
+            prepared = list(runner.map(prepare, [_start(raw, database, seen) for raw in fresh]))
             signatures = [_check_near_duplicate(article, index) for article in prepared]
-            analysed = list(executor.map(analyse, prepared))
+            analysed = list(runner.map(analyse, prepared))
             database.save(zip(analysed, signatures))
             for article in analysed:
                 _count(article, summary)
                 if progress:
                     progress(article.source)
     finally:
-        executor.close()
+        runner.close()
         database.record_failures(summary.failures)
     if summary.new or summary.duplicates or not database.has_corpus_results():
         update_corpus(database)
