@@ -42,3 +42,13 @@ def test_missing_store_and_unknown_id_are_clear_errors(corpus_dir, tmp_path):
     runner.invoke(app, ["build", str(corpus_dir), "--db", db])
     unknown = runner.invoke(app, ["show", "ffffffff", "--db", db])
     assert unknown.exit_code == 2 and "no article" in unknown.output
+
+
+def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("these are my notes, not a database\n", encoding="utf-8")
+    for command in (["articles"], ["build", str(tmp_path / "none")]):
+        result = runner.invoke(app, [*command, "--db", str(bad)])
+        assert result.exit_code == 2
+        assert "not a usable storyline store" in result.output and "Traceback" not in result.output
+    assert bad.read_text(encoding="utf-8").startswith("these are my notes")

@@ -18,6 +18,7 @@ from .ingest import SETTINGS
 from .pipeline import Executor
 from .settings import parse_settings
 from .record import ReadFailure
+from .store import StoreError
 
 app = typer.Typer(help="storyline: from a pile of news articles to a sourced account of the story.",
                   no_args_is_help=True, add_completion=False)
@@ -33,7 +34,11 @@ def _open(db: Path, must_exist: bool = True) -> Corpus:
     if must_exist and not db.exists():
         errors.print(f"[red]no store at {escape(str(db))}[/red]: run `storyline build PATH --db {escape(str(db))}` first")
         raise typer.Exit(2)
-    return Corpus(db)
+    try:
+        return Corpus(db)
+    except StoreError as error:
+        errors.print(f"[red]{escape(str(error))}[/red]", soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -249,14 +254,13 @@ def serve(
     """Serve the web UI and the read-only REST API (OpenAPI schema at /openapi.json)."""
     import uvicorn
 
-    from .store import SchemaMismatch
     from .web.app import create_app
 
     if not db.exists():
         _open(db)  # prints how to build one and exits
     try:
         application = create_app(db)
-    except SchemaMismatch as error:
+    except StoreError as error:
         errors.print(f"[red]{escape(str(error))}[/red]")
         raise typer.Exit(2) from None
     errors.print(f"serving {escape(str(db))} at http://{host}:{port}/")

@@ -29,18 +29,25 @@ class StoredKey:
     content_hash: str
 
 
-class SchemaMismatch(RuntimeError):
+class StoreError(RuntimeError):
+    """The store cannot be used: the message names the file and the reason."""
+
+
+class SchemaMismatch(StoreError):
     """The database was written by a storyline with another schema."""
 
 
 class Database:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.conn = sqlite3.connect(self.path, isolation_level=None)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self._open_schema()
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._open_schema()
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: not a usable storyline store ({error})") from error
 
     def _open_schema(self) -> None:
         has_meta = self.conn.execute(
