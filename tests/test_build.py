@@ -87,3 +87,27 @@ def test_ray_tasks_give_the_same_result(corpus_dir, tmp_path):
 def test_unknown_executor_is_refused(corpus_dir, tmp_path):
     with pytest.raises(ValueError, match="unknown executor"):
         storyline.build(corpus_dir, db=tmp_path / "s.db", executor="threads")
+
+
+def test_a_stage_that_raises_fails_one_article_and_a_rebuild_retries_it(corpus_dir, tmp_path, monkeypatch):
+    from storyline import pipeline
+    from storyline.stages import Stage
+
+    def fragile(article):
+        if "Brevia" in article.text:
+            article.quotes = ["half-written"]
+            raise ValueError("cannot cope")
+        return article
+
+    original = list(pipeline.ANALYSE)
+    monkeypatch.setattr(pipeline, "ANALYSE", [*original, Stage("fragile", (), ("quotes",), fragile)])
+    db = tmp_path / "s.db"
+    corpus = storyline.build(corpus_dir, db=db)
+    failed = [a for a in corpus.articles() if a.status == "failed"]
+    assert len(failed) == 1 and "'fragile' failed: ValueError: cannot cope" in failed[0].status_reason
+    assert failed[0].quotes == [] and failed[0].paragraphs  # the failed stage's field reset, the rest kept
+    assert any("cannot cope" in f.reason for f in corpus.last_build.failures)
+    corpus.close()
+    monkeypatch.setattr(pipeline, "ANALYSE", original)
+    again = storyline.build(corpus_dir, db=db)
+    assert again.last_build.new == 1 and not [a for a in again.articles() if a.status == "failed"]

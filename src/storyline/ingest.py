@@ -16,6 +16,7 @@ from .pipeline import Executor, analyse, new_article, prepare
 from .read import DEFAULT_MAX_BYTES, read_paths
 from .record import Article, RawArticle, ReadFailure
 from .settings import Setting
+from .stages import FAILED
 from .store import Database
 
 MAX_FILE_MB = Setting(
@@ -78,7 +79,7 @@ def ingest(
             analysed = list(runner.map(analyse, prepared))
             database.save(zip(analysed, signatures))
             for article in analysed:
-                _count(article, summary)
+                _count(article, summary, on_failure)
                 if progress:
                     progress(article.source)
     finally:
@@ -124,7 +125,7 @@ def _triage(
             continue
         summary.read += 1
         stored = database.stored_article(item.source)
-        if stored is not None and stored.content_hash == item.content_hash:
+        if stored is not None and stored.content_hash == item.content_hash and stored.status != FAILED:
             summary.unchanged += 1
             continue
         if stored is not None:
@@ -136,7 +137,7 @@ def _triage(
 def _start(raw: RawArticle, database: Database, seen: dict[str, str]) -> Article:
     """A new record; an exact copy of stored or earlier content is linked to its original right away."""
     content_hash = raw.content_hash
-    original = seen.get(content_hash) or database.original_with_content(content_hash)
+    original = seen.get(content_hash) or database.original_with_content(content_hash, raw.source)
     if original is None:
         article = new_article(raw)
         seen[content_hash] = article.id
@@ -163,8 +164,13 @@ def _check_near_duplicate(article: Article, index: DuplicateIndex) -> bytes | No
     return to_bytes(minhash)
 
 
-def _count(article: Article, summary: BuildSummary) -> None:
-    if article.status == "duplicate":
+def _count(article: Article, summary: BuildSummary, on_failure: Callable[[ReadFailure], None] | None) -> None:
+    if article.status == FAILED:
+        failure = ReadFailure(article.source, article.status_reason or "failed")
+        summary.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
+    elif article.status == "duplicate":
         summary.duplicates += 1
     elif article.status == "skipped":
         summary.skipped += 1

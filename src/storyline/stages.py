@@ -6,6 +6,7 @@ functions of one article, the same list runs in a loop, in worker processes or o
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -52,10 +53,32 @@ def check_order(stages: list[Stage]) -> None:
         available.update(current.assigns)
 
 
+FAILED = "failed"
+
+
 def run_stages(article: Article, stages: list[Stage]) -> Article:
-    """Run the stages in order; a stage that marks the article unanalysable stops the rest, except cleaning."""
+    """Run the stages in order; a stage that marks the article unanalysable stops the rest.
+
+    A stage that raises fails this article only: its fields go back to their defaults, the article is marked
+    `failed` with the stage and the error, and the build goes on with the next article."""
     for current in stages:
-        article = current(article)
+        try:
+            article = current(article)
+        except Exception as error:  # noqa: BLE001 - one article's bug must not stop a build of thousands
+            _reset(article, current.assigns)
+            article.status = FAILED
+            article.status_reason = f"stage {current.name!r} failed: {type(error).__name__}: {error}"
+            break
         if article.status not in ("new", "ok"):
             break
     return article
+
+
+def _reset(article: Article, names: tuple[str, ...]) -> None:
+    defaults = {f.name: f for f in dataclasses.fields(article)}
+    for name in names:
+        default = defaults[name]
+        if default.default_factory is not dataclasses.MISSING:
+            setattr(article, name, default.default_factory())
+        elif default.default is not dataclasses.MISSING:
+            setattr(article, name, default.default)

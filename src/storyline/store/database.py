@@ -27,6 +27,7 @@ class StoredKey:
 
     id: str
     content_hash: str
+    status: str
 
 
 class StoreError(RuntimeError):
@@ -84,14 +85,18 @@ class Database:
     # --- what is already stored -------------------------------------------------------------------------------
 
     def stored_article(self, source: str) -> StoredKey | None:
-        row = self.conn.execute("SELECT id, content_hash FROM articles WHERE source = ?", (source,)).fetchone()
-        return StoredKey(row[0], row[1]) if row else None
-
-    def original_with_content(self, content_hash: str) -> str | None:
-        """Id of a stored article with this exact content that is not itself a duplicate."""
         row = self.conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY added_at LIMIT 1",
-            (content_hash,),
+            "SELECT id, content_hash, status FROM articles WHERE source = ?", (source,)
+        ).fetchone()
+        return StoredKey(row[0], row[1], row[2]) if row else None
+
+    def original_with_content(self, content_hash: str, other_than: str) -> str | None:
+        """Id of a stored article with this exact content, under another source than `other_than` (whose stored
+        version a rebuild replaces), that is not itself a duplicate."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND source != ? AND duplicate_of IS NULL "
+            "ORDER BY added_at LIMIT 1",
+            (content_hash, other_than),
         ).fetchone()
         return row[0] if row else None
 
