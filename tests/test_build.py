@@ -111,3 +111,18 @@ def test_a_stage_that_raises_fails_one_article_and_a_rebuild_retries_it(corpus_d
     monkeypatch.setattr(pipeline, "ANALYSE", original)
     again = storyline.build(corpus_dir, db=db)
     assert again.last_build.new == 1 and not [a for a in again.articles() if a.status == "failed"]
+
+
+def test_a_corpus_stage_that_raises_keeps_the_articles_and_the_other_results(corpus_dir, tmp_path, monkeypatch):
+    from storyline import corpus as corpus_stages
+    from storyline.corpus import CorpusStage
+
+    def broken(articles):
+        raise RuntimeError("no summary today")
+
+    stages = [s if s.name != "summary" else CorpusStage("summary", broken) for s in corpus_stages.CORPUS_STAGES]
+    monkeypatch.setattr(corpus_stages, "CORPUS_STAGES", stages)
+    built = storyline.build(corpus_dir, db=tmp_path / "s.db")
+    assert any(f.source == "corpus stage summary" and "no summary today" in f.reason
+               for f in built.last_build.failures)
+    assert built.entities() and any(a.status == "ok" for a in built.articles())

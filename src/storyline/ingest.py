@@ -86,17 +86,23 @@ def ingest(
         runner.close()
         database.record_failures(summary.failures)
     if summary.new or summary.duplicates or not database.has_corpus_results():
-        update_corpus(database)
+        for name, reason in update_corpus(database).items():
+            failure = ReadFailure(f"corpus stage {name}", reason)
+            summary.failures.append(failure)
+            if on_failure:
+                on_failure(failure)
     return summary
 
 
-def update_corpus(database: Database) -> None:
-    """Run the corpus stages over every analysed article and store their results (one transaction)."""
+def update_corpus(database: Database) -> dict[str, str]:
+    """Run the corpus stages over every analysed article and store their results (one transaction); returns the
+    stages that failed, with why."""
     if not CORPUS_STAGES:
-        return
+        return {}
     articles = [article for article in database.load_all() if article.analysable]
-    results = run_corpus_stages(articles)
-    database.save_corpus(results, articles, updated_items())
+    run = run_corpus_stages(articles)
+    database.save_corpus(run.results, articles, updated_items())
+    return run.failures
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:

@@ -37,12 +37,24 @@ CORPUS_STAGES: list[CorpusStage] = [
 ]
 
 
-def run_corpus_stages(articles: list[Article], stages: list[CorpusStage] | None = None) -> dict[str, list[Any]]:
-    """Each stage's result as JSON-able dicts, keyed by the stage's name."""
-    results: dict[str, list[Any]] = {}
+@dataclass
+class CorpusRun:
+    """The results of the corpus stages that ran (JSON-able, by name) and, for any that raised, why."""
+
+    results: dict[str, list[Any]]
+    failures: dict[str, str]
+
+
+def run_corpus_stages(articles: list[Article], stages: list[CorpusStage] | None = None) -> CorpusRun:
+    """Each stage's result as JSON-able dicts, keyed by the stage's name. A stage that raises leaves no result
+    (its stored one stays) and its error is reported; the stages after it still run."""
+    run = CorpusRun({}, {})
     for current in stages if stages is not None else CORPUS_STAGES:
-        results[current.name] = [_plain(item) for item in current.func(articles)]
-    return results
+        try:
+            run.results[current.name] = [_plain(item) for item in current.func(articles)]
+        except Exception as error:  # noqa: BLE001 - the articles are stored; one summary bug must not lose a build
+            run.failures[current.name] = f"{type(error).__name__}: {error}"
+    return run
 
 
 def updated_items(stages: list[CorpusStage] | None = None) -> tuple[str, ...]:

@@ -132,10 +132,10 @@ class Database:
             )
 
     def save_corpus(self, results: dict[str, Any], articles: list[Article], item_tables: Iterable[str]) -> None:
-        """Store the corpus stages' results (JSON-able, by name) and the article items they updated, atomically."""
+        """Store the corpus stages' results (JSON-able, by name; a result not given keeps its stored value) and the
+        article items they updated, atomically."""
         with self.transaction() as conn:
-            conn.execute("DELETE FROM corpus")
-            conn.executemany("INSERT INTO corpus VALUES (?, ?)",
+            conn.executemany("INSERT OR REPLACE INTO corpus VALUES (?, ?)",
                              [(name, json.dumps(data)) for name, data in results.items()])
             for table in item_tables:
                 for article in articles:
