@@ -25,3 +25,9 @@ def test_other_speakers_and_unrelated_claims_are_not():
                 said("b", "Arland will never supply weapons to the northern rebels", speaker="Ana Brun"),
                 said("c", "The harvest was not as good as last year")]
     assert speaker_contradictions(articles) == []
+
+
+def test_a_fragment_is_no_contradiction_of_a_negated_claim():
+    articles = [said("a", "Arland does not want the northern valley to slide into chaos"),
+                said("b", "Arland")]
+    assert speaker_contradictions(articles) == []

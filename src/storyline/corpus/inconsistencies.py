@@ -19,6 +19,7 @@ _STOP = {"the", "and", "that", "this", "with", "for", "from", "was", "were", "ar
          "would", "not", "never", "but", "its", "his", "her", "their", "they", "there", "been", "which", "who",
          "said", "says", "also", "about", "into", "than", "then", "can", "could", "should", "our", "all"}
 OVERLAP = 0.5
+MIN_CONTENT_WORDS = 4
 
 
 def find_inconsistencies(articles: list[Article]) -> list[Inconsistency]:
@@ -44,18 +45,27 @@ def _describe(qualifier: str | None, value: float, source: str | None) -> str:
 
 
 def speaker_contradictions(articles: list[Article]) -> list[Inconsistency]:
-    """Negated and affirmed versions of the same claim by one speaker in two different articles."""
-    quotes = [(a, q) for a in articles for q in a.quotes if q.speaker]
+    """Negated and affirmed versions of the same claim by one speaker in two different articles. Only statements
+    with a few content words are compared: a fragment ("Syria") shares all of its one word with anything."""
+    by_speaker: dict[str, list[tuple[Article, Quote]]] = {}
+    for article in articles:
+        for quote in article.quotes:
+            if quote.speaker and len(_content(quote.text)) >= MIN_CONTENT_WORDS:
+                by_speaker.setdefault(quote.speaker, []).append((article, quote))
     found = []
-    for i, (article_a, a) in enumerate(quotes):
-        for article_b, b in quotes[i + 1:]:
-            if a.speaker != b.speaker or article_a.id == article_b.id:
-                continue
-            if _negated(a.text) != _negated(b.text) and _overlap(a.text, b.text) >= OVERLAP:
-                found.append(Inconsistency(
-                    kind="speaker", description=f"{a.speaker} said both",
-                    first=_cite(article_a, a), second=_cite(article_b, b), first_text=a.text, second_text=b.text))
+    for quotes in by_speaker.values():
+        for i, (article_a, a) in enumerate(quotes):
+            for article_b, b in quotes[i + 1:]:
+                if article_a.id != article_b.id and _contradict(a.text, b.text):
+                    found.append(Inconsistency(
+                        kind="speaker", description=f"{a.speaker} said both",
+                        first=_cite(article_a, a), second=_cite(article_b, b), first_text=a.text,
+                        second_text=b.text))
     return found
+
+
+def _contradict(a: str, b: str) -> bool:
+    return _negated(a) != _negated(b) and _overlap(a, b) >= OVERLAP
 
 
 def _negated(text: str) -> bool:
