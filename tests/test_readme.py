@@ -36,3 +36,10 @@ def test_readme_opens_with_install_and_test_commands():
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     test_command = ".venv/bin/python -m pytest -q"
     assert test_command in README.split("## Commands")[0] and test_command in ci
+
+
+def test_every_public_name_resolves():
+    import storyline
+
+    for name in storyline.__all__:
+        assert getattr(storyline, name) is not None, name

@@ -16,8 +16,9 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Corpus": "api", "build": "api", "BuildSummary": "ingest",
     **{name: "record" for name in (
-        "Article", "Entity", "Evidence", "Quote", "RawArticle", "ReadFailure", "Removed", "Sentence",
-        "TimeExpression",
+        "Article", "CanonicalEntity", "Citation", "Entity", "Evidence", "Figure", "FigureSeries", "Inconsistency",
+        "Quote", "RawArticle", "ReadFailure", "Removed", "Role", "Sentence", "Statement", "SummarySentence",
+        "TimeExpression", "TimelineEntry",
     )},
 }
 
