@@ -1,11 +1,22 @@
 """Shared fixtures: the spaCy model is loaded once per test session; articles are short ones written here."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Tests never read or write the user's embedding cache (~/.cache/storyline)."""
+    folder = tmp_path_factory.mktemp("embedding-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("STORYLINE_CACHE", str(folder))
+    yield folder
+    patch.undo()
 
 
 @pytest.fixture(scope="session")
