@@ -96,6 +96,7 @@ PATTERNS: dict[str, str] = {
     rf"(?:(?P<yq>{YEAR})(?:'s)?\s+|(?P<rely>this|last|next)\s+year's\s+)?"
     rf"(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?(?P<q>quarter|half)"
     rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<this>this|last|next)\s+year))?\b",
+    "year_end": r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year's\s+end)\b(?!-)",
     "year_period": rf"the\s+(?P<y>{YEAR})\s+(?P<unit>quarter|period)\b",
     "latest_period": r"the\s+latest\s+period\b",
     "fiscal_year": r"the\s+(?:(?P<rel>current|latest|last|previous|next|full)\s+)?(?P<fiscal>fiscal\s+)?year\b(?!-)",
@@ -174,7 +175,27 @@ def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
         number = match.group("n").lower()
         if number in ("a", "an", "some") and text[match.end(): match.end() + 1] == "-":
             return False
-    return True
+        if number in ("a", "an") and match.group("unit").lower() == "second" and _ORDINAL_SECOND.match(text, match.end()):
+            return False  # "a second term", "a second group": the ordinal, not one second
+    if rule == "time_word" and re.search(r"\bhigh\s+$", text[max(0, match.start() - 6): match.start()], re.IGNORECASE):
+        return False  # "high noon": the idiom
+    return not _title_cased(rule, match, text)
+
+
+# After "a second", the words that keep it a length of time; any other word makes it the ordinal ("a second term").
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:later|ago|earlier|or|and|of|to|in|for|after|before|longer|more|too|"
+                             r"at|on|the|he|she|it|they|we|I|you)\b)[A-Za-z]")
+
+
+def _title_cased(rule: str, match: re.Match[str], text: str) -> bool:
+    """A programme or paper's name, not a time: "ABC's This Week", "USA Today". Time words are written in lower
+    case except at the start of a sentence, and a unit word ("Week") never is."""
+    if rule == "relative" and match.group("unit") and match.group("unit")[0].isupper():
+        return True
+    if rule == "day_word" and match.group("word")[0].isupper():
+        before = text[: match.start()].rstrip(" \"'`(")
+        return bool(before) and before[-1] not in ".!?:;-_"
+    return False
 
 
 def _span(rule: str, match: re.Match[str]) -> tuple[int, int]:

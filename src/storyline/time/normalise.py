@@ -31,6 +31,8 @@ class Context:
     # the last date the story set at any precision, and that precision ("month" for "in March 1988"): "that year"
     # and "the following month" count from it
     coarse: tuple[date, str] | None = None
+    # whether the expression modifies the verb its tense was read from, not a noun or an infinitive below it
+    on_verb: bool = True
 
     @property
     def ref(self) -> date | None:
@@ -84,14 +86,19 @@ def _direction(tense: Tense) -> str:
 _DEADLINE_CUES = ("until", "till", "through", "by", "before")
 
 
-def _month_direction(tense: Tense, before: str = "") -> str:
-    """A bare month: `since March` looks back, a deadline (`until January`) takes the closest; otherwise past
-    reports look back, plans ahead, and the rest take the closest such month."""
+def _month_direction(tense: Tense, before: str = "", on_verb: bool = True) -> str:
+    """A bare month: `since March` looks back, a plan (`will double by August`) ahead, a deadline reported in the
+    past (`extended until January`) takes the closest; otherwise past reports look back. A month the verb does
+    not govern ("a June agreement", "agreed to buy it in February") and a tenseless one take the closest."""
     if before == "since":
         return "past"
+    if not on_verb:
+        return "nearest"
+    if tense == "future":
+        return "future"
     if before in _DEADLINE_CUES:
         return "nearest"
-    return {"future": "future", "past": "past", "perfect": "past"}.get(tense, "nearest")
+    return {"past": "past", "perfect": "past"}.get(tense, "nearest")
 
 
 # How far ahead a past-tense report may still name a day: "the offer was extended to Nov. 6" (weeks), not
@@ -178,7 +185,7 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Normalised:
     month = _month(m["month"])
     rel = (m["rel"] or "").lower()
     direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this"}.get(rel)
-    year = month_year(ctx.anchor, month, direction or _month_direction(ctx.tense, ctx.before))
+    year = month_year(ctx.anchor, month, direction or _month_direction(ctx.tense, ctx.before, ctx.on_verb))
     return Normalised("DATE", f"{year:04d}-{month:02d}", True)
 
 
@@ -330,6 +337,14 @@ def _year_period(m: re.Match[str], ctx: Context) -> Normalised:
     if ctx.quarter:
         return Normalised("DATE", f"{m['y']}-Q{ctx.quarter.split('-Q')[1]}", True)
     return Normalised("DATE", m["y"], False)
+
+
+@reads("year_end")
+def _year_end(m: re.Match[str], ctx: Context) -> Normalised:
+    """`by year-end` is the end of the publication year (TimeML gives the year); `since year-end` the last one."""
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    return Normalised("DATE", f"{ctx.anchor.year - (ctx.before == 'since'):04d}", True)
 
 
 @reads("latest_period")
@@ -494,7 +509,12 @@ _RATE_BEFORE = re.compile(
 @reads("plural_after_prep")
 @reads("recent")
 def _vague(m: re.Match[str], ctx: Context) -> Normalised:
-    return Normalised("DURATION", _duration_value(None, unit_name(m["unit"])), False)
+    """`for weeks` is a vague length (`PXW`). `in recent years` places something in the indefinite past rather
+    than measuring it: TimeML's PAST_REF, as for "recently"; shorter spans ("recent days") stay lengths."""
+    unit = unit_name(m["unit"])
+    if m.group(0).lower().startswith("recent") and unit in ("year", "decade"):
+        return Normalised("DATE", "PAST_REF", False)
+    return Normalised("DURATION", _duration_value(None, unit), False)
 
 
 @reads("decade")

@@ -120,10 +120,24 @@ def sentence_tense(sent: Span) -> Tense:
     return verb_tense(root)
 
 
-def span_tense(doc: Doc, start: int, end: int) -> tuple[Tense, bool]:
-    """Tense for a character span of `doc`, and whether the span is in the main clause ("none", True where the
-    span does not align with tokens)."""
+def on_governing_verb(span: Span) -> bool:
+    """Whether the expression modifies the governing verb itself ("prices rose in January"), past prepositions
+    only. A month that qualifies a noun ("a June agreement", "December's figures", "a cutback in September") or
+    an infinitive ("decided to admit them in March") dates something the finite verb's tense does not place."""
+    token: Token = span.root
+    for _ in range(12):
+        if token.head == token:
+            return token.pos_ in ("VERB", "AUX")
+        token = token.head
+        if token.pos_ != "ADP":
+            break
+    return token.pos_ in ("VERB", "AUX") and token == governing_verb(span)
+
+
+def span_tense(doc: Doc, start: int, end: int) -> tuple[Tense, bool, bool]:
+    """Tense for a character span of `doc`, whether the span is in the main clause, and whether it modifies the
+    governing verb directly ("none", True, True where the span does not align with tokens)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return "none", True
-    return tense_of(span), in_main_clause(span)
+        return "none", True, True
+    return tense_of(span), in_main_clause(span), on_governing_verb(span)
