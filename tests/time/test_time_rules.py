@@ -94,6 +94,9 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("The bank agreed to buy the insurer in March.", "March", "2012-03"),
         ("The treasury cancelled the June auction.", "June", "2012-06"),
         ("The airline will double its flights by August.", "August", "2012-08"),
+        # a weekday qualifying a noun under a future verb is the closest one; a past perfect schedule is past
+        ("The family will appeal Monday's ruling.", "Monday", "2012-02-06"),
+        ("The offer had been scheduled to expire Friday.", "Friday", "2012-02-03"),
         # "in recent years" is the indefinite past; the end of the year is the year
         ("Exports have grown in recent years.", "recent years", "PAST_REF"),
         ("Exports have grown in recent days.", "recent days", "PXD"),

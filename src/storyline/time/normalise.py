@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from .find import Mention
 from .holidays import holiday_date
-from .tense import Tense
+from .tense import Attachment, Tense
 from .units import SEASON_ORDER, format_at, month_year, quarter_of, season_of, shift, valid_date, weekday_near
 from .vocab import DAY_PARTS, MONTHS, ORDINALS, SEASONS, TIME_UNITS, UNIT_CODES, WEEKDAYS, number_value, unit_name
 
@@ -31,8 +31,8 @@ class Context:
     # the last date the story set at any precision, and that precision ("month" for "in March 1988"): "that year"
     # and "the following month" count from it
     coarse: tuple[date, str] | None = None
-    # whether the expression modifies the verb its tense was read from, not a noun or an infinitive below it
-    on_verb: bool = True
+    # what the expression modifies: the verb its tense was read from, a noun, or something else (an infinitive)
+    attached: Attachment = "verb"
 
     @property
     def ref(self) -> date | None:
@@ -83,16 +83,24 @@ def _direction(tense: Tense) -> str:
     return "future" if tense == "future" else "past"
 
 
+def _weekday_direction(ctx: Context) -> str:
+    """A weekday qualifying a noun under a future verb (`will appeal Wednesday's ruling`) is the closest such
+    day, since the verb does not place it; otherwise the verb's tense decides."""
+    if ctx.tense == "future" and ctx.attached == "noun":
+        return "nearest"
+    return _direction(ctx.tense)
+
+
 _DEADLINE_CUES = ("until", "till", "through", "by", "before")
 
 
-def _month_direction(tense: Tense, before: str = "", on_verb: bool = True) -> str:
+def _month_direction(tense: Tense, before: str = "", attached: Attachment = "verb") -> str:
     """A bare month: `since March` looks back, a plan (`will double by August`) ahead, a deadline reported in the
     past (`extended until January`) takes the closest; otherwise past reports look back. A month the verb does
     not govern ("a June agreement", "agreed to buy it in February") and a tenseless one take the closest."""
     if before == "since":
         return "past"
-    if not on_verb:
+    if attached != "verb":
         return "nearest"
     if tense == "future":
         return "future"
@@ -185,7 +193,7 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Normalised:
     month = _month(m["month"])
     rel = (m["rel"] or "").lower()
     direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this"}.get(rel)
-    year = month_year(ctx.anchor, month, direction or _month_direction(ctx.tense, ctx.before, ctx.on_verb))
+    year = month_year(ctx.anchor, month, direction or _month_direction(ctx.tense, ctx.before, ctx.attached))
     return Normalised("DATE", f"{year:04d}-{month:02d}", True)
 
 
@@ -209,7 +217,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Normalised:
         return Normalised("DATE", None, True)
     direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this",
                  "the previous": "before", "the following": "after"}.get(rel)
-    day = weekday_near(base, WEEKDAYS[m["wd"].lower()], direction or _direction(ctx.tense))
+    day = weekday_near(base, WEEKDAYS[m["wd"].lower()], direction or _weekday_direction(ctx))
     return _with_part(day.isoformat(), m["part"])
 
 
@@ -591,7 +599,7 @@ def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
     if ctx.anchor is None:
         return None
     if m["wd"]:
-        return weekday_near(ctx.anchor, WEEKDAYS[m["wd"].lower()], _direction(ctx.tense))
+        return weekday_near(ctx.anchor, WEEKDAYS[m["wd"].lower()], _weekday_direction(ctx))
     if m["dw"]:
         return ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()])
     return ctx.ref

@@ -78,12 +78,12 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
     results: list[Found] = []
     mentions = paragraph_mentions(doc)
     for mention in mentions:
-        tense, main, on_verb = span_tense(doc, mention.start, mention.end)
+        tense, main, attached = span_tense(doc, mention.start, mention.end)
         text = mention.match.string  # the paragraph text: spaCy rebuilds `doc.text` on every access
         after = text[mention.match.end(): mention.match.end() + 30]
         words_before = text[max(0, mention.start - 12): mention.start].split()
         before = words_before[-1].lower() if words_before else ""
-        context = Context(clock.anchor, clock.reference, tense, after, clock.quarter, before, clock.coarse, on_verb)
+        context = Context(clock.anchor, clock.reference, tense, after, clock.quarter, before, clock.coarse, attached)
         normalised = normalise(mention, context)
         value = normalised.value if (clock.anchor is not None or not normalised.relative) else None
         anchor = "published" if normalised.relative and value is not None else None

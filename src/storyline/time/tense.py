@@ -49,8 +49,10 @@ def verb_tense(verb: Token) -> Tense:
     if verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") and any(
             c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children):
         return "future"  # "is to resume trading Tuesday": an arrangement still ahead
-    if verb.lemma_.lower() in _SCHEDULING:
-        return "future"  # "planned a rally on Saturday", "has scheduled talks for Thursday": the day is ahead
+    if verb.lemma_.lower() in _SCHEDULING and not any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
+        # "planned a rally on Saturday", "has scheduled talks for Thursday": the day is ahead; "had been
+        # scheduled to expire Friday" puts the schedule before the report
+        return "future"
     if "have" in lemmas and verb.tag_ == "VBN":
         has_past_aux = any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes)
         return "past" if has_past_aux else "perfect"
@@ -120,24 +122,30 @@ def sentence_tense(sent: Span) -> Tense:
     return verb_tense(root)
 
 
-def on_governing_verb(span: Span) -> bool:
-    """Whether the expression modifies the governing verb itself ("prices rose in January"), past prepositions
-    only. A month that qualifies a noun ("a June agreement", "December's figures", "a cutback in September") or
-    an infinitive ("decided to admit them in March") dates something the finite verb's tense does not place."""
+Attachment = Literal["verb", "noun", "other"]
+
+
+def attachment(span: Span) -> Attachment:
+    """What the expression modifies, past prepositions: the governing verb itself ("prices rose in January"), a
+    noun ("a June agreement", "December's figures", "a cutback in September"), or something else, such as an
+    infinitive below the finite verb ("decided to admit them in March"). Only on the verb does the verb's tense
+    place the expression."""
     token: Token = span.root
     for _ in range(12):
         if token.head == token:
-            return token.pos_ in ("VERB", "AUX")
+            return "verb" if token.pos_ in ("VERB", "AUX") else "other"
         token = token.head
         if token.pos_ != "ADP":
             break
-    return token.pos_ in ("VERB", "AUX") and token == governing_verb(span)
+    if token.pos_ in ("NOUN", "PROPN", "PRON"):
+        return "noun"
+    return "verb" if token.pos_ in ("VERB", "AUX") and token == governing_verb(span) else "other"
 
 
-def span_tense(doc: Doc, start: int, end: int) -> tuple[Tense, bool, bool]:
-    """Tense for a character span of `doc`, whether the span is in the main clause, and whether it modifies the
-    governing verb directly ("none", True, True where the span does not align with tokens)."""
+def span_tense(doc: Doc, start: int, end: int) -> tuple[Tense, bool, Attachment]:
+    """Tense for a character span of `doc`, whether the span is in the main clause, and what it modifies
+    ("none", True, "verb" where the span does not align with tokens)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return "none", True, True
-    return tense_of(span), in_main_clause(span), on_governing_verb(span)
+        return "none", True, "verb"
+    return tense_of(span), in_main_clause(span), attachment(span)
