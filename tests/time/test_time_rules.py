@@ -102,6 +102,10 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("Exports have grown in recent days.", "recent days", "PXD"),
         ("The deal should close by year-end.", "year-end", "2012"),
         ("The index has risen 4% since year-end.", "year-end", "2011"),
+        # a year-on-year comparison in a results story is the reported quarter a year back
+        ("Profit rose in the third quarter from $2 million in the corresponding period last year.",
+         "the corresponding period last year", "2010-Q3"),
+        ("Sales rose in the fourth quarter; last year's quarter was weak.", "last year's quarter", "2010-Q4"),
         # a quarter ahead of publication is a forecast, not the quarter being reported
         ("Sales should rise in the third quarter of 2013. In the year-ago period they rose 2%.",
          "the year-ago period", "2010-Q4"),

@@ -104,6 +104,9 @@ PATTERNS: dict[str, str] = {
     "year_words": r"\b(?:" + _YEAR_WORDS + r")\b",
     "decade_words": r"the\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>nineteen|eighteen)[\s-]+)?"
     r"(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    # a results story's year-on-year comparison: "the corresponding period last year", "last year's quarter"
+    "period_last_year": r"(?:the\s+)?(?:(?:corresponding|comparable|same)\s+)?(?:period|quarter)\s+"
+    r"(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))\b|last\s+year's\s+(?:quarter|period)\b",
     "period_ago": r"(?:the\s+)?(?P<kind>year-earlier|year-ago|year\s+earlier|year\s+ago)"
     r"(?:\s+(?P<unit>quarter|period|year|month|nine\s+months|six\s+months))?\b",
     "time_clock": r"(?<![\d.])(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"

@@ -575,6 +575,17 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> Normalised:
     return Normalised("DATE", format_at(last_year, "year"), True)
 
 
+@reads("period_last_year")
+def _period_last_year(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the corresponding period last year`: the reported quarter (the one the text named, else the last one
+    ended) a year before."""
+    if ctx.quarter:
+        return Normalised("DATE", _quarter_back(ctx.quarter, 1), True)
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    return Normalised("DATE", format_at(shift(ctx.anchor, "quarter", -5), "quarter"), True)
+
+
 @reads("time_clock")
 def _clock(m: re.Match[str], ctx: Context) -> Normalised:
     hour, minute = int(m["h"]) % 12, int(m["mi"] or 0)
