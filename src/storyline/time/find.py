@@ -113,7 +113,7 @@ PATTERNS: dict[str, str] = {
     rf"(?:\s+(?P<zone>(?-i:[A-Z]{{2,4}})))?{_CLOCK_DAY}",
     "time_word": rf"\b(?P<word>noon|midnight|midday){_CLOCK_DAY}",
     "ref": r"\b(?P<word>right\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment"
-    r"|more\s+recently|recently|lately|the\s+past|the\s+near\s+future|the\s+future"
+    r"|more\s+recently|recently|lately|the\s+past(?!\s+(?:\d|several|few|many|" + _NUM_WORD + r")\b)|the\s+near\s+future|the\s+future"
     r"|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term)\b",
     "recent": r"\brecent\s+(?P<unit>days|weeks|months|years)\b",
     # "the current weakness", "its current share": the present, as TimeML marks it; not "current account"

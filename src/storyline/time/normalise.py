@@ -562,10 +562,13 @@ def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
 
 @reads("period_ago")
 def _year_earlier(m: re.Match[str], ctx: Context) -> Normalised:
-    """`the year-earlier quarter`: the reported quarter (the last one ended) a year before."""
+    """`the year-earlier quarter`: the reported quarter (the last one ended) a year before. `the year-earlier
+    nine months` is a span of months, written as its length like `the first nine months`."""
+    unit = " ".join((m["unit"] or "").lower().split())
+    if unit.endswith("months"):
+        return Normalised("DURATION", _duration_value(number_value(unit.split()[0]), "month"), False)
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
-    unit = (m["unit"] or "").lower()
     last_year = shift(ctx.anchor, "year", -1)
     if ctx.quarter and unit != "year" and (unit or "-" in m["kind"]):
         # "the year-ago quarter", and "year-earlier profit" in a quarterly report: the reported quarter a year back

@@ -43,7 +43,7 @@ def verb_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
     if lemmas & _FUTURE_MODALS or (verb.tag_ == "MD" and verb.lower_ in _FUTURE_MODALS):
-        if "have" in lemmas and verb.tag_ == "VBN":
+        if "have" in lemmas and verb.tag_ in ("VBN", "VBG"):  # "has killed", "have been searching": a perfect
             return "past"
         return "future"
     if verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") and any(
@@ -53,7 +53,7 @@ def verb_tense(verb: Token) -> Tense:
         # "planned a rally on Saturday", "has scheduled talks for Thursday": the day is ahead; "had been
         # scheduled to expire Friday" puts the schedule before the report
         return "future"
-    if "have" in lemmas and verb.tag_ == "VBN":
+    if "have" in lemmas and verb.tag_ in ("VBN", "VBG"):  # "has killed", "have been searching": a perfect
         has_past_aux = any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes)
         return "past" if has_past_aux else "perfect"
     tags = {verb.tag_} | {a.tag_ for a in auxes}
