@@ -110,6 +110,14 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("Net for the year-earlier nine months included a gain.", "the year-earlier nine months", "P9M"),
         # a perfect progressive looks back, it is not the present progressive of a plan
         ("Police have been searching for him since the Dec. 3 robbery.", "Dec. 3", "2011-12-03"),
+        # vague spans of time, and counts with a qualifying adjective
+        ("Rates may fall in coming weeks.", "coming weeks", "PXW"),
+        ("Prices could slide in the months ahead.", "the months ahead", "PXM"),
+        ("Hiring will pick up in the coming years.", "the coming years", "PXY"),
+        ("Selling was heavy in past years, analysts said.", "past years", "PAST_REF"),
+        ("It was the second day-long hearing.", "day-long", "P1D"),
+        ("The option may be extended for an additional year.", "an additional year", "P1Y"),
+        ("Shares recovered within five trading days.", "five trading days", "P5D"),
         # a quarter ahead of publication is a forecast, not the quarter being reported
         ("Sales should rise in the third quarter of 2013. In the year-ago period they rose 2%.",
          "the year-ago period", "2010-Q4"),

@@ -83,11 +83,15 @@ PATTERNS: dict[str, str] = {
     "ago": rf"{QUAL}?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
     "duration_span": rf"{QUAL}?(?:the\s+)?(?P<rel>past|last|next|coming|first|previous|final|following|latest)\s+"
     rf"(?P<n>{NUM})\s+(?P<unit>{UNIT})\b",
-    "duration": rf"{QUAL}?(?:the\s+)?(?P<n>{NUM})\s+(?:(?:full|calendar|straight|consecutive|more|long)\s+)?"
+    "duration": rf"{QUAL}?(?:the\s+)?(?P<n>{NUM})\s+(?:(?:full|calendar|straight|consecutive|more|long|additional"
+    rf"|further|extra|trading|business|working)\s+)?"
     rf"(?P<unit>{UNIT})\b",
     "duration_hyphen": rf"(?P<n>{NUM})-(?P<unit>{UNIT})(?:-(?:old|long))?\b",
-    "vague_duration": rf"(?:(?P<rel>recent|the\s+past|the\s+last|the\s+coming|the\s+next|past)\s+)?(?:few\s+)?"
-    rf"(?P<unit>days|weeks|months|years|decades)(?:-long\b|\b(?=\s+(?:of|ago|earlier|later|now|and|to|\.|,)))",
+    "vague_duration": rf"(?:(?P<rel>recent|the\s+past|the\s+last|the\s+coming|the\s+next|past|coming)\s+)?"
+    rf"(?:few\s+)?(?P<unit>days|weeks|months|years|decades)"
+    rf"(?:-long\b|\b(?=\s+(?:of|ago|earlier|later|now|and|to)\b|\s*[.,;]))",
+    "ahead": r"the\s+(?:next\s+)?(?:few\s+)?(?P<unit>days|weeks|months|years|decades)\s+ahead\b",
+    "unit_long": r"(?P<unit>hour|day|week|month|year|decade)-long\b",
     "plural_after_prep": r"(?:for|in|over|within|after|took|takes|take|lasted|last)\s+"
     r"(?P<body>(?P<unit>hours|days|weeks|months|years|decades))\b",
     "decade": rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>19|20|')?(?P<d>\d)0'?s\b",

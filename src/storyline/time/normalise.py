@@ -516,13 +516,21 @@ _RATE_BEFORE = re.compile(
 @reads("vague_duration")
 @reads("plural_after_prep")
 @reads("recent")
+@reads("ahead")
 def _vague(m: re.Match[str], ctx: Context) -> Normalised:
-    """`for weeks` is a vague length (`PXW`). `in recent years` places something in the indefinite past rather
-    than measuring it: TimeML's PAST_REF, as for "recently"; shorter spans ("recent days") stay lengths."""
+    """`for weeks` is a vague length (`PXW`). `in recent years` and `in past years` place something in the
+    indefinite past rather than measuring it: TimeML's PAST_REF, as for "recently"; shorter spans ("recent
+    days") and "the past few years" stay lengths."""
     unit = unit_name(m["unit"])
-    if m.group(0).lower().startswith("recent") and unit in ("year", "decade"):
+    if m.group(0).lower().startswith(("recent", "past")) and unit in ("year", "decade"):
         return Normalised("DATE", "PAST_REF", False)
     return Normalised("DURATION", _duration_value(None, unit), False)
+
+
+@reads("unit_long")
+def _unit_long(m: re.Match[str], ctx: Context) -> Normalised:
+    """`a day-long meeting`: one unit long."""
+    return Normalised("DURATION", _duration_value(1, m["unit"].lower()), False)
 
 
 @reads("decade")
