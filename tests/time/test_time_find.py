@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from storyline.time.find import PATTERNS, find_mentions
-from storyline.time.normalise import _READERS
+from storyline.time.normalise import READERS
 
 
 def spans(text: str) -> list[str]:
@@ -35,4 +35,4 @@ def test_relative_and_duration_rules():
 
 
 def test_every_finder_rule_has_a_reader():
-    assert set(PATTERNS) == set(_READERS)
+    assert set(PATTERNS) == set(READERS)

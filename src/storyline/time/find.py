@@ -117,7 +117,8 @@ PATTERNS: dict[str, str] = {
     rf"(?:\s+(?P<zone>(?-i:[A-Z]{{2,4}})))?{_CLOCK_DAY}",
     "time_word": rf"\b(?P<word>noon|midnight|midday){_CLOCK_DAY}",
     "ref": r"\b(?P<word>right\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment"
-    r"|more\s+recently|recently|lately|the\s+past(?!\s+(?:\d|several|few|many|" + _NUM_WORD + r")\b)|the\s+near\s+future|the\s+future"
+    r"|more\s+recently|recently|lately|the\s+past(?!\s+(?:\d|several|few|many|" + _NUM_WORD + r")\b)"
+    r"|the\s+near\s+future|the\s+future"
     r"|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term)\b",
     "recent": r"\brecent\s+(?P<unit>days|weeks|months|years)\b",
     # "the current weakness", "its current share": the present, as TimeML marks it; not "current account"
@@ -182,7 +183,8 @@ def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
         number = match.group("n").lower()
         if number in ("a", "an", "some") and text[match.end(): match.end() + 1] == "-":
             return False
-        if number in ("a", "an") and match.group("unit").lower() == "second" and _ORDINAL_SECOND.match(text, match.end()):
+        if number in ("a", "an") and match.group("unit").lower() == "second" \
+                and _ORDINAL_SECOND.match(text, match.end()):
             return False  # "a second term", "a second group": the ordinal, not one second
     if rule == "time_word" and re.search(r"\bhigh\s+$", text[max(0, match.start() - 6): match.start()], re.IGNORECASE):
         return False  # "high noon": the idiom

@@ -1,80 +1,29 @@
 """Normalise a found expression to a TimeML type and value against the publication date.
 
-Each finder rule has a reader here. Relative expressions need an anchor (the publication date) and, for
-"the next day" or "a day after returning", the reference time: the last date the text itself established. Without
-an anchor a relative expression keeps value None rather than a guess; absolute ones ("March 2011") always resolve.
+Each finder rule has a reader here or, for business periods, in `periods`. Relative expressions need an anchor
+(the publication date) and, for "the next day" or "a day after returning", the reference time: the last date the
+text itself established. Without an anchor a relative expression keeps value None rather than a guess; absolute
+ones ("March 2011") always resolve.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .find import Mention
 from .holidays import holiday_date
+from .periods import ENDED, quarter_back
+from .registry import READERS, Context, Normalised, reads
 from .tense import Attachment, Tense
-from .units import SEASON_ORDER, format_at, month_year, quarter_of, season_of, shift, valid_date, weekday_near
-from .vocab import DAY_PARTS, MONTHS, ORDINALS, SEASONS, TIME_UNITS, UNIT_CODES, WEEKDAYS, number_value, unit_name
-
-
-@dataclass
-class Context:
-    """What a relative expression is read against."""
-
-    anchor: date | None
-    reference: date | None = None
-    tense: Tense = "none"
-    after: str = ""  # the text right after the expression
-    quarter: str | None = None  # the last quarter the text named ("1989-Q3"): year-on-year comparisons use it
-    before: str = ""  # the word right before the expression, lower case ("since", "until")
-    # the last date the story set at any precision, and that precision ("month" for "in March 1988"): "that year"
-    # and "the following month" count from it
-    coarse: tuple[date, str] | None = None
-    # what the expression modifies: the verb its tense was read from, a noun, or something else (an infinitive)
-    attached: Attachment = "verb"
-
-    @property
-    def ref(self) -> date | None:
-        return self.reference or self.anchor
-
-    def ref_for(self, unit: str) -> date | None:
-        """The reference time for an anaphor at `unit` precision: the story's last date precise enough for it."""
-        if self.coarse is not None and unit in ("month", "year"):
-            day, precision = self.coarse
-            if precision == "day" or precision == unit or (precision == "month" and unit == "year"):
-                return day
-        return self.ref
-
-
-@dataclass
-class Normalised:
-    type: str
-    value: str | None
-    relative: bool  # whether the value depended on the anchor or reference
-    # The date of the event the expression locates, where that differs from its value: in "a day after
-    # returning", a duration (P1D), the returning is one day before the reference time.
-    located: str | None = None
-    # "Three days later, ...": the located day becomes the story's reference time
-    moves_reference: bool = False
-
-
-Reader = Callable[[re.Match[str], Context], Normalised]
-_READERS: dict[str, Reader] = {}
-
-
-def reads(rule: str) -> Callable[[Reader], Reader]:
-    def register(func: Reader) -> Reader:
-        _READERS[rule] = func
-        return func
-
-    return register
+from .units import (SEASON_ORDER, duration_value, format_at, month_year, season_of, shift, valid_date,
+                    weekday_near)
+from .vocab import DAY_PARTS, MONTHS, SEASONS, TIME_UNITS, UNIT_CODES, WEEKDAYS, number_value, unit_name
 
 
 def normalise(mention: Mention, context: Context) -> Normalised:
     """Type and value of a mention. Readers return None where they lack the anchor they need; the caller also
     drops any relative value when the article has no publication date."""
-    return _READERS[mention.rule](mention.match, context)
+    return READERS[mention.rule](mention.match, context)
 
 
 def _direction(tense: Tense) -> str:
@@ -322,57 +271,10 @@ def _season_value(anchor: date, code: str, rel: str) -> str:
     return f"{year:04d}-{code}"
 
 
-_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.IGNORECASE)
-
-
-@reads("fiscal_year")
-def _fiscal_year(m: re.Match[str], ctx: Context) -> Normalised:
-    """`the current fiscal year`, `the full year` (the anchor's), `the latest fiscal year` (the last one ended);
-    `the fiscal year ended Jan. 31` is a year-long period: a duration, as TimeML writes it."""
-    if _ENDED.match(ctx.after):
-        return Normalised("DURATION", "P1Y", False)
-    if ctx.anchor is None:
-        return Normalised("DATE", None, True)
-    rel = (m["rel"] or "").lower()
-    step = {"latest": -1, "last": -1, "previous": -1, "next": 1}.get(rel, 0)
-    return Normalised("DATE", format_at(shift(ctx.anchor, "year", step), "year"), True)
-
-
-@reads("year_period")
-def _year_period(m: re.Match[str], ctx: Context) -> Normalised:
-    """`the 1988 quarter` in a quarterly report: the reported quarter's number in that year; `the 1988 period`
-    likewise, or the year when no quarter was named."""
-    if ctx.quarter:
-        return Normalised("DATE", f"{m['y']}-Q{ctx.quarter.split('-Q')[1]}", True)
-    return Normalised("DATE", m["y"], False)
-
-
-@reads("year_end")
-def _year_end(m: re.Match[str], ctx: Context) -> Normalised:
-    """`by year-end` is the end of the publication year (TimeML gives the year); `since year-end` the last one."""
-    if ctx.anchor is None:
-        return Normalised("DATE", None, True)
-    return Normalised("DATE", f"{ctx.anchor.year - (ctx.before == 'since'):04d}", True)
-
-
-@reads("latest_period")
-def _latest_period(m: re.Match[str], ctx: Context) -> Normalised:
-    """`the latest period`: the quarter being reported (the one the text named, else the last one ended)."""
-    if ctx.quarter:
-        return Normalised("DATE", ctx.quarter, True)
-    if ctx.anchor is None:
-        return Normalised("DATE", None, True)
-    return Normalised("DATE", format_at(shift(ctx.anchor, "quarter", -1), "quarter"), True)
-
-
 @reads("century")
 def _century(m: re.Match[str], ctx: Context) -> Normalised:
     """`the 20th century` is the 1900s: TimeML writes the first two digits, 19."""
     return Normalised("DATE", f"{int(m['n']) - 1:02d}", False)
-
-
-_YEAR_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-              "ninety": 90}
 
 
 @reads("year_words")
@@ -413,7 +315,7 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Normalised:
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
     unit = m["unit"].lower()
-    if unit == "year" and _ENDED.match(ctx.after):
+    if unit == "year" and ENDED.match(ctx.after):
         return Normalised("DURATION", "P1Y", False)
     if unit == "quarter":
         if ctx.quarter:  # the quarter the report already named ("Sun's fiscal first quarter")
@@ -447,12 +349,6 @@ def _count_and_unit(m: re.Match[str]) -> tuple[int | None, str]:
     return number_value(m["n"]), unit_name(m["unit"])
 
 
-def _duration_value(count: int | None, unit: str) -> str:
-    code, size = UNIT_CODES[unit]
-    amount = "X" if count is None else str(count * size)
-    return f"PT{amount}{code}" if unit in TIME_UNITS else f"P{amount}{code}"
-
-
 @reads("ago")
 def _ago(m: re.Match[str], ctx: Context) -> Normalised:
     """`three years ago` counts back from publication, `two days later` from the reference time. `a day after
@@ -464,7 +360,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Normalised:
         located = None
         if base is not None and count is not None and unit not in TIME_UNITS:
             located = format_at(shift(base, unit, count if direction == "before" else -count), unit)
-        return Normalised("DURATION", _duration_value(count, unit), False, located)
+        return Normalised("DURATION", duration_value(count, unit), False, located)
     if direction in ("ago", "from now", "hence"):
         base, sign = ctx.anchor, (-1 if direction == "ago" else 1)
     else:
@@ -474,22 +370,16 @@ def _ago(m: re.Match[str], ctx: Context) -> Normalised:
         located = None
         if base is not None and count is not None and unit not in TIME_UNITS:
             located = format_at(shift(base, unit, sign * count), unit)
-        return Normalised("DURATION", _duration_value(count, unit), False, located, moves_reference=True)
+        return Normalised("DURATION", duration_value(count, unit), False, located, moves_reference=True)
     if count is None:  # "several weeks ago": vague, and true whatever the publication date
         return Normalised("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", False)
     if base is None:
         return Normalised("DATE", None, True)
     if unit == "year" and ctx.quarter and sign < 0:
-        return Normalised("DATE", _quarter_back(ctx.quarter, count), True)
+        return Normalised("DATE", quarter_back(ctx.quarter, count), True)
     if unit in TIME_UNITS:
         return Normalised("DATE", base.isoformat(), True)
     return Normalised("DATE", format_at(shift(base, unit, sign * count), unit), True)
-
-
-def _quarter_back(quarter: str, years: int) -> str:
-    """`a year earlier` in a quarterly report is the same quarter a year before."""
-    year, number = quarter.split("-Q")
-    return f"{int(year) - years:04d}-Q{number}"
 
 
 @reads("duration")
@@ -501,8 +391,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Normalised:
         return Normalised("DATE", "FUTURE_REF", False)  # "will one day be": some day ahead, not a day long
     if m["n"].lower() in ("a", "an", "per") and _RATE_BEFORE.search(ctx.before):
         # "$500 million a year", "four flights a week", "twice a month": a rate, TimeML's SET
-        return Normalised("SET", _duration_value(1, unit), False)
-    return Normalised("DURATION", _duration_value(count, unit), False)
+        return Normalised("SET", duration_value(1, unit), False)
+    return Normalised("DURATION", duration_value(count, unit), False)
 
 
 _MODALS = ("will", "would", "could", "may", "might", "should", "shall", "can", "must")
@@ -524,13 +414,13 @@ def _vague(m: re.Match[str], ctx: Context) -> Normalised:
     unit = unit_name(m["unit"])
     if m.group(0).lower().startswith(("recent", "past")) and unit in ("year", "decade"):
         return Normalised("DATE", "PAST_REF", False)
-    return Normalised("DURATION", _duration_value(None, unit), False)
+    return Normalised("DURATION", duration_value(None, unit), False)
 
 
 @reads("unit_long")
 def _unit_long(m: re.Match[str], ctx: Context) -> Normalised:
     """`a day-long meeting`: one unit long."""
-    return Normalised("DURATION", _duration_value(1, m["unit"].lower()), False)
+    return Normalised("DURATION", duration_value(1, m["unit"].lower()), False)
 
 
 @reads("decade")
@@ -545,56 +435,6 @@ def _decade(m: re.Match[str], ctx: Context) -> Normalised:
 @reads("year")
 def _year(m: re.Match[str], ctx: Context) -> Normalised:
     return Normalised("DATE", m["y"], False)
-
-
-@reads("quarter")
-def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
-    """`the third quarter` of the publication year, or of the year before when it has not begun yet."""
-    letter = "Q" if m["q"].lower() == "quarter" else "H"
-    ordinal = m["ord"].lower()
-    number = (4 if letter == "Q" else 2) if ordinal == "last" else ORDINALS[ordinal]
-    year_text = m["yq"] or m["y"]
-    if year_text:
-        return Normalised("DATE", f"{year_text}-{letter}{number}", False)
-    if ctx.anchor is None:
-        return Normalised("DATE", None, True)
-    relative_year = (m["this"] or m["rely"] or "").lower()
-    year = ctx.anchor.year + {"last": -1, "next": 1}.get(relative_year, 0)
-    current = quarter_of(ctx.anchor) if letter == "Q" else (1 if ctx.anchor.month <= 6 else 2)
-    if not relative_year and number > current and ctx.tense in ("past", "perfect", "none"):
-        year -= 1
-    if m["ago"]:  # "the year-ago third quarter": that quarter a year before the one being reported
-        year -= 1
-    return Normalised("DATE", f"{year:04d}-{letter}{number}", True)
-
-
-@reads("period_ago")
-def _year_earlier(m: re.Match[str], ctx: Context) -> Normalised:
-    """`the year-earlier quarter`: the reported quarter (the last one ended) a year before. `the year-earlier
-    nine months` is a span of months, written as its length like `the first nine months`."""
-    unit = " ".join((m["unit"] or "").lower().split())
-    if unit.endswith("months"):
-        return Normalised("DURATION", _duration_value(number_value(unit.split()[0]), "month"), False)
-    if ctx.anchor is None:
-        return Normalised("DATE", None, True)
-    last_year = shift(ctx.anchor, "year", -1)
-    if ctx.quarter and unit != "year" and (unit or "-" in m["kind"]):
-        # "the year-ago quarter", and "year-earlier profit" in a quarterly report: the reported quarter a year back
-        return Normalised("DATE", _quarter_back(ctx.quarter, 1), True)
-    if unit in ("quarter", "period"):
-        return Normalised("DATE", format_at(shift(last_year, "quarter", -1), "quarter"), True)
-    return Normalised("DATE", format_at(last_year, "year"), True)
-
-
-@reads("period_last_year")
-def _period_last_year(m: re.Match[str], ctx: Context) -> Normalised:
-    """`the corresponding period last year`: the reported quarter (the one the text named, else the last one
-    ended) a year before."""
-    if ctx.quarter:
-        return Normalised("DATE", _quarter_back(ctx.quarter, 1), True)
-    if ctx.anchor is None:
-        return Normalised("DATE", None, True)
-    return Normalised("DATE", format_at(shift(ctx.anchor, "quarter", -5), "quarter"), True)
 
 
 @reads("time_clock")
@@ -664,7 +504,7 @@ _HALF = {"year": "6M", "month": "15D", "week": "3D12H", "day": "T12H", "hour": "
 def _duration_half(m: re.Match[str], ctx: Context) -> Normalised:
     count, unit = number_value(m["n"] or m["n2"]), unit_name(m["unit"] or m["unit2"])
     if count is None or unit not in _HALF:
-        return Normalised("DURATION", _duration_value(None, unit), False)
+        return Normalised("DURATION", duration_value(None, unit), False)
     code, size = UNIT_CODES[unit]
     half = _HALF[unit]
     if unit in TIME_UNITS:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import calendar as _calendar
 from datetime import date, timedelta
 
+from .vocab import TIME_UNITS, UNIT_CODES
+
 SEASON_MONTHS = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}
 # Order within a season-year: the winter starting in December comes last.
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
@@ -119,3 +121,10 @@ def valid_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def duration_value(count: int | None, unit: str) -> str:
+    """TimeML duration of `count` units (None: vague, `PXD`); clock units take the `T` (`PT3H`)."""
+    code, size = UNIT_CODES[unit]
+    amount = "X" if count is None else str(count * size)
+    return f"PT{amount}{code}" if unit in TIME_UNITS else f"P{amount}{code}"
