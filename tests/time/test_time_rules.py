@@ -27,6 +27,7 @@ def spans(text: str) -> list[str]:
         ("For the party it was high noon.", []),
         ('The senator spoke on "This Week" about the budget.', []),
         ("He read it in USA Today.", []),
+        ("BERLIN (AP) \u2014 Today the court ruled.", ["Today"]),
         ("The wall has stood since nineteen sixty-one.", ["nineteen sixty-one"]),
     ],
 )

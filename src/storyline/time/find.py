@@ -203,7 +203,7 @@ def _title_cased(rule: str, match: re.Match[str], text: str) -> bool:
         return True
     if rule == "day_word" and match.group("word")[0].isupper():
         before = text[: match.start()].rstrip(" \"'`(")
-        return bool(before) and before[-1] not in ".!?:;-_"
+        return bool(before) and before[-1] not in ".!?:;-_\u2014\u2013)]"
     return False
 
 
