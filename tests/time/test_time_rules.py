@@ -22,6 +22,7 @@ def spans(text: str) -> list[str]:
         ("Two thousand people marched.", []),
         ("The current account deficit widened.", []),
         ("Floods struck the valley in the past three springs.", []),
+        ("Shares rose on March 3 and 4 percent the next week.", ["March 3", "the next week"]),
         # ordinals, idioms and names written like times
         ("She won a second term in the runoff.", []),
         ("For the party it was high noon.", []),
@@ -111,6 +112,8 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("Net for the year-earlier nine months included a gain.", "the year-earlier nine months", "P9M"),
         # a perfect progressive looks back, it is not the present progressive of a plan
         ("Police have been searching for him since the Dec. 3 robbery.", "Dec. 3", "2011-12-03"),
+        # the second day of a pair is a date in the same month; a count after "and" is not
+        ("The summit will be held on April 24 and 25.", "25", "2012-04-25"),
         # vague spans of time, and counts with a qualifying adjective
         ("Rates may fall in coming weeks.", "coming weeks", "PXW"),
         ("Prices could slide in the months ahead.", "the months ahead", "PXM"),

@@ -60,6 +60,9 @@ PATTERNS: dict[str, str] = {
     "date_numeric": r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b",
     "date_md": rf"(?:{WEEKDAY},?\s+)?{MOD}?(?P<month>{MONTH})\s+(?P<d>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?",
     "date_dm": rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?",
+    # the second day of "April 24 and 25": a date of its own, in the month named before it
+    "date_md_next": rf"(?P<month>{MONTH})\s+{DAY},?\s+(?:and|or|to|through)\s+(?P<body>(?P<d>{DAY}))\b"
+    rf"(?!\s*(?:{MONTH}|%|percent|cents?|million|billion|years?|days?|people|points?)\b)(?=,?\s+(?P<y>{YEAR})\b)?",
     "month_year": rf"{MOD}?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR}|{_SPOKEN_YEAR})\b",
     "month": rf"(?:(?P<rel>last|next|this|past|coming)\s+)?{MOD}?(?P<month>{MONTH})(?P<poss>'s)?\b",
     "month_rel_year": rf"{MOD}?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",

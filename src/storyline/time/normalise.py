@@ -99,6 +99,7 @@ def _numeric(m: re.Match[str], ctx: Context) -> Normalised:
 
 @reads("date_md")
 @reads("date_dm")
+@reads("date_md_next")
 def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
     month, day = _month(m["month"]), _day(m["d"])
     if m["y"]:
