@@ -112,6 +112,10 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("Net for the year-earlier nine months included a gain.", "the year-earlier nine months", "P9M"),
         # a perfect progressive looks back, it is not the present progressive of a plan
         ("Police have been searching for him since the Dec. 3 robbery.", "Dec. 3", "2011-12-03"),
+        # "last January" written in February is a year back: the month just past would be "last month"
+        ("The mill closed last January.", "last January", "2011-01"),
+        ("The mill closed last November.", "last November", "2011-11"),
+        ("The plant opens next March.", "next March", "2013-03"),
         # the second day of a pair is a date in the same month; a count after "and" is not
         ("The summit will be held on April 24 and 25.", "25", "2012-04-25"),
         # vague spans of time, and counts with a qualifying adjective

@@ -137,13 +137,19 @@ def _month_year(m: re.Match[str], ctx: Context) -> Normalised:
 
 @reads("month")
 def _bare_month(m: re.Match[str], ctx: Context) -> Normalised:
-    """`last November` is the latest November before this month; `since March` follows the verb's tense."""
+    """`last November` is the latest November before this month; `since March` follows the verb's tense. A
+    writer would call the month just past "last month": `last February` written in March is a year earlier,
+    and `next April` written in March a year later."""
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
     month = _month(m["month"])
     rel = (m["rel"] or "").lower()
     direction = {"last": "before", "past": "before", "next": "after", "coming": "after", "this": "this"}.get(rel)
     year = month_year(ctx.anchor, month, direction or _month_direction(ctx.tense, ctx.before, ctx.attached))
+    if direction == "before" and (ctx.anchor.month - month) % 12 == 1:
+        year -= 1
+    elif direction == "after" and (month - ctx.anchor.month) % 12 == 1:
+        year += 1
     return Normalised("DATE", f"{year:04d}-{month:02d}", True)
 
 
