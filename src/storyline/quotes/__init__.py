@@ -189,7 +189,7 @@ def extract_quotes(article: Article) -> Article:
         article.quotes = []
         return article
     starts = article.paragraph_starts()
-    layout = Layout(article.docs, starts)
+    layout = Layout(article.docs, article.paragraphs, starts)
     speakers = ArticleSpeakers(article.docs, starts)
     marks = find_marks(article.paragraphs, starts)
     described: list[tuple[int, int]] = []

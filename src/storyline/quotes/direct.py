@@ -110,7 +110,7 @@ def cue_colon(layout: Layout, span: MarkSpan) -> Cue | None:
     paragraph = layout.paragraph_of(span.outer_start)
     if not text_before and paragraph > 0:
         doc = layout.docs[paragraph - 1]
-        if not doc.text.rstrip().endswith(":"):
+        if not layout.texts[paragraph - 1].rstrip().endswith(":"):
             return None
         paragraph, colon = paragraph - 1, [t for t in doc if not t.is_space][-1]
     elif text_before.endswith(":"):
@@ -135,7 +135,7 @@ def _ends_sentence(layout: Layout, span: MarkSpan) -> bool:
     if located is None:
         return True
     paragraph, token = located
-    if layout.start(paragraph, token) >= layout.starts[paragraph] + len(token.doc.text):
+    if layout.start(paragraph, token) >= layout.starts[paragraph] + len(layout.texts[paragraph]):
         return True
     before = layout.token_before(span.outer_end)
     if before is None or before[1].sent != token.sent:

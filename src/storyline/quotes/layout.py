@@ -9,9 +9,11 @@ from spacy.tokens import Doc, Span, Token
 
 @dataclass
 class Layout:
-    """The paragraph Docs of one article with their start offsets in `Article.text`."""
+    """The paragraph Docs of one article with their texts (kept, because `Doc.text` is rebuilt token by token on
+    every call) and start offsets in `Article.text`."""
 
     docs: list[Doc]
+    texts: list[str]
     starts: list[int]
     sentence_starts: list[int] = field(default_factory=list)
 
@@ -55,7 +57,7 @@ class Layout:
     def text_before(self, offset: int) -> str:
         """The paragraph's text up to an article offset."""
         paragraph = self.paragraph_of(offset)
-        return self.docs[paragraph].text[:offset - self.starts[paragraph]]
+        return self.texts[paragraph][:offset - self.starts[paragraph]]
 
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)

@@ -181,6 +181,7 @@ class ArticleSpeakers:
     people: list[Referent] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)
     genders: dict[str, Counter] = field(default_factory=dict)
+    first_sentence: list[int] = field(default_factory=list)  # per paragraph, the article index of its first
 
     def __post_init__(self) -> None:
         self._learn_genders()
@@ -192,6 +193,7 @@ class ArticleSpeakers:
                     self.surnames.setdefault(name[-1].text, name.text)
         sentence = 0
         for paragraph, doc in enumerate(self.docs):
+            self.first_sentence.append(sentence)
             for sent in doc.sents:
                 self._add_sentence(paragraph, sent, sentence)
                 sentence += 1
@@ -294,5 +296,5 @@ class ArticleSpeakers:
         return Mention(text, span_start, span_end, via, referent)
 
     def _sentence_of(self, paragraph: int, token: Token) -> int:
-        count = sum(len(list(doc.sents)) for doc in self.docs[:paragraph])
-        return count + next(i for i, s in enumerate(token.doc.sents) if s.start <= token.i < s.end)
+        return self.first_sentence[paragraph] + next(i for i, s in enumerate(token.doc.sents)
+                                                     if s.start <= token.i < s.end)
