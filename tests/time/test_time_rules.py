@@ -96,6 +96,7 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("Analysts cut their forecasts after revisions to December's figures.", "December's", "2011-12"),
         ("The bank agreed to buy the insurer in March.", "March", "2012-03"),
         ("The treasury cancelled the June auction.", "June", "2012-06"),
+        ("A strike in July crippled the port.", "July", "2011-07"),
         ("The airline will double its flights by August.", "August", "2012-08"),
         # a weekday qualifying a noun under a future verb is the closest one; a past perfect schedule is past
         ("The family will appeal Monday's ruling.", "Monday", "2012-02-06"),

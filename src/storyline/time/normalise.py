@@ -35,7 +35,7 @@ def _direction(tense: Tense) -> str:
 def _weekday_direction(ctx: Context) -> str:
     """A weekday qualifying a noun under a future verb (`will appeal Wednesday's ruling`) is the closest such
     day, since the verb does not place it; otherwise the verb's tense decides."""
-    if ctx.tense == "future" and ctx.attached == "noun":
+    if ctx.tense == "future" and ctx.attached in ("noun", "subject"):
         return "nearest"
     return _direction(ctx.tense)
 
@@ -45,11 +45,12 @@ _DEADLINE_CUES = ("until", "till", "through", "by", "before")
 
 def _month_direction(tense: Tense, before: str = "", attached: Attachment = "verb") -> str:
     """A bare month: `since March` looks back, a plan (`will double by August`) ahead, a deadline reported in the
-    past (`extended until January`) takes the closest; otherwise past reports look back. A month the verb does
-    not govern ("a June agreement", "agreed to buy it in February") and a tenseless one take the closest."""
+    past (`extended until January`) takes the closest; otherwise past reports look back (also for the subject's
+    event: "a strike in July crippled the port"). A month the verb does not govern ("a June agreement", "agreed
+    to buy it in February") and a tenseless one take the closest."""
     if before == "since":
         return "past"
-    if attached != "verb":
+    if attached in ("noun", "other"):
         return "nearest"
     if tense == "future":
         return "future"

@@ -43,7 +43,7 @@ def verb_tense(verb: Token) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
     if lemmas & _FUTURE_MODALS or (verb.tag_ == "MD" and verb.lower_ in _FUTURE_MODALS):
-        if "have" in lemmas and verb.tag_ in ("VBN", "VBG"):  # "has killed", "have been searching": a perfect
+        if "have" in lemmas and verb.tag_ in ("VBN", "VBG"):  # "would have gone", "may have been hiding"
             return "past"
         return "future"
     if verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") and any(
@@ -122,14 +122,15 @@ def sentence_tense(sent: Span) -> Tense:
     return verb_tense(root)
 
 
-Attachment = Literal["verb", "noun", "other"]
+Attachment = Literal["verb", "subject", "noun", "other"]
 
 
 def attachment(span: Span) -> Attachment:
-    """What the expression modifies, past prepositions: the governing verb itself ("prices rose in January"), a
-    noun ("a June agreement", "December's figures", "a cutback in September"), or something else, such as an
-    infinitive below the finite verb ("decided to admit them in March"). Only on the verb does the verb's tense
-    place the expression."""
+    """What the expression modifies, past prepositions: the governing verb itself ("prices rose in January"), the
+    subject of a clause ("the March attack killed 20"), another noun ("a June agreement", "December's figures",
+    "a cutback in September"), or something else, such as an infinitive below the finite verb ("decided to admit
+    them in March"). The verb's tense places the expression on the verb and, for an event that did something,
+    on its subject; elsewhere it says little."""
     token: Token = span.root
     for _ in range(12):
         if token.head == token:
@@ -138,7 +139,7 @@ def attachment(span: Span) -> Attachment:
         if token.pos_ != "ADP":
             break
     if token.pos_ in ("NOUN", "PROPN", "PRON"):
-        return "noun"
+        return "subject" if token.dep_ in ("nsubj", "nsubjpass") else "noun"
     return "verb" if token.pos_ in ("VERB", "AUX") and token == governing_verb(span) else "other"
 
 
