@@ -101,6 +101,10 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # a weekday qualifying a noun under a future verb is the closest one; a past perfect schedule is past
         ("The family will appeal Monday's ruling.", "Monday", "2012-02-06"),
         ("The offer had been scheduled to expire Friday.", "Friday", "2012-02-03"),
+        # "set" schedules only as "set for" / "set to": a record set on a day is past
+        ("Oil fell from the record it set on Jan. 30.", "Jan. 30", "2012-01-30"),
+        ("The talks are set to resume Monday.", "Monday", "2012-02-13"),
+        ("The oil index fell below the record set on Aug. 6.", "Aug. 6", "2011-08-06"),
         # "in recent years" is the indefinite past; the end of the year is the year
         ("Exports have grown in recent years.", "recent years", "PAST_REF"),
         ("Exports have grown in recent days.", "recent days", "PXD"),

@@ -14,7 +14,7 @@ Tense = Literal["past", "perfect", "present", "future", "none"]
 
 _FUTURE_MODALS = {"will", "shall", "would", "'ll", "wo", "going", "could", "may", "might", "should", "must"}
 # Present-tense verbs that announce something still to come: "is expected Friday", "plans to vote next week".
-_SCHEDULING = {"expect", "schedule", "plan", "due", "set", "slate", "intend", "aim", "hope", "prepare"}
+_SCHEDULING = {"expect", "schedule", "plan", "due", "slate", "intend", "aim", "hope", "prepare"}
 
 
 def governing_verb(span: Span) -> Token | None:
@@ -38,6 +38,15 @@ def _finite(verb: Token) -> bool:
     return any(child.dep_ in ("aux", "auxpass") and child.tag_ in finite for child in verb.children)
 
 
+def _schedules(verb: Token) -> bool:
+    """Whether the verb announces something still to come. "set" does only as "set for Friday" or "set to
+    resume Monday"; "the record set on Aug. 6" and "set Friday as the deadline" date the setting itself."""
+    lemma = verb.lemma_.lower()
+    if lemma == "set":
+        return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+    return lemma in _SCHEDULING
+
+
 def verb_tense(verb: Token) -> Tense:
     """Past, perfect, present or future from the verb's tag and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -49,7 +58,7 @@ def verb_tense(verb: Token) -> Tense:
     if verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") and any(
             c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children):
         return "future"  # "is to resume trading Tuesday": an arrangement still ahead
-    if verb.lemma_.lower() in _SCHEDULING and not any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
+    if _schedules(verb) and not any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
         # "planned a rally on Saturday", "has scheduled talks for Thursday": the day is ahead; "had been
         # scheduled to expire Friday" puts the schedule before the report
         return "future"
