@@ -110,6 +110,8 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("Exports have grown in recent days.", "recent days", "PXD"),
         ("The deal should close by year-end.", "year-end", "2012"),
         ("The index has risen 4% since year-end.", "year-end", "2011"),
+        ("Orders should hold up through the first two quarters of 2013.", "the first two quarters of 2013",
+         "2013-H1"),
         # a year-on-year comparison in a results story is the reported quarter a year back
         ("Profit rose in the third quarter from $2 million in the corresponding period last year.",
          "the corresponding period last year", "2010-Q3"),

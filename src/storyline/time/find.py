@@ -103,6 +103,8 @@ PATTERNS: dict[str, str] = {
     rf"(?:(?P<yq>{YEAR})(?:'s)?\s+|(?P<rely>this|last|next)\s+year's\s+)?"
     rf"(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?(?P<q>quarter|half)"
     rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<this>this|last|next)\s+year))?\b",
+    "two_quarters": rf"{QUAL}?(?:the\s+)?(?P<ord>first|last|second)\s+two\s+quarters\s+of\s+"
+    rf"(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year)\b",
     "year_end": r"(?:around\s+)?(?:the\s+)?(?:year[- ]end|year's\s+end)\b(?!-)",
     "year_period": rf"the\s+(?P<y>{YEAR})\s+(?P<unit>quarter|period)\b",
     "latest_period": r"the\s+latest\s+period\b",

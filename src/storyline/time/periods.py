@@ -110,3 +110,15 @@ def _period_last_year(m: re.Match[str], ctx: Context) -> Normalised:
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
     return Normalised("DATE", format_at(shift(ctx.anchor, "quarter", -5), "quarter"), True)
+
+
+@reads("two_quarters")
+def _two_quarters(m: re.Match[str], ctx: Context) -> Normalised:
+    """`the first two quarters of 1990` is that year's first half (`1990-H1`), `the last two` its second."""
+    half = 1 if m["ord"].lower() == "first" else 2
+    if m["y"]:
+        return Normalised("DATE", f"{m['y']}-H{half}", False)
+    if ctx.anchor is None:
+        return Normalised("DATE", None, True)
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    return Normalised("DATE", f"{year:04d}-H{half}", True)
