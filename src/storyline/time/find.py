@@ -191,6 +191,8 @@ def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
         if number in ("a", "an") and match.group("unit").lower() == "second" \
                 and _ORDINAL_SECOND.match(text, match.end()):
             return False  # "a second term", "a second group": the ordinal, not one second
+    if rule == "vague_duration" and match.group("rel") is None and re.match(r"\s*[.,;]", text[match.end():]):
+        return False  # a bare plural ending a clause is often an era ("the old days", "glory days"), not a span
     if rule == "time_word" and re.search(r"\bhigh\s+$", text[max(0, match.start() - 6): match.start()], re.IGNORECASE):
         return False  # "high noon": the idiom
     return not _title_cased(rule, match, text)
