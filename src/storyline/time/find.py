@@ -179,6 +179,8 @@ def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
     if rule == "quarter" and match.group("ord").lower() == "last" and match.group("y") is None \
             and match.group("this") is None:
         return False  # "the last half" of something not a year
+    if rule == "quarter" and match.group("y") is None and match.group("yq") is None and _GAME.search(text):
+        return False  # "a fumble late in the fourth quarter": a period of a game, not of the calendar
     if rule == "fiscal_year" and match.group("rel") is None and match.group("fiscal") is None:
         return False  # plain "the year" is the_unit's
     if rule == "year_words" and match.group("hi") is None and match.group("the") is None \
@@ -196,6 +198,13 @@ def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
     if rule == "time_word" and re.search(r"\bhigh\s+$", text[max(0, match.start() - 6): match.start()], re.IGNORECASE):
         return False  # "high noon": the idiom
     return not _title_cased(rule, match, text)
+
+
+# Words of a match report: in their paragraph "the fourth quarter" or "the second half" is a period of play.
+# Only words a results story does not use ("games" does: a video-games maker's fourth quarter).
+_GAME = re.compile(r"\b(?:touchdowns?|yards?|field\s+goal|halftime|quarterback|linebacker|fumbled?|interceptions?"
+                   r"|innings?|overtime|kickoff|end\s+zone|playoffs?|dunks?|rebounds?|free\s+throws?|3-pointers?"
+                   r"|three-pointers?|(?:\d+:\d\d|minutes?|seconds?)\s+(?:left|remaining)\s+in)\b", re.IGNORECASE)
 
 
 # After "a second", the words that keep it a length of time; any other word makes it the ordinal ("a second term").
