@@ -16,6 +16,7 @@ class Layout:
     texts: list[str]
     starts: list[int]
     sentence_starts: list[int] = field(default_factory=list)
+    token_ends: dict[int, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentence_starts = [base + sent.start_char for doc, base in zip(self.docs, self.starts)
@@ -24,26 +25,24 @@ class Layout:
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
 
+    def _token_ends(self, paragraph: int) -> list[int]:
+        """Where each token of the paragraph ends (paragraph offsets), computed once per paragraph."""
+        if paragraph not in self.token_ends:
+            self.token_ends[paragraph] = [t.idx + len(t) for t in self.docs[paragraph]]
+        return self.token_ends[paragraph]
+
     def token_at(self, offset: int) -> tuple[int, Token] | None:
         """The paragraph index and the token covering (or first after) an article offset."""
         paragraph = self.paragraph_of(offset)
-        doc, local = self.docs[paragraph], offset - self.starts[paragraph]
-        for token in doc:
-            if token.idx + len(token) > local:
-                return paragraph, token
-        return None
+        ends = self._token_ends(paragraph)
+        index = bisect_right(ends, offset - self.starts[paragraph])
+        return (paragraph, self.docs[paragraph][index]) if index < len(ends) else None
 
     def token_before(self, offset: int) -> tuple[int, Token] | None:
         """The last token ending at or before an article offset, in that offset's paragraph."""
         paragraph = self.paragraph_of(offset)
-        doc, local = self.docs[paragraph], offset - self.starts[paragraph]
-        found = None
-        for token in doc:
-            if token.idx + len(token) <= local:
-                found = token
-            else:
-                break
-        return (paragraph, found) if found is not None else None
+        index = bisect_right(self._token_ends(paragraph), offset - self.starts[paragraph]) - 1
+        return (paragraph, self.docs[paragraph][index]) if index >= 0 else None
 
     def start(self, paragraph: int, token: Token) -> int:
         return self.starts[paragraph] + token.idx
