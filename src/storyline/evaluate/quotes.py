@@ -364,37 +364,3 @@ def evaluate_quotes_polnear(dev_dir: Path, limit: int | None = None, peer: bool 
             report.peer_refused += theirs is None
             _score(report, "textacy", text, gold, _joined(_classify(theirs or [], marks), text))
     return report
-
-
-@dataclass
-class QuoteCostReport:
-    """What the quote stage adds to per-article time, measured beside the spaCy annotation it depends on."""
-
-    texts: int = 0
-    annotate_s: float = 0.0
-    quotes_s: float = 0.0
-
-    def render(self) -> str:
-        share = self.quotes_s / self.annotate_s if self.annotate_s else 0.0
-        return (f"{self.texts} texts: annotate {self.annotate_s:.2f}s, quotes {self.quotes_s:.2f}s "
-                f"(+{100 * share:.1f}% on annotate)")
-
-
-def benchmark_quotes(text_dir: Path, limit: int = 100) -> QuoteCostReport:
-    """Time annotation alone and the quote stage after it on up to `limit` plain-text files (`*.txt`)."""
-    from time import perf_counter
-
-    report = QuoteCostReport()
-    get_nlp()  # loading the model is not per-article time
-    for path in sorted(Path(text_dir).glob("*.txt"))[:limit]:
-        paragraphs, _ = _paragraphs(path.read_text(encoding="utf-8"))
-        article = Article(id=path.stem, source=path.name, content_hash=path.stem, paragraphs=paragraphs,
-                          language="en", status="ok")
-        started = perf_counter()
-        article = annotate(article)
-        middle = perf_counter()
-        extract_quotes(article)
-        report.annotate_s += middle - started
-        report.quotes_s += perf_counter() - middle
-        report.texts += 1
-    return report

@@ -8,15 +8,21 @@ around them are scare quotes or titles, and are left out.
 """
 from __future__ import annotations
 
+import re
+
 from ..record import Article, Quote
 from ..stages import stage
 from .direct import Cue, cue_after, cue_before, cue_colon, whole_sentences
-from .indirect import Attribution, find_attributions
+from .indirect import NOT_SOURCES, Attribution, find_attributions
 from .layout import Layout
+from .learned import Tagged, source_head, tag
 from .marks import MarkSpan, find_marks
 from .speakers import ArticleSpeakers, Mention
 
 __all__ = ["extract_quotes"]
+
+WORD = re.compile(r"\w+")
+MIN_WORDS = 4  # a model span with fewer words is a name, a title or a fragment (a third right on PolNeAR train)
 
 
 def _speaker_name(mention: Mention) -> str | None:
@@ -182,6 +188,101 @@ def _tacked_on(text: str, outer: Quote, inner: Quote) -> int | None:
     return None
 
 
+def _quoted_chars(start: int, end: int, marks: list[MarkSpan]) -> int:
+    return sum(max(0, min(end, m.outer_end) - max(start, m.outer_start)) for m in marks)
+
+
+def _words_outside_spans(text: str, offset: int, spans: list[tuple[int, int]]) -> int:
+    """Words of `text` (which starts at article offset `offset`) outside the article spans."""
+    spans = [(s, e) for s, e in spans if s < offset + len(text) and offset < e]
+    if not spans:
+        return len(WORD.findall(text))
+    return sum(1 for match in WORD.finditer(text) if not _inside(offset + match.start(), spans))
+
+
+def _tagged_quote(article: Article, layout: Layout, item: Tagged, marks: list[MarkSpan],
+                  speakers: ArticleSpeakers) -> Quote | None:
+    """A quote for a content span of the model: direct when (nearly) all inside quotation marks, mixed when it
+    holds a quoted fragment, else indirect; the cue and source it labelled nearby give the cue and the speaker.
+    None for a span too short to be a statement: under MIN_WORDS words (outside the marks, unless it is a quote),
+    which also keeps a title or scare quote with a word or two around it out; and None where the source is a
+    headline label (`Update: …`), as for the rules."""
+    if item.source is not None and item.source.root.lower_ in NOT_SOURCES:
+        return None
+    start, end = _trimmed(article.text, *layout.span_offsets(item.paragraph, item.content))
+    share = _quoted_chars(start, end, marks) / max(1, end - start)
+    kind = "direct" if share >= 0.8 else "mixed" if share > 0 else "indirect"
+    text = article.text[start:end]
+    words = len(WORD.findall(text)) if kind == "direct" else _words_outside_spans(
+        text, start, [(m.outer_start, m.outer_end) for m in marks])
+    if words < MIN_WORDS:
+        return None
+    quote = Quote(article.text[start:end], start, end, kind, sentence=layout.sentence_index(start))
+    if item.cue is not None:
+        quote.cue = item.cue.text
+        quote.cue_start, quote.cue_end = layout.span_offsets(item.paragraph, item.cue)
+    head = source_head(item)
+    if head is not None:
+        _with_speaker(quote, speakers.mention(item.paragraph, head))
+    return quote
+
+
+def _verb_cue(layout: Layout, quote: Quote) -> bool:
+    located = layout.token_at(quote.cue_start) if quote.cue_start is not None else None
+    return located is not None and located[1].pos_ in ("VERB", "AUX")
+
+
+def _widen(article: Article, layout: Layout, quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
+    """A rule's indirect quote after a verb that the model reads as part of a longer content span takes that
+    span's extent (the parse often cuts reported speech at a conjunction or a second clause), unless it would then
+    run into another quote. A noun's complement (`his decision to close the mine`) ends where the noun phrase
+    does, whatever the model says."""
+    for start, end in spans:
+        for quote in quotes:
+            if quote.kind != "indirect" or not (quote.start < end and start < quote.end) or \
+                    end - start <= quote.end - quote.start or not _verb_cue(layout, quote):
+                continue
+            if any(other is not quote and other.start < end and start < other.end for other in quotes):
+                continue
+            quote.start, quote.end, quote.text = start, end, article.text[start:end]
+            quote.sentence = layout.sentence_index(start)
+
+
+def _learned_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, quotes: list[Quote],
+                    marks: list[MarkSpan]) -> list[Quote]:
+    """Widen the rules' quotes to the model's content spans, then add quotes for the spans no rule quote touches
+    (the rules keep what they find). Only paragraphs with MIN_WORDS words outside the rule quotes are tagged:
+    nothing could be added elsewhere."""
+    taken = [(q.start, q.end) for q in quotes]
+    open_docs = [(index, doc) for index, (doc, start, text) in
+                 enumerate(zip(article.docs or [], layout.starts, article.paragraphs))
+                 if _words_outside_spans(text, start, taken) >= MIN_WORDS]
+    tagged = tag(open_docs)
+    _widen(article, layout, quotes, [_trimmed(article.text, *layout.span_offsets(t.paragraph, t.content))
+                                     for t in tagged])
+    taken = [(q.start, q.end) for q in quotes]
+    found = []
+    for item in tagged:
+        quote = _tagged_quote(article, layout, item, marks, speakers)
+        if quote is not None and not any(s < quote.end and quote.start < e for s, e in taken):
+            found.append(quote)
+    return found
+
+
+def _speakers_carried(quotes: list[Quote], unspoken: list[int], layout: Layout) -> None:
+    """A model quote with no source or cue of its own (a quoted sentence standing alone, a clause going on from
+    the last one) is the speaker's whose quote comes just before it, in its paragraph or the one before."""
+    waiting = set(unspoken)
+    previous: Quote | None = None
+    for quote in quotes:
+        if id(quote) in waiting and previous is not None and previous.speaker_via is not None and \
+                layout.paragraph_of(quote.start) - layout.paragraph_of(previous.end) <= 1:
+            quote.speaker_text, quote.speaker_start, quote.speaker_end = (previous.speaker_text,
+                                                                          previous.speaker_start, previous.speaker_end)
+            quote.speaker, quote.speaker_via = previous.speaker, "continuation"
+        previous = quote
+
+
 @stage("quotes", requires=("docs", "sentences", "entities"), assigns=("quotes",))
 def extract_quotes(article: Article) -> Article:
     """Fill `article.quotes` with direct, mixed and indirect quotes and their speakers, as text offsets."""
@@ -196,5 +297,8 @@ def extract_quotes(article: Article) -> Article:
     direct, fragments = _direct_quotes(article, layout, speakers, marks, described)
     reported = _split_or_drop_nested(article.text, _reported(article, layout, speakers, direct, fragments, marks,
                                                              described))
-    article.quotes = sorted(direct + reported, key=lambda q: q.start)
+    quotes = direct + reported
+    learned = _learned_quotes(article, layout, speakers, quotes, marks)
+    article.quotes = sorted(quotes + learned, key=lambda q: q.start)
+    _speakers_carried(article.quotes, [id(q) for q in learned if q.speaker_via is None], layout)
     return article

@@ -1,0 +1,102 @@
+"""Attributions the rules miss, found by a model trained on PolNeAR (`../shared/eval/polnear/train`).
+
+PolNeAR marks every attribution's Source, Cue and Content, one label per token, so it is a tagging task: a spaCy
+`ner` component (`attribution`) labels CONTENT, CUE and SOURCE spans in each paragraph. It reads the tensor the
+English model's own `tok2vec` already computed for the paragraph (through a listener, plus two trainable
+convolution layers), so it adds one small transition-based tagger per paragraph and no second encoder. The rules
+stay first: the model's content spans only add quotes where no rule quote lies, each with the nearest cue and
+source the model labelled in its sentence, the speaker resolved like any other.
+
+The model ships in `attribution_model/` beside this module; `storyline train-quotes POLNEAR_TRAIN` rebuilds it
+(`train_model`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacy.attrs import ORTH, SPACY
+from spacy.tokens import Doc, Span, Token
+
+from . import architecture  # noqa: F401  (registers the listener architecture the model's config names)
+
+if TYPE_CHECKING:
+    from spacy.pipeline import EntityRecognizer
+
+MODEL_DIR = Path(__file__).with_name("attribution_model")
+COMPONENT = "attribution"
+
+
+@dataclass
+class Tagged:
+    """One content span the model labelled, with the cue and source it most likely belongs to (same sentence)."""
+
+    paragraph: int
+    content: Span
+    cue: Span | None
+    source: Span | None
+
+
+@lru_cache(maxsize=1)
+def load_tagger(path: Path = MODEL_DIR) -> EntityRecognizer | None:
+    """The trained `attribution` component, or None when the package ships without one (quotes then come from
+    the rules alone)."""
+    import spacy
+
+    if not (path / "config.cfg").exists():
+        return None
+    return spacy.load(path).get_pipe(COMPONENT)
+
+
+def _copy(doc: Doc, labels: tuple[str, ...]) -> Doc:
+    """A bare copy (same vocabulary, tokens and tensor; no parse, no entities) for the tagger to write its spans
+    on: `doc.ents` stays the English model's, and no sentence boundary stops a span running over sentences as
+    the annotated contents do."""
+    for label in labels:
+        doc.vocab.strings.add(label)
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    copy = Doc(doc.vocab, words=words, spaces=doc.to_array(SPACY).astype(bool).tolist())
+    copy.tensor = doc.tensor
+    return copy
+
+
+def _nearest(spans: list[Span], content: Span) -> Span | None:
+    """The span of `spans` in the content's sentence closest to it (token distance), if any."""
+    sentence = content.doc[content.start].sent
+    inside = [s for s in spans if sentence.start <= s.start < sentence.end]
+    return min(inside, key=lambda s: min(abs(s.start - content.end), abs(content.start - s.end)), default=None)
+
+
+def tag(docs: list[tuple[int, Doc]]) -> list[Tagged]:
+    """Content spans the model finds in the given (paragraph index, Doc) pairs; the Docs must carry the English
+    model's tensor."""
+    tagger = load_tagger()
+    if tagger is None or not docs:
+        return []
+    found: list[Tagged] = []
+    copies = (_copy(doc, tagger.labels) for _, doc in docs)
+    for (paragraph, doc), tagged in zip(docs, tagger.pipe(copies)):
+        labelled = {label: [doc[s.start:s.end] for s in tagged.ents if s.label_ == label]
+                    for label in ("CONTENT", "CUE", "SOURCE")}
+        for content in labelled["CONTENT"]:
+            found.append(Tagged(paragraph, content, _nearest(labelled["CUE"], content),
+                                _nearest(labelled["SOURCE"], content)))
+    return found
+
+
+def source_head(tagged: Tagged) -> Token | None:
+    """The token to resolve as the speaker: the source span's root (for a relative pronoun, the noun its clause
+    describes: `a plan that called for …` is the plan's), else the subject the cue's parse gives."""
+    from .cues import cue_subject
+
+    if tagged.source is not None:
+        head = tagged.source.root
+        if (head.tag_ in ("WDT", "WP") or head.lower_ == "that") and head.head.dep_ == "relcl":
+            return head.head.head
+        return head
+    if tagged.cue is not None:
+        return cue_subject(tagged.cue.root)
+    return None

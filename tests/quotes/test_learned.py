@@ -1,0 +1,154 @@
+"""The attribution tagger: it adds quotes only where the rules found none, never touches the model's own entities,
+and the training data it is rebuilt from keeps the annotated spans."""
+from pathlib import Path
+
+import pytest
+
+import storyline.quotes as quotes_stage
+from storyline.evaluate.quotes import build_article
+from storyline.quotes import learned
+from storyline.quotes.train_model import annotated_spans, paragraph_docs
+
+
+def test_the_package_ships_a_tagger_with_its_labels():
+    tagger = learned.load_tagger()
+    assert tagger is not None
+    assert set(tagger.labels) == {"CONTENT", "CUE", "SOURCE"}
+
+
+def test_tagging_leaves_the_english_models_entities_alone(nlp):
+    doc = nlp("The mayor of Oslo, Anna Berg, argued the harbour should reopen by March.")
+    before = [(e.text, e.label_) for e in doc.ents]
+    learned.tag([(0, doc)])
+    assert [(e.text, e.label_) for e in doc.ents] == before
+
+
+def test_tagged_spans_point_into_the_paragraph_they_came_from(nlp):
+    docs = [nlp("The weather was fine."),
+            nlp("Union leaders believe the strike will end soon, Tomas Lind told reporters on Monday.")]
+    for item in learned.tag([(3, docs[0]), (7, docs[1])]):
+        assert item.paragraph in (3, 7)
+        assert item.content.doc is docs[0 if item.paragraph == 3 else 1]
+        for part in (item.cue, item.source):
+            assert part is None or part.sent == item.content.sent
+
+
+def test_a_missing_model_folder_means_no_tagger(tmp_path):
+    assert learned.load_tagger.__wrapped__(tmp_path) is None
+
+
+def test_without_a_model_the_rules_alone_give_the_quotes(monkeypatch):
+    with_model = build_article(["Anna Berg said the bridge would reopen in May."]).quotes
+    monkeypatch.setattr(learned, "load_tagger", lambda path=None: None)
+    without = build_article(["Anna Berg said the bridge would reopen in May."]).quotes
+    assert [(q.start, q.end) for q in without] == [(q.start, q.end) for q in with_model]
+
+
+class _FixedTagger:
+    """Stands in for the model: labels the words given as CONTENT in every paragraph where they occur."""
+
+    def __init__(self, words: str):
+        self.words = words
+
+    def __call__(self, docs):
+        found = []
+        for paragraph, doc in docs:
+            start = doc.text.find(self.words)
+            if start >= 0:
+                span = doc.char_span(start, start + len(self.words), alignment_mode="expand")
+                found.append(learned.Tagged(paragraph, span, None, None))
+        return found
+
+
+def test_a_model_span_becomes_a_quote_only_where_no_rule_quote_lies(monkeypatch):
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the ferry will run again"))
+    added = build_article(["On the island the ferry will run again before winter."]).quotes
+    assert [q.text for q in added] == ["the ferry will run again"]
+    assert added[0].kind == "indirect" and added[0].speaker is None
+    ruled = build_article(["Anna Berg said the ferry will run again before winter."]).quotes
+    assert len(ruled) == 1 and ruled[0].cue == "said" and ruled[0].speaker == "Anna Berg"
+
+
+def test_a_model_span_inside_quotation_marks_is_a_direct_quote(monkeypatch):
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("We will not give up"))
+    found = build_article(["The banner at the gate read: \u201cWe will not give up.\u201d"]).quotes
+    assert any(q.kind == "direct" and q.text.startswith("We will not give up") for q in found)
+
+
+ANNOTATION = """T1\tSource 0 9
+T2\tCue 10 14
+T3\tContent 15 41;50 60
+E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3
+"""
+
+
+def test_brat_attributions_become_labelled_pieces(tmp_path: Path):
+    ann = tmp_path / "a.ann"
+    ann.write_text(ANNOTATION, encoding="utf-8")
+    assert annotated_spans(ann) == [(0, 9, "SOURCE"), (10, 14, "CUE"), (15, 41, "CONTENT"), (50, 60, "CONTENT")]
+
+
+def test_training_docs_carry_the_spans_of_their_paragraph(tmp_path: Path, nlp):
+    text = "Anna Berg said the bridge would reopen.\nIt did, and the ferry stopped.\n"
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    ann = tmp_path / "t.ann"
+    ann.write_text("T1\tSource 0 9\nT2\tCue 10 14\nT3\tContent 15 38\n"
+                   "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n", encoding="utf-8")
+    first, second = paragraph_docs(tmp_path / "t.txt", ann)
+    assert [(e.text, e.label_) for e in first.ents] == [("Anna Berg", "SOURCE"), ("said", "CUE"),
+                                                         ("the bridge would reopen", "CONTENT")]
+    assert list(second.ents) == []
+
+
+def test_a_model_span_without_source_or_cue_goes_on_from_the_quote_before(monkeypatch):
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("every bolt was checked twice this week"))
+    found = build_article(["\u201cThe bridge is safe,\u201d engineer Maria Costa said on Monday.",
+                           "And every bolt was checked twice this week."]).quotes
+    added = next(q for q in found if q.text.startswith("every bolt"))
+    assert added.speaker_via == "continuation" and added.speaker == "Maria Costa"
+
+
+def test_a_headline_label_is_no_source(monkeypatch, nlp):
+    doc = nlp("Update: The road to the harbour is open again.")
+    label = doc[0:1]
+    content = doc[2:len(doc) - 1]
+    monkeypatch.setattr(quotes_stage, "tag", lambda docs: [learned.Tagged(0, content, None, label)])
+    assert build_article(["Update: The road to the harbour is open again."]).quotes == []
+
+
+def test_a_rule_quote_after_a_verb_widens_to_the_models_longer_span(monkeypatch):
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the strike was over. The shop owners would reopen"))
+    found = build_article(["Tomas Lind said the strike was over. The shop owners would reopen on Monday."]).quotes
+    assert [(q.text, q.cue, q.speaker) for q in found] == [
+        ("the strike was over. The shop owners would reopen", "said", "Tomas Lind")]
+
+
+def test_a_nouns_complement_is_not_widened(monkeypatch):
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("to close the mine angered the town"))
+    found = build_article(["Peter Holm met the press.", "His decision to close the mine angered the town."]).quotes
+    assert [q.text for q in found] == ["to close the mine"]
+
+
+def test_a_relative_pronoun_source_is_the_noun_it_describes(nlp):
+    doc = nlp("The council rejected a plan that called for the harbour to close.")
+    that = next(t for t in doc if t.lower_ == "that")
+    item = learned.Tagged(0, doc[that.i + 3:len(doc) - 1], doc[that.i + 1:that.i + 3], doc[that.i:that.i + 1])
+    assert learned.source_head(item).text == "plan"
+
+
+def test_train_quotes_rebuilds_a_loadable_tagger(tmp_path: Path, nlp):
+    from storyline.quotes.train_model import train
+
+    for folder in ("text", "attributions"):
+        (tmp_path / "polnear" / folder).mkdir(parents=True)
+    for name in ("a", "b"):
+        text = f"Anna Berg said the bridge {name} would reopen.\nThe ferry stopped.\n"
+        (tmp_path / "polnear" / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / "polnear" / "attributions" / f"{name}_x.ann").write_text(
+            "T1\tSource 0 9\nT2\tCue 10 14\nT3\tContent 15 40\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+            encoding="utf-8")
+    train(tmp_path / "polnear", tmp_path / "model", steps=2)
+    tagger = learned.load_tagger.__wrapped__(tmp_path / "model")
+    assert set(tagger.labels) == {"CONTENT", "CUE", "SOURCE"}
+    assert tagger.vocab.lookups.has_table("lexeme_norm")
+    assert "/tmp" not in (tmp_path / "model" / "config.cfg").read_text(encoding="utf-8").split("[nlp]")[0]
