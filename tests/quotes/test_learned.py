@@ -152,3 +152,10 @@ def test_train_quotes_rebuilds_a_loadable_tagger(tmp_path: Path, nlp):
     assert set(tagger.labels) == {"CONTENT", "CUE", "SOURCE"}
     assert tagger.vocab.lookups.has_table("lexeme_norm")
     assert "/tmp" not in (tmp_path / "model" / "config.cfg").read_text(encoding="utf-8").split("[nlp]")[0]
+
+
+def test_rules_only_switches_the_tagger_off_for_the_block_only():
+    with learned.rules_only():
+        assert learned.load_tagger() is None
+        assert learned.tag([(0, build_article(["The ferry will run again."]).docs[0])]) == []
+    assert learned.load_tagger() is not None

@@ -6,6 +6,7 @@ clean skip (exit 0 with a line saying so), so scripts run the same with or witho
 from __future__ import annotations
 
 import importlib.util
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Protocol
 
@@ -65,18 +66,21 @@ def html(
 def quotes(
     gold: GoldOption = None,
     polnear: Annotated[Path | None, typer.Option(help="A PolNeAR split folder, e.g. polnear/dev.")] = None,
+    rules_only: Annotated[bool, typer.Option(help="Without the attribution tagger: what the rules alone do.")] = False,
 ) -> None:
     """Quotes and speakers: the seed quotes, and PolNeAR attribution beside textacy."""
+    from ..quotes.learned import rules_only as without_tagger
     from . import quotes as evaluation
 
     present = _given(gold=gold, polnear=polnear)
-    if "gold" in present:
-        _show(evaluation.evaluate_quotes_seeds(present["gold"]))
-    if "polnear" in present:
-        peer = importlib.util.find_spec("textacy") is not None
-        if not peer:
-            console.print("textacy is not installed (pip install -e '.[eval]'): scoring storyline alone")
-        _show(evaluation.evaluate_quotes_polnear(present["polnear"], peer=peer))
+    with without_tagger() if rules_only else nullcontext():
+        if "gold" in present:
+            _show(evaluation.evaluate_quotes_seeds(present["gold"]))
+        if "polnear" in present:
+            peer = importlib.util.find_spec("textacy") is not None
+            if not peer:
+                console.print("textacy is not installed (pip install -e '.[eval]'): scoring storyline alone")
+            _show(evaluation.evaluate_quotes_polnear(present["polnear"], peer=peer))
 
 
 @app.command()

@@ -12,6 +12,8 @@ The model ships in `attribution_model/` beside this module; `storyline train-quo
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +50,18 @@ def load_tagger(path: Path = MODEL_DIR) -> EntityRecognizer | None:
     if not (path / "config.cfg").exists():
         return None
     return spacy.load(path).get_pipe(COMPONENT)
+
+
+@contextmanager
+def rules_only() -> Iterator[None]:
+    """Within the block the quote stage runs without the tagger (what the rules alone find, and cost)."""
+    global load_tagger
+    loaded = load_tagger
+    load_tagger = lambda path=MODEL_DIR: None  # noqa: E731
+    try:
+        yield
+    finally:
+        load_tagger = loaded
 
 
 def _copy(doc: Doc, labels: tuple[str, ...]) -> Doc:
