@@ -45,10 +45,11 @@ def test_without_a_model_the_rules_alone_give_the_quotes(monkeypatch):
 
 
 class _FixedTagger:
-    """Stands in for the model: labels the words given as CONTENT in every paragraph where they occur."""
+    """Stands in for the model: labels the words given as CONTENT (and `cue`, if given, as its CUE) in every
+    paragraph where they occur."""
 
-    def __init__(self, words: str):
-        self.words = words
+    def __init__(self, words: str, cue: str | None = None):
+        self.words, self.cue = words, cue
 
     def __call__(self, docs):
         found = []
@@ -56,17 +57,24 @@ class _FixedTagger:
             start = doc.text.find(self.words)
             if start >= 0:
                 span = doc.char_span(start, start + len(self.words), alignment_mode="expand")
-                found.append(learned.Tagged(paragraph, span, None, None))
+                at = doc.text.find(self.cue) if self.cue else -1
+                cue = doc.char_span(at, at + len(self.cue), alignment_mode="expand") if at >= 0 else None
+                found.append(learned.Tagged(paragraph, span, cue, None))
         return found
 
 
 def test_a_model_span_becomes_a_quote_only_where_no_rule_quote_lies(monkeypatch):
-    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the ferry will run again"))
-    added = build_article(["On the island the ferry will run again before winter."]).quotes
-    assert [q.text for q in added] == ["the ferry will run again"]
-    assert added[0].kind == "indirect" and added[0].speaker is None
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the ferry will run again", cue="is betting"))
+    added = build_article(["The harbour master is betting the ferry will run again before winter."]).quotes
+    assert [(q.text, q.kind, q.cue, q.speaker) for q in added] == [
+        ("the ferry will run again", "indirect", "is betting", "harbour master")]
     ruled = build_article(["Anna Berg said the ferry will run again before winter."]).quotes
     assert len(ruled) == 1 and ruled[0].cue == "said" and ruled[0].speaker == "Anna Berg"
+
+
+def test_reported_speech_with_neither_cue_nor_source_is_left_out(monkeypatch):
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the ferry will run again"))
+    assert build_article(["On the island the ferry will run again before winter."]).quotes == []
 
 
 def test_a_model_span_inside_quotation_marks_is_a_direct_quote(monkeypatch):
@@ -100,11 +108,17 @@ def test_training_docs_carry_the_spans_of_their_paragraph(tmp_path: Path, nlp):
     assert list(second.ents) == []
 
 
-def test_a_model_span_without_source_or_cue_goes_on_from_the_quote_before(monkeypatch):
-    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("every bolt was checked twice this week"))
-    found = build_article(["\u201cThe bridge is safe,\u201d engineer Maria Costa said on Monday.",
-                           "And every bolt was checked twice this week."]).quotes
-    added = next(q for q in found if q.text.startswith("every bolt"))
+def test_a_model_quote_without_source_or_cue_goes_on_from_the_quote_before(nlp):
+    from storyline.quotes import _speakers_carried
+    from storyline.quotes.layout import Layout
+    from storyline.record import Quote
+
+    article = build_article(["\u201cThe bridge is safe,\u201d engineer Maria Costa said.", "\u201cWe checked it.\u201d"])
+    before = next(q for q in article.quotes if q.speaker == "Maria Costa")
+    second = article.paragraph_starts()[1] + 1
+    added = Quote("We checked it.", second, second + 14, "direct")
+    quotes = [before, added]
+    _speakers_carried(quotes, [id(added)], Layout(article.docs, article.paragraphs, article.paragraph_starts()))
     assert added.speaker_via == "continuation" and added.speaker == "Maria Costa"
 
 

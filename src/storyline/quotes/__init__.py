@@ -205,8 +205,9 @@ def _tagged_quote(article: Article, layout: Layout, item: Tagged, marks: list[Ma
     """A quote for a content span of the model: direct when (nearly) all inside quotation marks, mixed when it
     holds a quoted fragment, else indirect; the cue and source it labelled nearby give the cue and the speaker.
     None for a span too short to be a statement: under MIN_WORDS words (outside the marks, unless it is a quote),
-    which also keeps a title or scare quote with a word or two around it out; and None where the source is a
-    headline label (`Update: …`), as for the rules."""
+    which also keeps a title or scare quote with a word or two around it out; None for reported speech with
+    neither a cue nor a source (nothing to show the reader why it is someone's statement); and None where the
+    source is a headline label (`Update: …`), as for the rules."""
     if item.source is not None and item.source.root.lower_ in NOT_SOURCES:
         return None
     start, end = _trimmed(article.text, *layout.span_offsets(item.paragraph, item.content))
@@ -215,7 +216,7 @@ def _tagged_quote(article: Article, layout: Layout, item: Tagged, marks: list[Ma
     text = article.text[start:end]
     words = len(WORD.findall(text)) if kind == "direct" else _words_outside_spans(
         text, start, [(m.outer_start, m.outer_end) for m in marks])
-    if words < MIN_WORDS:
+    if words < MIN_WORDS or (kind != "direct" and item.cue is None and item.source is None):
         return None
     quote = Quote(article.text[start:end], start, end, kind, sentence=layout.sentence_index(start))
     if item.cue is not None:
