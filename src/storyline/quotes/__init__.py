@@ -4,7 +4,9 @@ Direct quotes come from quotation marks with a cue beside them (`direct`); repor
 clause in the parse (`indirect`), which becomes a mixed quote when it holds a quoted fragment; a cue-less quoted
 sentence right after a quote continues it. Speakers are resolved within the article (`speakers`); the corpus stage
 `storyline.corpus.entities.canonicalise` then names them across articles. Marks with no cue and no reported speech
-around them are scare quotes or titles, and are left out.
+around them are scare quotes or titles, and are left out. Then the attribution tagger trained on PolNeAR
+(`learned`) widens reported speech the parse cut short and adds what the rules missed, where it names a cue or a
+source (or is a quote in marks).
 """
 from __future__ import annotations
 
@@ -271,8 +273,8 @@ def _learned_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
 
 
 def _speakers_carried(quotes: list[Quote], unspoken: list[int], layout: Layout) -> None:
-    """A model quote with no source or cue of its own (a quoted sentence standing alone, a clause going on from
-    the last one) is the speaker's whose quote comes just before it, in its paragraph or the one before."""
+    """A model quote with no source or cue of its own (a quoted sentence standing alone) is the speaker's whose
+    quote comes just before it, in its paragraph or the one before."""
     waiting = set(unspoken)
     previous: Quote | None = None
     for quote in quotes:

@@ -2,10 +2,11 @@
 
 PolNeAR marks every attribution's Source, Cue and Content, one label per token, so it is a tagging task: a spaCy
 `ner` component (`attribution`) labels CONTENT, CUE and SOURCE spans in each paragraph. It reads the tensor the
-English model's own `tok2vec` already computed for the paragraph (through a listener, plus two trainable
-convolution layers), so it adds one small transition-based tagger per paragraph and no second encoder. The rules
-stay first: the model's content spans only add quotes where no rule quote lies, each with the nearest cue and
-source the model labelled in its sentence, the speaker resolved like any other.
+English model's own `tok2vec` already computed for the paragraph (through a listener), beside its own small word
+embeddings, through two window layers (`architecture`): one transition-based pass per paragraph, no second
+full encoder. The rules stay first (`storyline.quotes`): the model's content spans widen a verb's reported speech
+the parse cut short, and add quotes where no rule quote lies, each with the nearest cue and source the model
+labelled in its sentence, the speaker resolved like any other.
 
 The model ships in `attribution_model/` beside this module; `storyline train-quotes POLNEAR_TRAIN` rebuilds it
 (`train_model`).
