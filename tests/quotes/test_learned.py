@@ -173,3 +173,12 @@ def test_rules_only_switches_the_tagger_off_for_the_block_only():
         assert learned.load_tagger() is None
         assert learned.tag([(0, build_article(["The ferry will run again."]).docs[0])]) == []
     assert learned.load_tagger() is not None
+
+
+def test_the_cues_own_subject_wins_over_a_source_elsewhere_in_the_sentence(nlp):
+    doc = nlp("\u201cWe will stay,\u201d Tomas Lind said, days after the council passed a motion calling for the "
+              "harbour to close.")
+    text = doc.text
+    span = lambda words: doc.char_span(text.index(words), text.index(words) + len(words))  # noqa: E731
+    item = learned.Tagged(0, span("the harbour to close"), span("calling for"), span("Tomas Lind"))
+    assert learned.source_head(item).text == "motion"

@@ -103,15 +103,14 @@ def tag(docs: list[tuple[int, Doc]]) -> list[Tagged]:
 
 
 def source_head(tagged: Tagged) -> Token | None:
-    """The token to resolve as the speaker: the source span's root (for a relative pronoun, the noun its clause
-    describes: `a plan that called for …` is the plan's), else the subject the cue's parse gives."""
+    """The token to resolve as the speaker: the subject the parse gives the labelled cue (the tagger's nearest
+    source may belong to another statement in the sentence: `X said, after a resolution calling for Y`), else the
+    source span's root; a relative pronoun stands for the noun its clause describes (`a plan that called for …`
+    is the plan's)."""
     from .cues import cue_subject
 
-    if tagged.source is not None:
-        head = tagged.source.root
-        if (head.tag_ in ("WDT", "WP") or head.lower_ == "that") and head.head.dep_ == "relcl":
-            return head.head.head
-        return head
-    if tagged.cue is not None:
-        return cue_subject(tagged.cue.root)
-    return None
+    subject = cue_subject(tagged.cue.root) if tagged.cue is not None else None
+    head = subject if subject is not None else tagged.source.root if tagged.source is not None else None
+    if head is not None and (head.tag_ in ("WDT", "WP") or head.lower_ == "that") and head.head.dep_ == "relcl":
+        return head.head.head
+    return head
