@@ -182,3 +182,12 @@ def test_the_cues_own_subject_wins_over_a_source_elsewhere_in_the_sentence(nlp):
     span = lambda words: doc.char_span(text.index(words), text.index(words) + len(words))  # noqa: E731
     item = learned.Tagged(0, span("the harbour to close"), span("calling for"), span("Tomas Lind"))
     assert learned.source_head(item).text == "motion"
+
+
+def test_a_content_takes_the_verb_it_hangs_from_over_a_distant_labelled_cue(nlp):
+    doc = nlp("\u201cWe will stay,\u201d Tomas Lind said, days after the council passed a motion calling for the "
+              "harbour to close.")
+    text = doc.text
+    span = lambda words: doc.char_span(text.index(words), text.index(words) + len(words))  # noqa: E731
+    assert learned._governing([span("said")], span("the harbour to close")).text == "calling"
+    assert learned._governing([span("calling for")], span("the harbour to close")).text == "calling for"

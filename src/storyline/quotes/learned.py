@@ -78,6 +78,22 @@ def _copy(doc: Doc, labels: tuple[str, ...]) -> Doc:
     return copy
 
 
+def _governing(spans: list[Span], content: Span) -> Span | None:
+    """The cue for a content: a labelled cue span holding the word the content hangs from in the parse (`a
+    resolution calling for [Y]`), else that word itself when it is a verb and no labelled cue governs the content,
+    else None."""
+    doc, token = content.doc, content.root
+    while token.head.i != token.i and content.start <= token.head.i < content.end:
+        token = token.head
+    head = token.head
+    if head.i == token.i:
+        return None
+    found = next((s for s in spans if s.start <= head.i < s.end), None)
+    if found is not None:
+        return found
+    return doc[head.i:head.i + 1] if head.pos_ == "VERB" else None
+
+
 def _nearest(spans: list[Span], content: Span) -> Span | None:
     """The span of `spans` in the content's sentence closest to it (token distance), if any."""
     sentence = content.doc[content.start].sent
@@ -97,7 +113,8 @@ def tag(docs: list[tuple[int, Doc]]) -> list[Tagged]:
         labelled = {label: [doc[s.start:s.end] for s in tagged.ents if s.label_ == label]
                     for label in ("CONTENT", "CUE", "SOURCE")}
         for content in labelled["CONTENT"]:
-            found.append(Tagged(paragraph, content, _nearest(labelled["CUE"], content),
+            cue = _governing(labelled["CUE"], content) or _nearest(labelled["CUE"], content)
+            found.append(Tagged(paragraph, content, cue,
                                 _nearest(labelled["SOURCE"], content)))
     return found
 
