@@ -220,7 +220,7 @@ def _tagged_quote(article: Article, layout: Layout, item: Tagged, marks: list[Ma
         text, start, [(m.outer_start, m.outer_end) for m in marks])
     if words < MIN_WORDS or (kind != "direct" and item.cue is None and item.source is None):
         return None
-    quote = Quote(article.text[start:end], start, end, kind, sentence=layout.sentence_index(start))
+    quote = Quote(text, start, end, kind, sentence=layout.sentence_index(start))
     if item.cue is not None:
         quote.cue = item.cue.text
         quote.cue_start, quote.cue_end = layout.span_offsets(item.paragraph, item.cue)
