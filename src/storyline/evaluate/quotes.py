@@ -187,27 +187,43 @@ def _direct_share(start: int, end: int, marks: list[tuple[int, int]]) -> float:
     return inside / max(1, end - start)
 
 
-def _read_gold(ann: Path) -> list[Span]:
-    """The Content spans of every attribution in a brat file, each with its Source span if any."""
-    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
-    relations = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
+def read_attributions(ann: Path) -> list[dict[str, tuple[tuple[int, int], ...]]]:
+    """Every attribution of a brat file as its roles (`Source`, `Cue`, `Content`, …) with their character pieces
+    (a discontinuous span has several)."""
+    pieces: dict[str, tuple[tuple[int, int], ...]] = {}
+    attributions = []
+    lines = ann.read_text(encoding="utf-8").splitlines()
+    for line in lines:
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
-            label, _, offsets = parts[1].partition(" ")
-            pieces = tuple(tuple(int(x) for x in piece.split()) for piece in offsets.split(";"))
-            spans[parts[0]] = (label, pieces)  # type: ignore[assignment]
-        elif line.startswith("E") and len(parts) >= 2:
-            relations.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+            offsets = parts[1].partition(" ")[2]
+            pieces[parts[0]] = tuple((int(p.split()[0]), int(p.split()[1])) for p in offsets.split(";"))
+    for line in lines:
+        parts = line.split("\t")
+        if line.startswith("E") and len(parts) >= 2:
+            arguments = dict(a.split(":", 1) for a in parts[1].split())
+            attributions.append({role: pieces[key] for role, key in arguments.items() if key in pieces})
+    return attributions
+
+
+def annotated_texts(split_dir: Path) -> list[tuple[Path, Path]]:
+    """(text, first annotator's file) for every PolNeAR text of a split that has one, in name order."""
+    pairs = []
+    for text_path in sorted((Path(split_dir) / "text").glob("*.txt")):
+        annotations = sorted((Path(split_dir) / "attributions").glob(text_path.stem + "_*.ann"))
+        if annotations:
+            pairs.append((text_path, annotations[0]))
+    return pairs
+
+
+def _read_gold(ann: Path) -> list[Span]:
+    """The Content spans of every attribution in a brat file, each with its Source span if any."""
     gold = []
-    for relation in relations:
-        content = spans.get(relation.get("Content", ""))
-        if content is None:
-            continue
-        pieces = content[1]
-        source = spans.get(relation.get("Source", ""))
-        speaker = (source[1][0][0], source[1][-1][1]) if source else None
-        gold.append(Span(pieces[0][0], pieces[-1][1], pieces, speaker))
+    for attribution in read_attributions(ann):
+        pieces, source = attribution.get("Content"), attribution.get("Source")
+        if pieces:
+            speaker = (source[0][0], source[-1][1]) if source else None
+            gold.append(Span(pieces[0][0], pieces[-1][1], pieces, speaker))
     return gold
 
 
@@ -346,17 +362,14 @@ def evaluate_quotes_polnear(dev_dir: Path, limit: int | None = None, peer: bool 
     """Score our quotes and textacy's `direct_quotations` on the PolNeAR texts under `dev_dir`."""
     dev_dir = Path(dev_dir)
     report = PolnearReport()
-    for text_path in sorted((dev_dir / "text").glob("*.txt"))[:limit]:
-        annotations = sorted((dev_dir / "attributions").glob(text_path.stem + "_*.ann"))
-        if not annotations:
-            continue
+    for text_path, ann in annotated_texts(dev_dir)[:limit]:
         text = text_path.read_text(encoding="utf-8")
         paragraphs, file_starts = _paragraphs(text)
         article = build_article(paragraphs, text_path.stem)
         to_file = _OffsetMap(article.paragraph_starts(), file_starts)
         marks = [(to_file(m.outer_start), to_file(max(m.outer_start, m.outer_end - 1)) + 1)
                  for m in find_marks(article.paragraphs, article.paragraph_starts())]
-        gold = _classify(_read_gold(annotations[0]), marks)
+        gold = _classify(_read_gold(ann), marks)
         report.texts += 1
         _score(report, "storyline", text, gold, _joined(_classify(_ours(article, to_file), marks), text))
         if peer:

@@ -15,7 +15,7 @@ import re
 from ..record import Article, Quote
 from ..stages import stage
 from .direct import Cue, cue_after, cue_before, cue_colon, whole_sentences
-from .indirect import NOT_SOURCES, Attribution, find_attributions
+from .indirect import NOT_SOURCES, find_attributions
 from .layout import Layout
 from .learned import Tagged, source_head, tag
 from .marks import MarkSpan, find_marks
@@ -65,11 +65,12 @@ def _quote(article: Article, layout: Layout, start: int, end: int, kind: str, cu
     return quote
 
 
-def _continues(previous: Quote | None, span: MarkSpan, layout: Layout) -> bool:
-    """A cue-less quoted sentence continues the quote just before it, in its paragraph or the one before."""
-    if previous is None or previous.kind == "indirect" or previous.speaker_via is None:
+def _continues(previous: Quote | None, start: int, layout: Layout) -> bool:
+    """A cue-less quote starting at `start` continues the quote just before it, in its paragraph or the one
+    before."""
+    if previous is None or previous.speaker_via is None:
         return False
-    return layout.paragraph_of(span.start) - layout.paragraph_of(previous.end) <= 1
+    return layout.paragraph_of(start) - layout.paragraph_of(previous.end) <= 1
 
 
 def _after_its_cue(text: str, previous: Quote, span: MarkSpan) -> bool:
@@ -117,7 +118,7 @@ def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, 
             quotes.extend(_continuation(article, layout, w, quote) for w in waiting)
             waiting = []
             quotes.append(quote)
-        elif _continues(previous, span, layout) and (whole_sentences(layout, span) or
+        elif _continues(previous, span.start, layout) and (whole_sentences(layout, span) or
                                                      _after_its_cue(article.text, previous, span)):
             quotes.append(_continuation(article, layout, span, previous))
         elif whole_sentences(layout, span) and span.reopened:
@@ -273,17 +274,14 @@ def _learned_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
 
 
 def _speakers_carried(quotes: list[Quote], unspoken: list[int], layout: Layout) -> None:
-    """A model quote with no source or cue of its own (a quoted sentence standing alone) is the speaker's whose
-    quote comes just before it, in its paragraph or the one before."""
+    """A model quote with no source or cue of its own (a quoted sentence standing alone) continues the quote just
+    before it, as a cue-less quoted sentence does for the rules (`_continues`)."""
     waiting = set(unspoken)
-    previous: Quote | None = None
-    for quote in quotes:
-        if id(quote) in waiting and previous is not None and previous.speaker_via is not None and \
-                layout.paragraph_of(quote.start) - layout.paragraph_of(previous.end) <= 1:
+    for previous, quote in zip([None, *quotes], quotes):
+        if id(quote) in waiting and _continues(previous, quote.start, layout):
             quote.speaker_text, quote.speaker_start, quote.speaker_end = (previous.speaker_text,
                                                                           previous.speaker_start, previous.speaker_end)
             quote.speaker, quote.speaker_via = previous.speaker, "continuation"
-        previous = quote
 
 
 @stage("quotes", requires=("docs", "sentences", "entities"), assigns=("quotes",))

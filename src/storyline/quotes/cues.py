@@ -111,13 +111,24 @@ def is_cue(token: Token) -> bool:
     return token.pos_ == "VERB" and (lemma in SAYING or lemma in THINKING or lemma in STANCE or lemma in PATTERNS)
 
 
+def is_relative(token: Token) -> bool:
+    """`that`, `which`, `who` opening a relative clause (or standing as one's subject)."""
+    return token.tag_ in ("WDT", "WP") or token.lower_ == "that"
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """For the relative pronoun subject of a clause describing a noun (`a plan that called for …`), the noun."""
+    verb = pronoun.head
+    return verb.head if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
+
+
 def cue_subject(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through conjunctions (`X stood up and said`), participles
     (`..., saying ...`, `a letter saying ...`), relative clauses (`voters who said ...`) and passives (`was quoted
     by X`)."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and (child.tag_ in ("WDT", "WP") or child.lower_ == "that"):
-            return verb.head if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
+        if child.dep_ in ("nsubj", "nsubjpass") and is_relative(child):
+            return antecedent(child)
         if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and child.pos_ == "PRON" and
                                                           child.lower_ == "it"):
             return child

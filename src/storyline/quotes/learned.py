@@ -124,10 +124,8 @@ def source_head(tagged: Tagged) -> Token | None:
     source may belong to another statement in the sentence: `X said, after a resolution calling for Y`), else the
     source span's root; a relative pronoun stands for the noun its clause describes (`a plan that called for …`
     is the plan's)."""
-    from .cues import cue_subject
+    from .cues import antecedent, cue_subject, is_relative
 
     subject = cue_subject(tagged.cue.root) if tagged.cue is not None else None
     head = subject if subject is not None else tagged.source.root if tagged.source is not None else None
-    if head is not None and (head.tag_ in ("WDT", "WP") or head.lower_ == "that") and head.head.dep_ == "relcl":
-        return head.head.head
-    return head
+    return antecedent(head) if head is not None and is_relative(head) else head

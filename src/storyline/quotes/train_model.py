@@ -29,21 +29,10 @@ ROLES = ("Source", "Cue", "Content")
 
 def annotated_spans(ann: Path) -> list[tuple[int, int, str]]:
     """(start, end, SOURCE|CUE|CONTENT) for every piece of every attribution in a brat file."""
-    pieces: dict[str, list[tuple[int, int]]] = {}
-    found: list[tuple[int, int, str]] = []
-    lines = ann.read_text(encoding="utf-8").splitlines()
-    for line in lines:
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            offsets = parts[1].partition(" ")[2]
-            pieces[parts[0]] = [(int(p.split()[0]), int(p.split()[1])) for p in offsets.split(";")]
-    for line in lines:
-        parts = line.split("\t")
-        if line.startswith("E") and len(parts) >= 2:
-            arguments = dict(a.split(":", 1) for a in parts[1].split())
-            for role in ROLES:
-                found += [(s, e, role.upper()) for s, e in pieces.get(arguments.get(role, ""), [])]
-    return found
+    from ..evaluate.quotes import read_attributions
+
+    return [(start, end, role.upper()) for attribution in read_attributions(ann) for role in ROLES
+            for start, end in attribution.get(role, ())]
 
 
 def paragraph_docs(text_path: Path, ann: Path) -> Iterator[Doc]:
@@ -80,22 +69,14 @@ def write_docbin(pairs: list[tuple[Path, Path]], out: Path) -> int:
     return len(docs)
 
 
-def annotated_texts(train_dir: Path) -> list[tuple[Path, Path]]:
-    """(text, first annotator's file) for every PolNeAR text that has one, in name order."""
-    pairs = []
-    for text_path in sorted((train_dir / "text").glob("*.txt")):
-        annotations = sorted((train_dir / "attributions").glob(text_path.stem + "_*.ann"))
-        if annotations:
-            pairs.append((text_path, annotations[0]))
-    return pairs
-
-
 def train(train_dir: Path, out: Path = MODEL_DIR, fit: int = 0, steps: int = 9000) -> None:
     """Train the tagger and save only its component (and the strings it needs) in `out`. With `fit` texts fitted
     and the rest held out, the best checkpoint on the held-out texts is kept; with every text fitted (`fit` 0, the
     shipped model), the last one."""
     import spacy
     from spacy.cli.train import train as spacy_train
+
+    from ..evaluate.quotes import annotated_texts
 
     pairs = annotated_texts(train_dir)
     fit = fit if 0 < fit < len(pairs) else len(pairs)
