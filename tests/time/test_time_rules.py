@@ -50,6 +50,9 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("The abbey dates from the 12th century.", "the 12th century", "11"),
         # a clock time with its own date
         ("The bid expires at 5 p.m. EST, Feb. 20.", "5 p.m. EST, Feb. 20", "2012-02-20T17:00"),
+        # "overnight" is the night before the story's own day (publication, unless the story set a day)
+        ("Rebels shelled the city overnight.", "overnight", "2012-02-07TNI"),
+        ("London shares fell Friday after overnight losses in New York.", "overnight", "2012-02-02TNI"),
         # a weekday keeps its part of day; "the previous Friday" counts from the story's own date
         ("The ferry sank Monday night.", "Monday night", "2012-02-06TNI"),
         ("Shares closed at 12 on Jan. 19, up from the previous Friday.", "the previous Friday", "2012-01-13"),
@@ -102,6 +105,10 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("The treasury cancelled the June auction.", "June", "2012-06"),
         ("A strike in July crippled the port.", "July", "2011-07"),
         ("The airline will double its flights by August.", "August", "2012-08"),
+        # ... but a preposition under a future verb places the month ahead, even where the parse hangs it on a noun
+        ("The airline will almost double its flights between Sydney and Bombay by September.", "September",
+         "2012-09"),
+        ("She will be named commander of the shuttle for a mission in October.", "October", "2012-10"),
         # a weekday qualifying a noun under a future verb is the closest one; a past perfect schedule is past
         ("The family will appeal Monday's ruling.", "Monday", "2012-02-06"),
         ("The offer had been scheduled to expire Friday.", "Friday", "2012-02-03"),

@@ -41,15 +41,21 @@ def _weekday_direction(ctx: Context) -> str:
 
 
 _DEADLINE_CUES = ("until", "till", "through", "by", "before")
+# Prepositions that place an event in a month ("in", "by August"), unlike a premodifier ("a June agreement").
+_PLACING = _DEADLINE_CUES + ("in", "during")
 
 
 def _month_direction(tense: Tense, before: str = "", attached: Attachment = "verb") -> str:
     """A bare month: `since March` looks back, a plan (`will double by August`) ahead, a deadline reported in the
     past (`extended until January`) takes the closest; otherwise past reports look back (also for the subject's
     event: "a strike in July crippled the port"). A month the verb does not govern ("a June agreement", "agreed
-    to buy it in February") and a tenseless one take the closest."""
+    to buy it in February") and a tenseless one take the closest, except one a preposition puts under a future
+    verb: "will double its flights between Sydney and Bombay by August" is ahead wherever the parser hangs the
+    phrase, and so is "will command a mission in December"."""
     if before == "since":
         return "past"
+    if tense == "future" and before in _PLACING:
+        return "future"
     if attached in ("noun", "other"):
         return "nearest"
     if tense == "future":
@@ -186,12 +192,15 @@ def _with_part(value: str, part: str | None) -> Normalised:
 
 @reads("day_word")
 def _day_word(m: re.Match[str], ctx: Context) -> Normalised:
+    """`yesterday`, `tonight` count from publication. `overnight` is the night before the story's own day: in a
+    report on Friday's trading, "overnight losses in New York" happened on Thursday night."""
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
     word = re.sub(r"\s+", " ", m["word"].lower())
-    offsets = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+    offsets = {"today": 0, "tonight": 0, "overnight": -1, "yesterday": -1, "tomorrow": 1, "last night": -1,
                "the day before yesterday": -2, "the day after tomorrow": 2}
-    value = (ctx.anchor + timedelta(days=offsets[word])).isoformat()
+    base = ctx.ref if word == "overnight" else ctx.anchor
+    value = (base + timedelta(days=offsets[word])).isoformat()
     part = m["part"] or ("night" if word in ("tonight", "overnight", "last night") else None)
     return _with_part(value, part)
 
