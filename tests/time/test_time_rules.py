@@ -147,6 +147,13 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # a quarter ahead of publication is a forecast, not the quarter being reported
         ("Sales should rise in the third quarter of 2013. In the year-ago period they rose 2%.",
          "the year-ago period", "2010-Q4"),
+        ("Analysts expect the slump to continue into the first quarter. In the year-ago period, the company earned "
+         "$3 million.", "the year-ago period", "2010-Q4"),
+        # the reported quarter is the latest one named, unless a fiscal quarter (the company's own count) follows
+        ("Profit rose 20% in the fourth quarter. After a flat third quarter, margins widened. In the year-earlier "
+         "period, it lost money.", "the year-earlier period", "2010-Q4"),
+        ("Profit rose in the fourth quarter. Its rival posted net income for the fiscal second quarter. The latest "
+         "period included a gain.", "The latest period", "2011-Q2"),
     ],
 )
 def test_timeml_values(nlp, sentence, text, value):

@@ -73,6 +73,30 @@ def paragraph_mentions(doc: Doc) -> list[Mention]:
     return [m for m in find_mentions(doc.text) if m.rule != "year" or _is_year_number(m, doc)]
 
 
+def _reports_quarter(mention: Mention, value: str, tense: Tense, anchor: date | None) -> bool:
+    """Whether a quarter is the one a results story reports, which "the quarter" and "a year earlier" then read
+    against. A year-on-year comparison is not, and neither is a quarter still to end: "expect the slump to continue
+    into the fourth quarter", written in that quarter, is a forecast; only a past report makes it the reported one
+    ("its fiscal fourth quarter ended Sept. 30 fell")."""
+    if not _QUARTER.match(value) or mention.rule in ("ago", "period_ago", "year_period") \
+            or (mention.rule == "quarter" and mention.match["ago"]):
+        return False
+    if anchor is None:
+        return True
+    current = format_at(anchor, "quarter")
+    return value < current or (value == current and tense in ("past", "perfect"))
+
+
+def _latest_quarter(mention: Mention, value: str, reported: str | None) -> str:
+    """The quarter reported after naming `value`: the latest ended one named, since an earlier one is a comparison
+    ("up 20% in the third quarter. After a flat second quarter, ..."). A fiscal quarter is the company's own
+    numbering, not comparable with calendar ones: naming it starts a new report ("National Steel posted net income
+    for the fiscal second quarter")."""
+    if reported is None or (mention.rule == "quarter" and mention.match["fiscal"]):
+        return value
+    return max(value, reported)
+
+
 def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
     """Resolve every mention in `doc`; offsets are shifted by `offset` into `Article.text`."""
     results: list[Found] = []
@@ -98,11 +122,8 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
             clock.coarse = (day, "day")
         elif normalised.type == "DATE" and value and (coarse := _COARSE.match(value)):
             clock.coarse = (date(int(coarse[1]), int(coarse[2] or 1), 1), "month" if coarse[2] else "year")
-        if value and _QUARTER.match(value) and mention.rule not in ("ago", "period_ago", "year_period") \
-                and not (mention.rule == "quarter" and mention.match["ago"]) \
-                and (clock.anchor is None or value <= format_at(clock.anchor, "quarter")):
-            # a year-on-year result is not the quarter being reported, nor is a forecast for a quarter ahead
-            clock.quarter = value
+        if value and _reports_quarter(mention, value, tense, clock.anchor):
+            clock.quarter = _latest_quarter(mention, value, clock.quarter)
         located = normalised.located if clock.anchor is not None else None
         results.append(Found(expression, tense, located, main))
     _locate_against_dates(mentions, results)
