@@ -176,3 +176,16 @@ def test_n_days_later_is_a_duration_that_dates_its_sentence_and_moves_the_story_
 
 def test_one_day_after_a_modal_is_the_future(nlp):
     assert value_of(run(nlp, ["The city will one day host the games."]), "one day") == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Profit rose 8% in the third quarter. Sales were $5 million, against $3 million a year earlier.", "2010-Q3"),
+        # a comparison in a sentence about a longer period is with the year before, not the quarter a year back
+        ("Profit rose 8% in the third quarter. For the nine months, it earned $5 million, against $3 million a year "
+         "earlier.", "2010"),
+    ],
+)
+def test_a_year_earlier_in_a_results_story(nlp, sentence, value):
+    assert value_of(run(nlp, [sentence], published="2011-10-27"), "a year earlier") == value

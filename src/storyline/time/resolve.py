@@ -97,6 +97,21 @@ def _latest_quarter(mention: Mention, value: str, reported: str | None) -> str:
     return max(value, reported)
 
 
+# A results period longer than a quarter: "For the nine months, ...", "in the first half".
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six|9|6)\s+months\b|\b(?:first|second)\s+half\b", re.IGNORECASE)
+
+
+def _comparison_quarter(doc: Doc, start: int, text: str, reported: str | None) -> str | None:
+    """The quarter a year-on-year comparison at `start` reads against: the reported one, unless the sentence is
+    about a longer period. "For the nine months, it earned $5 million, against $3 million a year earlier" compares
+    with the year before, not with the reported quarter a year back."""
+    if reported is None:
+        return None
+    sentence = next((s for s in doc.sents if s.start_char <= start < s.end_char), None)
+    lead = text[sentence.start_char: start] if sentence is not None else ""
+    return None if _LONGER_PERIOD.search(lead) else reported
+
+
 def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
     """Resolve every mention in `doc`; offsets are shifted by `offset` into `Article.text`."""
     results: list[Found] = []
@@ -107,7 +122,8 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         after = text[mention.match.end(): mention.match.end() + 30]
         words_before = text[max(0, mention.start - 12): mention.start].split()
         before = words_before[-1].lower() if words_before else ""
-        context = Context(clock.anchor, clock.reference, tense, after, clock.quarter, before, clock.coarse, attached)
+        quarter = _comparison_quarter(doc, mention.start, text, clock.quarter)
+        context = Context(clock.anchor, clock.reference, tense, after, quarter, before, clock.coarse, attached)
         normalised = normalise(mention, context)
         value = normalised.value if (clock.anchor is not None or not normalised.relative) else None
         anchor = "published" if normalised.relative and value is not None else None
