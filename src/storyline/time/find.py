@@ -80,9 +80,11 @@ PATTERNS: dict[str, str] = {
     "relative": rf"(?:(?P<lead>earlier|later|early|late)\s+)?(?:(?P<the>the)\s+)?"
     rf"(?P<rel>this|last|next|past|previous|coming|current|same|latest|following)\s+"
     rf"(?:(?P<unit>{SINGLE_UNIT})|(?P<season>{SEASON}))\b(?!-)",
-    "the_unit": rf"the\s+(?P<unit>year|quarter|week|month|weekend)\b(?!-|\s+(?:of|before|after|to|ago|earlier))",
+    "the_unit": rf"the\s+(?P<unit>year|quarter|week|month|weekend)\b"
+    rf"(?!-|\s+(?:of|before|after|ago|earlier)\b|\s+to\s+(?![$#\d]))",
     "season": rf"{MOD}?(?:the\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}))\b",
-    "the_season": rf"(?:(?:early|late|mid)[\s-]+)?the\s+(?P<season>{SEASON})\b(?!\s+(?:of\s+)?{YEAR})",
+    "the_season": rf"(?:(?:early|late|mid)[\s-]+)?the\s+(?:(?:early|late|mid)[\s-]+)?(?P<season>{SEASON})\b"
+    rf"(?!\s+(?:of\s+)?{YEAR})",
     "ago": rf"{QUAL}?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
     "duration_span": rf"{QUAL}?(?:the\s+)?(?P<rel>past|last|next|coming|first|previous|final|following|latest)\s+"
     rf"(?P<n>{NUM})\s+(?P<unit>{UNIT})\b",
