@@ -119,6 +119,7 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # a season qualified after "the"; "the quarter" before the amount it rose to
         ("Orders recovered from the low levels of the early summer.", "the early summer", "2011-SU"),
         ("Revenue rose 4% in the quarter to $2.3 billion.", "the quarter", "2011-Q4"),
+        ("The shares hit a high for the year of $42.50 last week.", "the year", "2012"),
         # "in recent years" is the indefinite past; the end of the year is the year
         ("Exports have grown in recent years.", "recent years", "PAST_REF"),
         ("Exports have grown in recent days.", "recent days", "PXD"),

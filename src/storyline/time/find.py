@@ -81,7 +81,7 @@ PATTERNS: dict[str, str] = {
     rf"(?P<rel>this|last|next|past|previous|coming|current|same|latest|following)\s+"
     rf"(?:(?P<unit>{SINGLE_UNIT})|(?P<season>{SEASON}))\b(?!-)",
     "the_unit": rf"the\s+(?P<unit>year|quarter|week|month|weekend)\b"
-    rf"(?!-|\s+(?:of|before|after|ago|earlier)\b|\s+to\s+(?![$#\d]))",
+    rf"(?!-|\s+(?:before|after|ago|earlier)\b|\s+(?:of|to)\s+(?![$#\d]))",
     "season": rf"{MOD}?(?:the\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}|{_SPOKEN_YEAR}))\b",
     "the_season": rf"(?:(?:early|late|mid)[\s-]+)?the\s+(?:(?:early|late|mid)[\s-]+)?(?P<season>{SEASON})\b"
     rf"(?!\s+(?:of\s+)?{YEAR})",
