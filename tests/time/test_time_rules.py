@@ -145,6 +145,7 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("Prices could slide in the months ahead.", "the months ahead", "PXM"),
         ("Hiring will pick up in the coming years.", "the coming years", "PXY"),
         ("Selling was heavy in past years, analysts said.", "past years", "PAST_REF"),
+        ("The club has changed hands many times over the years.", "the years", "PXY"),
         ("It was the second day-long hearing.", "day-long", "P1D"),
         ("The option may be extended for an additional year.", "an additional year", "P1Y"),
         ("Shares recovered within five trading days.", "five trading days", "P5D"),

@@ -98,7 +98,7 @@ PATTERNS: dict[str, str] = {
     "ahead": r"the\s+(?:next\s+)?(?:few\s+)?(?P<unit>days|weeks|months|years|decades)\s+ahead\b",
     "unit_long": r"(?P<unit>hour|day|week|month|year|decade)-long\b",
     "plural_after_prep": r"(?:for|in|over|within|after|took|takes|take|lasted|last)\s+"
-    r"(?P<body>(?P<unit>hours|days|weeks|months|years|decades))\b",
+    r"(?P<body>(?:(?<=over\s)the\s+)?(?P<unit>hours|days|weeks|months|years|decades))\b",
     "decade": rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>19|20|')?(?P<d>\d)0'?s\b",
     "year": rf"(?:(?P<pre>fiscal|calendar)\s+)?(?<![$\d,.])(?P<y>{YEAR})\b(?![,.]?\d|\s*%|-\d)",
     "quarter": rf"(?:the\s+)?(?:(?P<ago>year-ago|year-earlier)\s+)?(?:(?P<fiscal>fiscal)\s+)?"
