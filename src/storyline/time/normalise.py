@@ -1,9 +1,9 @@
 """Normalise a found expression to a TimeML type and value against the publication date.
 
-Each finder rule has a reader here or, for business periods, in `periods`. Relative expressions need an anchor
-(the publication date) and, for "the next day" or "a day after returning", the reference time: the last date the
-text itself established. Without an anchor a relative expression keeps value None rather than a guess; absolute
-ones ("March 2011") always resolve.
+Each finder rule has a reader here, in `periods` (business periods) or in `lengths` (durations and sets). Relative
+expressions need an anchor (the publication date) and, for "the next day" or "a day after returning", the reference
+time: the last date the text itself established. Without an anchor a relative expression keeps value None rather
+than a guess; absolute ones ("March 2011") always resolve.
 """
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from datetime import date, timedelta
 
 from .find import Mention
 from .holidays import holiday_date
+from .lengths import count_and_unit
 from .periods import ENDED, quarter_back
 from .registry import READERS, Context, Normalised, reads
 from .tense import Attachment, Tense
 from .units import (SEASON_ORDER, duration_value, format_at, month_year, season_of, shift, valid_date,
                     weekday_near)
-from .vocab import DAY_PARTS, MONTHS, SEASONS, TIME_UNITS, UNIT_CODES, WEEKDAYS, number_value, unit_name
+from .vocab import DAY_PARTS, MONTHS, SEASONS, TIME_UNITS, UNIT_CODES, WEEKDAYS, number_value
 
 
 def normalise(mention: Mention, context: Context) -> Normalised:
@@ -362,15 +363,11 @@ def _season(m: re.Match[str], ctx: Context) -> Normalised:
     return Normalised("DATE", f"{year_number(m['y']):04d}-{SEASONS[m['season'].lower()]}", False)
 
 
-def _count_and_unit(m: re.Match[str]) -> tuple[int | None, str]:
-    return number_value(m["n"]), unit_name(m["unit"])
-
-
 @reads("ago")
 def _ago(m: re.Match[str], ctx: Context) -> Normalised:
     """`three years ago` counts back from publication, `two days later` from the reference time. `a day after
     returning` is a duration (TimeML) that dates the returning: one day before the reference time."""
-    count, unit = _count_and_unit(m)
+    count, unit = count_and_unit(m)
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     if direction in ("after", "before") and re.match(r"\s+[A-Za-z]", ctx.after):
         base = ctx.ref
@@ -397,47 +394,6 @@ def _ago(m: re.Match[str], ctx: Context) -> Normalised:
     if unit in TIME_UNITS:
         return Normalised("DATE", base.isoformat(), True)
     return Normalised("DATE", format_at(shift(base, unit, sign * count), unit), True)
-
-
-@reads("duration")
-@reads("duration_hyphen")
-@reads("duration_span")
-def _duration(m: re.Match[str], ctx: Context) -> Normalised:
-    count, unit = _count_and_unit(m)
-    if m["n"].lower() == "one" and unit == "day" and ctx.before in _MODALS:
-        return Normalised("DATE", "FUTURE_REF", False)  # "will one day be": some day ahead, not a day long
-    if m["n"].lower() in ("a", "an", "per") and _RATE_BEFORE.search(ctx.before):
-        # "$500 million a year", "four flights a week", "twice a month": a rate, TimeML's SET
-        return Normalised("SET", duration_value(1, unit), False)
-    return Normalised("DURATION", duration_value(count, unit), False)
-
-
-_MODALS = ("will", "would", "could", "may", "might", "should", "shall", "can", "must")
-
-# The word before "a year" that makes it a rate: an amount, a count of things, or a frequency.
-_RATE_BEFORE = re.compile(
-    r"^(?:[$#€£]?\d[\d,.]*%?|million|billion|trillion|thousand|hundred|percent|%|cents?|pence|times|twice|once"
-    r"|dollars|euros|pounds|yen|barrels|tons|units|shares|seats|flights|people|trips|visits)$")
-
-
-@reads("vague_duration")
-@reads("plural_after_prep")
-@reads("recent")
-@reads("ahead")
-def _vague(m: re.Match[str], ctx: Context) -> Normalised:
-    """`for weeks` is a vague length (`PXW`). `in recent years` and `in past years` place something in the
-    indefinite past rather than measuring it: TimeML's PAST_REF, as for "recently"; shorter spans ("recent
-    days") and "the past few years" stay lengths."""
-    unit = unit_name(m["unit"])
-    if m.group(0).lower().startswith(("recent", "past")) and unit in ("year", "decade"):
-        return Normalised("DATE", "PAST_REF", False)
-    return Normalised("DURATION", duration_value(None, unit), False)
-
-
-@reads("unit_long")
-def _unit_long(m: re.Match[str], ctx: Context) -> Normalised:
-    """`a day-long meeting`: one unit long."""
-    return Normalised("DURATION", duration_value(1, m["unit"].lower()), False)
 
 
 @reads("decade")
@@ -494,7 +450,7 @@ def _time_word(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 _PRESENT = ("right now", "now", "currently", "nowadays", "these days", "at present", "at the moment")
-_FUTURE = ("the near future", "the future", "soon", "the near term", "the short term", "the long term")
+_FUTURE = ("the near future", "the future", "the near term", "the short term", "the long term")
 
 
 @reads("ref")
@@ -502,31 +458,6 @@ def _ref(m: re.Match[str], ctx: Context) -> Normalised:
     word = re.sub(r"\s+", " ", m["word"].lower())
     value = "PRESENT_REF" if word in _PRESENT else "FUTURE_REF" if word in _FUTURE else "PAST_REF"
     return Normalised("DATE", value, False)
-
-
-@reads("weekday_set")
-def _weekday_set(m: re.Match[str], ctx: Context) -> Normalised:
-    """`on Mondays` is every Monday (`XXXX-WXX-1`), `Tuesday nights` every Tuesday night."""
-    value = f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}"
-    if m["part"]:
-        value += "T" + DAY_PARTS[m["part"].lower().rstrip("s")]
-    return Normalised("SET", value, False)
-
-
-# Half a unit in the next smaller one: "2 1/2 years" is P2Y6M, "an hour and a half" PT1H30M.
-_HALF = {"year": "6M", "month": "15D", "week": "3D12H", "day": "T12H", "hour": "30M", "minute": "30S"}
-
-
-@reads("duration_half")
-def _duration_half(m: re.Match[str], ctx: Context) -> Normalised:
-    count, unit = number_value(m["n"] or m["n2"]), unit_name(m["unit"] or m["unit2"])
-    if count is None or unit not in _HALF:
-        return Normalised("DURATION", duration_value(None, unit), False)
-    code, size = UNIT_CODES[unit]
-    half = _HALF[unit]
-    if unit in TIME_UNITS:
-        return Normalised("DURATION", f"PT{count * size}{code}{half}", False)
-    return Normalised("DURATION", f"P{count * size}{code}{half}", False)
 
 
 @reads("part_of_day")
@@ -545,23 +476,3 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Normalised:
 def _current(m: re.Match[str], ctx: Context) -> Normalised:
     """`the current weakness` is the present; `the then current price` a past one."""
     return Normalised("DATE", "PAST_REF" if m["then"] else "PRESENT_REF", False)
-
-
-_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-              "quarterly": "P1Q", "nightly": "P1D", "hourly": "PT1H"}
-
-
-@reads("set")
-def _set(m: re.Match[str], ctx: Context) -> Normalised:
-    word = m["word"].lower()
-    if word in _SET_WORDS:
-        return Normalised("SET", _SET_WORDS[word], False)
-    if m["month"]:  # "each July"
-        return Normalised("SET", f"XXXX-{_month(m['month']):02d}", False)
-    unit = m["unit"].lower()
-    if unit in WEEKDAYS:
-        return Normalised("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}", False)
-    if unit in DAY_PARTS:
-        return Normalised("SET", f"XXXX-XX-XXT{DAY_PARTS[unit]}", False)
-    code, size = UNIT_CODES[unit]
-    return Normalised("SET", f"PT{size}{code}" if unit in TIME_UNITS else f"P{size}{code}", False)
