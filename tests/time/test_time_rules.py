@@ -116,6 +116,8 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("Oil fell from the record it set on Jan. 30.", "Jan. 30", "2012-01-30"),
         ("The talks are set to resume Monday.", "Monday", "2012-02-13"),
         ("The oil index fell below the record set on Aug. 6.", "Aug. 6", "2011-08-06"),
+        # "this summer" written in January or February is the summer of that calendar year
+        ("The plant will reopen this summer.", "this summer", "2012-SU"),
         # a season qualified after "the"; "the quarter" before the amount it rose to
         ("Orders recovered from the low levels of the early summer.", "the early summer", "2011-SU"),
         ("Revenue rose 4% in the quarter to $2.3 billion.", "the quarter", "2011-Q4"),

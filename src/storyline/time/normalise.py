@@ -280,12 +280,18 @@ def _relative(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _season_value(anchor: date, code: str, rel: str) -> str:
+    """`last spring`, `next winter` step through the seasons from the anchor's own; `this summer` is the summer
+    of the anchor's calendar year, also in January, when the season running is still the winter begun the year
+    before."""
     year, current = season_of(anchor)
     index = SEASON_ORDER.index(code) - SEASON_ORDER.index(current)
-    if rel in ("last", "past", "previous") and index >= 0:
+    backward, forward = rel in ("last", "past", "previous"), rel in ("next", "coming", "following")
+    if backward and index >= 0:
         year -= 1
-    elif rel in ("next", "coming", "following") and index <= 0:
+    elif forward and index <= 0:
         year += 1
+    elif not backward and not forward and code != "WI":
+        year = anchor.year
     return f"{year:04d}-{code}"
 
 
