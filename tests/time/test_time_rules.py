@@ -196,3 +196,15 @@ def test_one_day_after_a_modal_is_the_future(nlp):
 )
 def test_a_year_earlier_in_a_results_story(nlp, sentence, value):
     assert value_of(run(nlp, [sentence], published="2011-10-27"), "a year earlier") == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # an unnamed quarter with its end date is the calendar quarter holding most of it (May to July: the second)
+        ("In the quarter ended July 31, the retailer lost $2 million.", "2011-Q2"),
+        ("In the quarter ended Sept. 30, the retailer lost $2 million.", "2011-Q3"),
+    ],
+)
+def test_the_quarter_ended_on_a_date(nlp, sentence, value):
+    assert value_of(run(nlp, [sentence], published="2011-10-27"), "the quarter") == value

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from .find import Mention
 from .holidays import holiday_date
 from .lengths import count_and_unit
-from .periods import ENDED, quarter_back
+from .periods import ENDED, quarter_back, quarter_ended
 from .registry import READERS, Context, Normalised, reads
 from .tense import Attachment, Tense
 from .units import (SEASON_ORDER, duration_value, format_at, month_year, season_of, shift, valid_date,
@@ -344,6 +344,8 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Normalised:
     if unit == "quarter":
         if ctx.quarter:  # the quarter the report already named ("Sun's fiscal first quarter")
             return Normalised("DATE", ctx.quarter, True)
+        if ended := quarter_ended(ctx.after, ctx.anchor):  # else the calendar quarter its end date gives
+            return Normalised("DATE", ended, True)
         return Normalised("DATE", format_at(shift(ctx.anchor, "quarter", -1), "quarter"), True)
     if unit == "weekend":
         day = weekday_near(ctx.anchor, 5, _direction(ctx.tense))

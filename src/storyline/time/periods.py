@@ -7,13 +7,29 @@ A results story names the quarter it reports once ("third-quarter profit") and t
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .registry import Context, Normalised, reads
-from .units import duration_value, format_at, quarter_of, shift
-from .vocab import ORDINALS, number_value
+from .units import add_months, duration_value, format_at, month_year, quarter_of, shift
+from .vocab import MONTHS, ORDINALS, number_value
 
 # "the year ended Sept. 30", "the fiscal year ending in March": a reported twelve-month period
 ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.IGNORECASE)
+
+
+# "the quarter ended July 31": the end date of a reported period
+_ENDED_ON = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b")
+
+
+def quarter_ended(after: str, anchor: date) -> str | None:
+    """`the quarter ended July 31`: the calendar quarter holding most of the three months to that day, the one its
+    middle month falls in (May to July is mostly the second quarter); None when no end date follows."""
+    match = _ENDED_ON.match(after)
+    month = MONTHS.get(match["month"].lower()) if match else None
+    if match is None or month is None:
+        return None
+    year = month_year(anchor, month, "past", int(match["day"]))
+    return format_at(add_months(date(year, month, 1), -1), "quarter")
 
 
 @reads("fiscal_year")
