@@ -19,18 +19,27 @@ def test_the_package_ships_a_tagger_with_its_labels():
 def test_tagging_leaves_the_english_models_entities_alone(nlp):
     doc = nlp("The mayor of Oslo, Anna Berg, argued the harbour should reopen by March.")
     before = [(e.text, e.label_) for e in doc.ents]
-    learned.tag([(0, doc)])
+    learned.tag([(0, doc[:])])
     assert [(e.text, e.label_) for e in doc.ents] == before
 
 
 def test_tagged_spans_point_into_the_paragraph_they_came_from(nlp):
     docs = [nlp("The weather was fine."),
             nlp("Union leaders believe the strike will end soon, Tomas Lind told reporters on Monday.")]
-    for item in learned.tag([(3, docs[0]), (7, docs[1])]):
+    for item in learned.tag([(3, docs[0][:]), (7, docs[1][:])]):
         assert item.paragraph in (3, 7)
         assert item.content.doc is docs[0 if item.paragraph == 3 else 1]
         for part in (item.cue, item.source):
             assert part is None or part.sent == item.content.sent
+
+
+def test_a_stretch_later_in_a_paragraph_is_tagged_in_place(nlp):
+    """Spans of a stretch tagged on its own come back as spans of the whole paragraph, at the same words."""
+    doc = nlp("The weather was fine. Union leaders believe the strike will end soon, Tomas Lind told reporters.")
+    second = list(doc.sents)[1]
+    alone = learned.tag([(0, doc[second.start:second.end])])
+    assert alone and all(second.start <= t.content.start < t.content.end <= second.end for t in alone)
+    assert all(t.content.doc is doc for t in alone)
 
 
 def test_a_missing_model_folder_means_no_tagger(tmp_path):
@@ -51,21 +60,22 @@ class _FixedTagger:
     def __init__(self, words: str, cue: str | None = None):
         self.words, self.cue = words, cue
 
-    def __call__(self, docs):
+    def __call__(self, stretches):
         found = []
-        for paragraph, doc in docs:
-            start = doc.text.find(self.words)
+        for paragraph, stretch in stretches:
+            doc, base = stretch.doc, stretch.start_char
+            start = stretch.text.find(self.words)
             if start >= 0:
-                span = doc.char_span(start, start + len(self.words), alignment_mode="expand")
-                at = doc.text.find(self.cue) if self.cue else -1
-                cue = doc.char_span(at, at + len(self.cue), alignment_mode="expand") if at >= 0 else None
+                span = doc.char_span(base + start, base + start + len(self.words), alignment_mode="expand")
+                at = stretch.text.find(self.cue) if self.cue else -1
+                cue = doc.char_span(base + at, base + at + len(self.cue), alignment_mode="expand") if at >= 0 else None
                 found.append(learned.Tagged(paragraph, span, cue, None))
         return found
 
 
 def test_a_model_span_becomes_a_quote_only_where_no_rule_quote_lies(monkeypatch):
     monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the ferry will run again", cue="is betting"))
-    added = build_article(["The harbour master is betting the ferry will run again before winter."]).quotes
+    added = build_article(["After the storm the harbour master is betting, in a note, the ferry will run again."]).quotes
     assert [(q.text, q.kind, q.cue, q.speaker) for q in added] == [
         ("the ferry will run again", "indirect", "is betting", "harbour master")]
     ruled = build_article(["Anna Berg said the ferry will run again before winter."]).quotes
@@ -131,10 +141,23 @@ def test_a_headline_label_is_no_source(monkeypatch, nlp):
 
 
 def test_a_rule_quote_after_a_verb_widens_to_the_models_longer_span(monkeypatch):
-    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the strike was over. The shop owners would reopen"))
-    found = build_article(["Tomas Lind said the strike was over. The shop owners would reopen on Monday."]).quotes
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the strike was over, and the shop owners would reopen"))
+    found = build_article(["Tomas Lind said the strike was over, and the shop owners would reopen on Monday after a "
+                           "long dispute."]).quotes
     assert [(q.text, q.cue, q.speaker) for q in found] == [
-        ("the strike was over. The shop owners would reopen", "said", "Tomas Lind")]
+        ("the strike was over, and the shop owners would reopen", "said", "Tomas Lind")]
+
+
+def test_only_sentences_with_words_the_rules_left_are_tagged(monkeypatch):
+    """A short sentence, and one a rule quote leaves under OPEN_WORDS words of, are not tagged; neighbouring
+    sentences that are go to the tagger as one stretch."""
+    seen = []
+    monkeypatch.setattr(quotes_stage, "tag", lambda stretches: seen.extend(s.text for _, s in stretches) or [])
+    build_article(["The ferry stopped. Anna Berg said it was broken down again.",
+                   "There was little support in the town for the harbour plan. The mood turned against the council "
+                   "after the statement."])
+    assert seen == ["There was little support in the town for the harbour plan. The mood turned against the council "
+                    "after the statement."]
 
 
 def test_a_nouns_complement_is_not_widened(monkeypatch):

@@ -1,9 +1,10 @@
 """Attributions the rules miss, found by a model trained on PolNeAR (`../shared/eval/polnear/train`).
 
 PolNeAR marks every attribution's Source, Cue and Content, one label per token, so it is a tagging task: a spaCy
-`ner` component (`attribution`) labels CONTENT, CUE and SOURCE spans in each paragraph. It reads the tensor the
+`ner` component (`attribution`) labels CONTENT, CUE and SOURCE spans. It was trained on paragraphs and runs on
+the stretches of sentences the rules left open (`storyline.quotes._stretches_to_tag`). It reads the tensor the
 English model's own `tok2vec` already computed for the paragraph (through a listener), beside its own small word
-embeddings, through two window layers (`architecture`): one transition-based pass per paragraph, no second
+embeddings, through two window layers (`architecture`): one transition-based pass per stretch, no second
 full encoder. The rules stay first (`storyline.quotes`): the model's content spans widen a verb's reported speech
 the parse cut short, and add quotes where no rule quote lies, each with the nearest cue and source the model
 labelled in its sentence, the speaker resolved like any other.
@@ -65,16 +66,18 @@ def rules_only() -> Iterator[None]:
         load_tagger = loaded
 
 
-def _copy(doc: Doc, labels: tuple[str, ...]) -> Doc:
-    """A bare copy (same vocabulary, tokens and tensor; no parse, no entities) for the tagger to write its spans
-    on: `doc.ents` stays the English model's, and no sentence boundary stops a span running over sentences as
-    the annotated contents do."""
+def _copy(span: Span, labels: tuple[str, ...]) -> Doc:
+    """A bare copy of a stretch of a paragraph (same vocabulary, tokens and tensor rows; no parse, no entities) for
+    the tagger to write its spans on: `doc.ents` stays the English model's, and no sentence boundary stops a span
+    running over sentences as the annotated contents do."""
+    doc = span.doc
     for label in labels:
         doc.vocab.strings.add(label)
     strings = doc.vocab.strings
-    words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
-    copy = Doc(doc.vocab, words=words, spaces=doc.to_array(SPACY).astype(bool).tolist())
-    copy.tensor = doc.tensor
+    words = [strings[orth] for orth in doc.to_array(ORTH)[span.start:span.end].tolist()]
+    spaces = doc.to_array(SPACY)[span.start:span.end].astype(bool).tolist()
+    copy = Doc(doc.vocab, words=words, spaces=spaces)
+    copy.tensor = doc.tensor[span.start:span.end]
     return copy
 
 
@@ -101,16 +104,17 @@ def _nearest(spans: list[Span], content: Span) -> Span | None:
     return min(inside, key=lambda s: min(abs(s.start - content.end), abs(content.start - s.end)), default=None)
 
 
-def tag(docs: list[tuple[int, Doc]]) -> list[Tagged]:
-    """Content spans the model finds in the given (paragraph index, Doc) pairs; the Docs must carry the English
-    model's tensor."""
+def tag(stretches: list[tuple[int, Span]]) -> list[Tagged]:
+    """Content spans the model finds in the given (paragraph index, stretch of that paragraph's Doc) pairs, as
+    spans of the paragraph's Doc; the Docs must carry the English model's tensor."""
     tagger = load_tagger()
-    if tagger is None or not docs:
+    if tagger is None or not stretches:
         return []
     found: list[Tagged] = []
-    copies = (_copy(doc, tagger.labels) for _, doc in docs)
-    for (paragraph, doc), tagged in zip(docs, tagger.pipe(copies)):
-        labelled = {label: [doc[s.start:s.end] for s in tagged.ents if s.label_ == label]
+    copies = (_copy(stretch, tagger.labels) for _, stretch in stretches)
+    for (paragraph, stretch), tagged in zip(stretches, tagger.pipe(copies)):
+        doc, shift = stretch.doc, stretch.start
+        labelled = {label: [doc[s.start + shift:s.end + shift] for s in tagged.ents if s.label_ == label]
                     for label in ("CONTENT", "CUE", "SOURCE")}
         for content in labelled["CONTENT"]:
             cue = _governing(labelled["CUE"], content) or _nearest(labelled["CUE"], content)
