@@ -6,7 +6,8 @@ attribution corpora such as PolNeAR count as attribution too.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 SAYING = frozenset("""
 say tell add state insist accuse warn claim argue note explain stress emphasise emphasize announce report declare
@@ -98,6 +99,26 @@ ADJECTIVES: dict[str, frozenset[str]] = {adjective: frozenset(relations.split())
 
 # Verbs whose subject is not the speaker (`the rally saw`, `it remains`): never cues.
 NOT_WITHOUT_OBJECT = frozenset({"call", "point", "see", "hear", "learn", "find", "show", "know"})
+
+
+# Every lemma above, in any part of speech: a token with none of them is no cue of any kind.
+CUE_LEMMAS = SAYING | THINKING | STANCE | frozenset(PATTERNS) | frozenset(NOMINAL) | frozenset(ADJECTIVES)
+_IS_CUE_LEMMA: dict[int, bool] = {}  # lemma hash -> in CUE_LEMMAS once lower-cased (hashes are global in spaCy)
+
+
+def cue_candidates(doc: Doc) -> list[Token]:
+    """The tokens whose lower-cased lemma is in a cue lexicon, and every `according`: the only tokens any cue test
+    can accept. Read from the lemma and lower-case arrays, so the rest of the paragraph is never turned into Token
+    objects (which was most of the rules' time)."""
+    strings, according = doc.vocab.strings, doc.vocab.strings.add("according")
+    found = []
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        known = _IS_CUE_LEMMA.get(lemma)
+        if known is None:
+            known = _IS_CUE_LEMMA[lemma] = strings[lemma].lower() in CUE_LEMMAS
+        if known or lower == according:
+            found.append(doc[i])
+    return found
 
 
 def is_saying(token: Token) -> bool:

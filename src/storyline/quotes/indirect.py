@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import ADJECTIVES, NOMINAL, PATTERNS, SAYING, STANCE, according_to, cue_subject, is_cue
+from .cues import ADJECTIVES, NOMINAL, PATTERNS, SAYING, STANCE, according_to, cue_candidates, cue_subject, is_cue
 
 # Verbs whose `to`-infinitive complement is what was said or meant (`urged X to`, `vowed to`).
 XCOMP_CUES = frozenset("""
@@ -244,7 +244,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     headline = _colon_headline(doc)
     if headline is not None:
         found.append(headline)
-    for token in doc:
+    for token in cue_candidates(doc):
         attribution = (_according(token) or _nominal(token) or _stance_adjective(token)
                        or _passive_with_agent(token))
         if attribution is None and is_cue(token):

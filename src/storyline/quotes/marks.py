@@ -9,6 +9,7 @@ a pair of them (`''`) is read as a straight double quote.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", '"': '"'}
@@ -36,24 +37,19 @@ def _is_opening(text: str, index: int, length: int = 1) -> bool:
     return before.isspace() or before in "([{\u2014-:/" or index == 0
 
 
+MARK = re.compile("''|[\"\u201c\u00ab\u201e\u201d\u00bb]")  # two apostrophes first: they are one mark
+
+
 def _marks(text: str) -> list[tuple[int, str, int]]:
     """(offset, 'open'|'close', length) for every double quotation mark in one paragraph; two apostrophes (`''`,
     the New York Times' house style) count as one straight double quote."""
     found = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if text.startswith("''", index):
-            found.append((index, "open" if _is_opening(text, index, 2) else "close", 2))
-            index += 2
-            continue
-        if char == '"':
-            found.append((index, "open" if _is_opening(text, index) else "close", 1))
-        elif char in ("\u201c", "\u00ab", "\u201e"):
-            found.append((index, "open", 1))
-        elif char in ("\u201d", "\u00bb"):
-            found.append((index, "close", 1))
-        index += 1
+    for match in MARK.finditer(text):
+        index, mark = match.start(), match.group()
+        if mark in ("''", '"'):
+            found.append((index, "open" if _is_opening(text, index, len(mark)) else "close", len(mark)))
+        else:
+            found.append((index, "open" if mark in OPENERS else "close", 1))
     return found
 
 
