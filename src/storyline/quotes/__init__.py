@@ -30,8 +30,9 @@ __all__ = ["extract_quotes"]
 WORD = re.compile(r"\w+")
 MIN_WORDS = 4  # a model span with fewer words is a name, a title or a fragment (a third right on PolNeAR train)
 # A sentence with fewer words outside the rules' quotes is not tagged: short sentences ("He declined.") and the
-# rest of a sentence the rules quoted seldom hold a statement the rules missed (on held-out PolNeAR train texts
-# a fifth fewer tokens tagged than tagging every paragraph with MIN_WORDS such words, same F1).
+# rest of a sentence the rules quoted seldom hold a statement the rules missed. On held-out PolNeAR train texts
+# the tagger then reads 59 % of the tokens instead of 82 % (whole paragraphs with MIN_WORDS such words), at the same
+# F1; from 10 words on, F1 falls.
 OPEN_WORDS = 8
 
 
