@@ -208,3 +208,17 @@ def test_a_year_earlier_in_a_results_story(nlp, sentence, value):
 )
 def test_the_quarter_ended_on_a_date(nlp, sentence, value):
     assert value_of(run(nlp, [sentence], published="2011-10-27"), "the quarter") == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # a named quarter is of the year its end date falls in: October 31 had not come yet this year
+        ("In the year-ago quarter, the second quarter ended Oct. 31, the company lost money.", "the second quarter",
+         "2010-Q2"),
+        # a period "ending" on a day may still run: the day is the closest one, not the last one past
+        ("The company expects a loss for the fourth quarter ending Dec. 31.", "Dec. 31", "2011-12-31"),
+    ],
+)
+def test_the_end_date_of_a_period(nlp, sentence, text, value):
+    assert value_of(run(nlp, [sentence], published="2011-10-27"), text) == value

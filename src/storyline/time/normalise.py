@@ -74,8 +74,9 @@ _DEADLINE_REACH = 62
 
 def _day_direction(tense: Tense, before: str = "") -> str:
     """A month and day ("Nov. 6"): the closest one unless the verb is future. A deadline is often reported in the
-    past tense ("the offer was extended to Nov. 6"), so the past does not pull an explicit day back a year."""
-    if before in ("since", "ended", "ending"):
+    past tense ("the offer was extended to Nov. 6"), so the past does not pull an explicit day back a year. A period
+    that "ended" on the day is over; one "ending" on it may still run ("the quarter ending Dec. 31")."""
+    if before in ("since", "ended"):
         return "past"  # "the year ended March 31": a reported period is over
     return "future" if tense == "future" else "nearest"
 

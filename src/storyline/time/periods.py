@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from .registry import Context, Normalised, reads
-from .units import add_months, duration_value, format_at, month_year, quarter_of, shift
+from .units import add_months, duration_value, format_at, month_year, quarter_of, shift, valid_date
 from .vocab import MONTHS, ORDINALS, number_value
 
 # "the year ended Sept. 30", "the fiscal year ending in March": a reported twelve-month period
@@ -18,18 +18,28 @@ ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.IGNOR
 
 
 # "the quarter ended July 31": the end date of a reported period
-_ENDED_ON = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b")
+_ENDED_ON = re.compile(r"\s+(?:that\s+)?(?P<verb>ended|ending)\s+(?:on\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b"
+                       r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
+
+
+def _end_date(after: str, anchor: date) -> date | None:
+    """The day a period ends, from "ended Oct. 31" after it (the last such day by publication: a period that
+    ended is over) or "ending Dec. 31" (the closest one: it may still run)."""
+    match = _ENDED_ON.match(after)
+    month = MONTHS.get(match["month"].lower()) if match else None
+    if match is None or month is None:
+        return None
+    day = int(match["day"])
+    direction = "past" if match["verb"] == "ended" else "nearest"
+    year = int(match["year"]) if match["year"] else month_year(anchor, month, direction, day)
+    return valid_date(year, month, day)
 
 
 def quarter_ended(after: str, anchor: date) -> str | None:
     """`the quarter ended July 31`: the calendar quarter holding most of the three months to that day, the one its
     middle month falls in (May to July is mostly the second quarter); None when no end date follows."""
-    match = _ENDED_ON.match(after)
-    month = MONTHS.get(match["month"].lower()) if match else None
-    if match is None or month is None:
-        return None
-    year = month_year(anchor, month, "past", int(match["day"]))
-    return format_at(add_months(date(year, month, 1), -1), "quarter")
+    end = _end_date(after, anchor)
+    return format_at(add_months(end.replace(day=1), -1), "quarter") if end else None
 
 
 @reads("fiscal_year")
@@ -96,6 +106,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
         year -= 1
     if m["ago"]:  # "the year-ago third quarter": that quarter a year before the one being reported
         year -= 1
+    elif not relative_year and (end := _end_date(ctx.after, ctx.anchor)) is not None:
+        year = end.year  # "the second quarter ended Oct. 31" in an October report: the one that ended last year
     return Normalised("DATE", f"{year:04d}-{letter}{number}", True)
 
 
