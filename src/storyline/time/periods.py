@@ -18,8 +18,8 @@ ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", re.IGNOR
 
 
 # "the quarter ended July 31": the end date of a reported period
-_ENDED_ON = re.compile(r"\s+(?:that\s+)?(?P<verb>ended|ending)\s+(?:on\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b"
-                       r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
+_ENDED_ON = re.compile(r"\s+(?:that\s+)?(?P<verb>ended|ending)\s+(?:on\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+"
+                       r"(?P<day>\d{1,2})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
 
 
 def _end_date(after: str, anchor: date) -> date | None:
@@ -90,7 +90,8 @@ def quarter_back(quarter: str, years: int) -> str:
 
 @reads("quarter")
 def _quarter(m: re.Match[str], ctx: Context) -> Normalised:
-    """`the third quarter` of the publication year, or of the year before when it has not begun yet."""
+    """`the third quarter` of the publication year, or of the year before when it has not begun yet; one with an
+    end date (`the second quarter ended Oct. 31`) is of the year that day falls in."""
     letter = "Q" if m["q"].lower() == "quarter" else "H"
     ordinal = m["ord"].lower()
     number = (4 if letter == "Q" else 2) if ordinal == "last" else ORDINALS[ordinal]
