@@ -125,6 +125,7 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # "in recent years" is the indefinite past; the end of the year is the year
         ("Exports have grown in recent years.", "recent years", "PAST_REF"),
         ("Exports have grown in recent days.", "recent days", "PXD"),
+        ("Insurance has been a tough business in recent quarters.", "recent quarters", "PXM"),
         ("The deal should close by year-end.", "year-end", "2012"),
         ("The index has risen 4% since year-end.", "year-end", "2011"),
         ("Orders should hold up through the first two quarters of 2013.", "the first two quarters of 2013",

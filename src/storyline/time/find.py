@@ -127,7 +127,7 @@ PATTERNS: dict[str, str] = {
     r"|more\s+recently|recently|lately|the\s+past(?!\s+(?:\d|several|few|many|" + _NUM_WORD + r")\b)"
     r"|the\s+near\s+future|the\s+future"
     r"|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term)\b",
-    "recent": r"\brecent\s+(?P<unit>days|weeks|months|years)\b",
+    "recent": r"\brecent\s+(?P<unit>days|weeks|months|quarters|years)\b",
     # "the current weakness", "its current share": the present, as TimeML marks it; not "current account"
     "current": r"\b(?P<then>then[\s-]+)?(?P<word>current)\b(?!\s+(?:accounts?|affairs|events|assets|liabilities|account\s+deficit)\b)",
     "weekday_set": rf"(?P<wd>{WEEKDAY})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)",
