@@ -148,6 +148,15 @@ def test_a_rule_quote_after_a_verb_widens_to_the_models_longer_span(monkeypatch)
         ("the strike was over, and the shop owners would reopen", "said", "Tomas Lind")]
 
 
+def test_a_mixed_quote_widens_like_reported_speech(monkeypatch):
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the strike was \u201ca disgrace\u201d, and the shop owners would "
+                                                          "reopen"))
+    found = build_article(["Tomas Lind said the strike was \u201ca disgrace\u201d, and the shop owners would reopen on "
+                           "Monday after a long dispute."]).quotes
+    assert [(q.text, q.kind) for q in found] == [
+        ("the strike was \u201ca disgrace\u201d, and the shop owners would reopen", "mixed")]
+
+
 def test_only_sentences_with_words_the_rules_left_are_tagged(monkeypatch):
     """A short sentence, and one a rule quote leaves under OPEN_WORDS words of, are not tagged; neighbouring
     sentences that are go to the tagger as one stretch."""

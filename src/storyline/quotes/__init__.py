@@ -246,13 +246,13 @@ def _verb_cue(layout: Layout, quote: Quote) -> bool:
 
 
 def _widen(article: Article, layout: Layout, quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
-    """A rule's indirect quote after a verb that the model reads as part of a longer content span takes that
+    """A rule's indirect or mixed quote after a verb that the model reads as part of a longer content span takes that
     span's extent (the parse often cuts reported speech at a conjunction or a second clause), unless it would then
     run into another quote. A noun's complement (`his decision to close the mine`) ends where the noun phrase
     does, whatever the model says."""
     for start, end in spans:
         for quote in quotes:
-            if quote.kind != "indirect" or not (quote.start < end and start < quote.end) or \
+            if quote.kind not in ("indirect", "mixed") or not (quote.start < end and start < quote.end) or \
                     end - start <= quote.end - quote.start or not _verb_cue(layout, quote):
                 continue
             if any(other is not quote and other.start < end and start < other.end for other in quotes):
