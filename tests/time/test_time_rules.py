@@ -162,6 +162,8 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
          "period, it lost money.", "the year-earlier period", "2010-Q4"),
         ("Profit rose in the fourth quarter. Its rival posted net income for the fiscal second quarter. The latest "
          "period included a gain.", "The latest period", "2011-Q2"),
+        ("Profit rose in the fourth quarter. Its rival posted net income for the second fiscal quarter. The latest "
+         "period included a gain.", "The latest period", "2011-Q2"),
     ],
 )
 def test_timeml_values(nlp, sentence, text, value):

@@ -92,7 +92,7 @@ def _latest_quarter(mention: Mention, value: str, reported: str | None) -> str:
     ("up 20% in the third quarter. After a flat second quarter, ..."). A fiscal quarter is the company's own
     numbering, not comparable with calendar ones: naming it starts a new report ("National Steel posted net income
     for the fiscal second quarter")."""
-    if reported is None or (mention.rule == "quarter" and mention.match["fiscal"]):
+    if reported is None or (mention.rule == "quarter" and "fiscal" in mention.text.lower()):
         return value
     return max(value, reported)
 
