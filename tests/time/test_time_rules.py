@@ -95,6 +95,9 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("The agency says Monday's vote was fair.", "Monday", "2012-02-06"),
         # an arrangement ("is to") looks ahead
         ("The exchange is to reopen Friday.", "Friday", "2012-02-10"),
+        ("The minister is due to visit Paris on Friday.", "Friday", "2012-02-10"),
+        ("The verdict is due Friday.", "Friday", "2012-02-10"),
+        ("The two sides are set to meet on Friday.", "Friday", "2012-02-10"),
         # "that year" and "the following month" count from the story's own year or month
         ("The plant opened in 2003. Sales doubled that year.", "that year", "2003"),
         ("The firm was put up for sale in March 2009. The following month, it found a buyer.",

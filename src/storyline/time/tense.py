@@ -47,6 +47,16 @@ def _schedules(verb: Token) -> bool:
     return lemma in _SCHEDULING
 
 
+# Adjectives that make a present "be" an arrangement: "is due to land Friday", "are set to meet", "is poised to".
+_ARRANGED = {"due", "set", "slated", "poised", "scheduled"}
+
+
+def _arranged(verb: Token) -> bool:
+    """Whether a present "be" announces an arrangement: "is to resume" or "is due (to land) Friday"."""
+    return any((c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children))
+               or (c.dep_ == "acomp" and c.lower_ in _ARRANGED) for c in verb.children)
+
+
 def verb_tense(verb: Token) -> Tense:
     """Past, perfect, present or future from the verb's tag and its auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -55,9 +65,8 @@ def verb_tense(verb: Token) -> Tense:
         if "have" in lemmas and verb.tag_ in ("VBN", "VBG"):  # "would have gone", "may have been hiding"
             return "past"
         return "future"
-    if verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") and any(
-            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children):
-        return "future"  # "is to resume trading Tuesday": an arrangement still ahead
+    if verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") and _arranged(verb):
+        return "future"  # "is to resume trading Tuesday", "is due to visit Paris on Friday": still ahead
     if _schedules(verb) and not any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
         # "planned a rally on Saturday", "has scheduled talks for Thursday": the day is ahead; "had been
         # scheduled to expire Friday" puts the schedule before the report
