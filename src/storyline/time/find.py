@@ -149,6 +149,11 @@ _MONTH_CUES = re.compile(
 )
 
 
+# ... or when a determiner puts it before the noun it qualifies: "the May elections" ("the March of Dimes" is not).
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|be|have|not)\b)[a-z]+\b")
+
+
 @dataclass(frozen=True)
 class Mention:
     """A span found by one rule, with the regex match the normaliser reads the value from."""
@@ -165,7 +170,8 @@ def _plausible(rule: str, match: re.Match[str], text: str) -> bool:
     if rule == "month" and match.group("rel") is None:
         word = match.group("month")
         before = text[max(0, match.start() - 20): match.start()]
-        if word.lower().rstrip(".") in ("may", "march") and not _MONTH_CUES.search(before):
+        if word.lower().rstrip(".") in ("may", "march") and not _MONTH_CUES.search(before) \
+                and not (_DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(text, match.end())):
             return False
     if rule == "decade" and match.group("c") is None and not match.group(0).lower().startswith("the"):
         return False
