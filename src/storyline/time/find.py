@@ -100,7 +100,7 @@ PATTERNS: dict[str, str] = {
     "plural_after_prep": r"(?:for|in|over|within|after|took|takes|take|lasted|last)\s+"
     r"(?P<body>(?:(?<=over\s)the\s+)?(?P<unit>hours|days|weeks|months|years|decades))\b",
     "decade": rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>19|20|')?(?P<d>\d)0'?s\b",
-    "year": rf"(?:(?P<pre>fiscal|calendar)\s+)?(?<![$\d,.])(?P<y>{YEAR})\b(?![,.]?\d|\s*%|-\d)",
+    "year": rf"(?:(?P<pre>fiscal|calendar|the\s+year)\s+)?(?<![$\d,.])(?P<y>{YEAR})\b(?![,.]?\d|\s*%|-\d)",
     "quarter": rf"(?:the\s+)?(?:(?P<ago>year-ago|year-earlier)\s+)?(?:(?P<fiscal>fiscal)\s+)?"
     rf"(?:(?P<yq>{YEAR})(?:'s)?\s+|(?P<rely>this|last|next)\s+year's\s+)?"
     rf"(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?(?P<q>quarter|half)"
