@@ -147,6 +147,11 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("The mill closed last January.", "last January", "2011-01"),
         ("The mill closed last November.", "last November", "2011-11"),
         ("The plant opens next March.", "next March", "2013-03"),
+        # a range of months runs forward: its start is in its end's year (or the year before)
+        ("From January to October, output grew 8 percent.", "January", "2011-01"),
+        ("Sales between January and October 1997 rose.", "January", "1997-01"),
+        ("Output reached 5 million tons in the January-September period.", "January", "2011-01"),
+        ("Elections were held in January and October.", "January", "2012-01"),
         # the second day of a pair is a date in the same month; a count after "and" is not
         ("The summit will be held on April 24 and 25.", "25", "2012-04-25"),
         # vague spans of time, and counts with a qualifying adjective

@@ -143,7 +143,32 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         located = normalised.located if clock.anchor is not None else None
         results.append(Found(expression, tense, located, main))
     _locate_against_dates(mentions, results)
+    _join_month_ranges(mentions, results)
     return results
+
+
+# What joins the two ends of a range of months: "from January to October", "the January-September period";
+# "and" only after "between" ("in January and October" names two months apart).
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|through|till|until)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _join_month_ranges(mentions: list[Mention], results: list[Found]) -> None:
+    """A range of bare months runs forward within one stretch: its end is placed as any month is, and its start
+    falls in the same year, or the year before when it comes later in the calendar ("from November to March").
+    Read apart, "from January to October" written in February would run from this January back to last October."""
+    for index, (first, second) in enumerate(zip(mentions, mentions[1:])):
+        text = first.match.string
+        joined = _RANGE_JOIN.fullmatch(text[first.end: second.start]) or (
+            text[first.end: second.start].strip() == "and" and _BETWEEN.search(text[: first.start]))
+        if first.rule != "month" or second.rule not in ("month", "month_year") or first.match["rel"] or not joined:
+            continue
+        start = _MONTH_VALUE.match(results[index].expression.value or "")
+        end = _MONTH_VALUE.match(results[index + 1].expression.value or "")
+        if start and end:
+            year = int(end[1]) - (start[2] > end[2])
+            results[index].expression.value = f"{year:04d}-{start[2]}"
 
 
 def _locate_against_dates(mentions: list[Mention], results: list[Found]) -> None:
