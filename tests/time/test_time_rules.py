@@ -55,6 +55,7 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # "overnight" is the night before the story's own day (publication, unless the story set a day)
         ("Rebels shelled the city overnight.", "overnight", "2012-02-07TNI"),
         ("London shares fell Friday after overnight losses in New York.", "overnight", "2012-02-02TNI"),
+        ("The blast happened at 10:30 a.m. local time on Tuesday.", "10:30 a.m.", "2012-02-07T10:30"),
         # a weekday keeps its part of day; "the previous Friday" counts from the story's own date
         ("The ferry sank Monday night.", "Monday night", "2012-02-06TNI"),
         ("Shares closed at 12 on Jan. 19, up from the previous Friday.", "the previous Friday", "2012-01-13"),

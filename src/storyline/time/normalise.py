@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .find import Mention
+from .find import WEEKDAY, Mention
 from .holidays import holiday_date
 from .lengths import count_and_unit
 from .periods import ENDED, quarter_back, quarter_ended
@@ -431,8 +431,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Normalised:
 
 
 def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
-    """The day a clock time falls on: its own weekday or day word ("9 a.m. Tuesday"), else the reference day
-    (the story's last date: "the blast occurred at 10:35 a.m. Friday")."""
+    """The day a clock time falls on: its own weekday or day word ("9 a.m. Tuesday", "10:30 a.m. local time on
+    Tuesday"), else the reference day (the story's last date: "the blast occurred at 10:35 a.m. Friday")."""
     if m["cmonth"]:
         month, day = _month(m["cmonth"]), int(m["cd"])
         if m["cy"]:
@@ -442,11 +442,17 @@ def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
         return valid_date(month_year(ctx.anchor, month, _day_direction(ctx.tense, ctx.before), day), month, day)
     if ctx.anchor is None:
         return None
-    if m["wd"]:
-        return weekday_near(ctx.anchor, WEEKDAYS[m["wd"].lower()], _weekday_direction(ctx))
+    later = _LATER_WEEKDAY.match(ctx.after)
+    weekday = m["wd"] or (later["wd"] if later else None)
+    if weekday:
+        return weekday_near(ctx.anchor, WEEKDAYS[weekday.lower()], _weekday_direction(ctx))
     if m["dw"]:
         return ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()])
     return ctx.ref
+
+
+# A weekday a few words after a clock time still dates it: "at 10:30 a.m. local time on Tuesday".
+_LATER_WEEKDAY = re.compile(rf"\s+local\s+time,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b")
 
 
 @reads("time_word")
