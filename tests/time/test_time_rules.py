@@ -96,6 +96,10 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # the simple present of a scheduled event looks ahead; a report in the present does not
         ("The two leaders meet Friday in Oslo.", "Friday", "2012-02-10"),
         ("The agency says Monday's vote was fair.", "Monday", "2012-02-06"),
+        # a time between a reporting verb and its clause's subject dates the saying, whatever the parse says
+        ("Officials said Tuesday the talks would resume.", "Tuesday", "2012-02-07"),
+        ("The company said in June it would close the plant.", "June", "2011-06"),
+        ("He said he would resign on Monday.", "Monday", "2012-02-13"),
         # an arrangement ("is to") looks ahead
         ("The exchange is to reopen Friday.", "Friday", "2012-02-10"),
         ("The minister is due to visit Paris on Friday.", "Friday", "2012-02-10"),
