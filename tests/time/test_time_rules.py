@@ -191,6 +191,11 @@ def test_a_rate_is_a_set(nlp):
     assert [(d.text, d.type, d.value) for d in article.dates] == [("a week", "SET", "P1W")]
 
 
+def test_every_n_units_is_a_set(nlp):
+    article = run(nlp, ["Elections are held every four years."])
+    assert [(d.text, d.type, d.value) for d in article.dates] == [("four years", "SET", "P4Y")]
+
+
 def test_n_days_later_is_a_duration_that_dates_its_sentence_and_moves_the_story_clock(nlp):
     article = run(nlp, ["The talks opened on Feb. 1. Three days later, the delegates walked out. The next day they "
                         "returned."])

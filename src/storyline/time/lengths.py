@@ -28,6 +28,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Normalised:
     if m["n"].lower() in ("a", "an", "per") and _RATE_BEFORE.search(ctx.before):
         # "$500 million a year", "four flights a week", "twice a month": a rate, TimeML's SET
         return Normalised("SET", duration_value(1, unit), False)
+    if ctx.before in ("every", "each"):  # "every two weeks": a recurrence
+        return Normalised("SET", duration_value(count, unit), False)
     return Normalised("DURATION", duration_value(count, unit), False)
 
 
