@@ -14,6 +14,7 @@ from storyline.time.timeml import GoldTimex, read_timeml
 
 SHARED = Path(__file__).parents[2].parent / "shared"
 GOLD = SHARED / "gold" / "seeds.json"
+TBAQ = SHARED / "eval" / "tempeval3" / "TBAQ-cleaned"
 
 TIMEML = """<?xml version="1.0" ?>
 <TimeML>
@@ -34,6 +35,18 @@ def test_seed_dates_and_publication_dates_reach_the_floor():
     assert len(report.dates) == 9
     assert report.dates_right == 9, report.render()
     assert report.published_right == len(report.published) == 5, report.render()
+
+
+@pytest.mark.skipif(not TBAQ.exists(), reason="../shared/eval/tempeval3/TBAQ-cleaned is not present")
+def test_tempeval3_reaches_the_floor():
+    """Pinned a little under what the time stage gives (all 0.830 value F1, relaxed span 0.946; TimeBank, tuned
+    on, 0.853; AQUAINT, held out, 0.782): a rule that helps one file and hurts the rest fails here."""
+    report = evaluate_timeml(TBAQ, peer=False)
+    ours = report.systems[0]
+    parts = {part.name: part for part in report.parts}
+    assert ours.value_f1 >= 0.825, report.render()
+    assert ours.span_prf(ours.relaxed)[2] >= 0.94, report.render()
+    assert parts["TimeBank"].value_f1 >= 0.845 and parts["AQUAINT"].value_f1 >= 0.775, report.render()
 
 
 def test_timeml_reader_keeps_offsets_and_creation_time(tmp_path):
