@@ -65,3 +65,17 @@ def test_resolve_id_prefix(tmp_path):
     db.save([(article, None)])
     assert db.resolve_id(article.id[:6]) == article.id
     assert db.resolve_id("zzz") is None
+
+
+def test_speaker_filter_takes_the_resolved_name_over_the_words_around_it(tmp_path):
+    db = Database(tmp_path / "s.db")
+    article = _article(text="Putin's spokesman Dmitry Peskov said no. Putin said yes. The Kremlin chief said maybe.")
+    article.quotes = [
+        Quote("no", 38, 40, "direct", cue="said", speaker_text="Putin's spokesman Dmitry Peskov",
+              speaker="Dmitry Peskov"),
+        Quote("yes", 53, 56, "direct", cue="said", speaker_text="Putin", speaker="Vladimir Putin"),
+        Quote("maybe", 82, 87, "direct", cue="said", speaker_text="The Kremlin chief"),
+    ]
+    db.save([(article, None)])
+    assert [s.quote.text for s in db.quotes(speaker="putin")] == ["yes"]
+    assert [s.quote.text for s in db.quotes(speaker="Kremlin")] == ["maybe"]

@@ -181,14 +181,15 @@ class Database:
     def quotes(
         self, speaker: str | None = None, article: str | None = None, since: str | None = None
     ) -> list[Statement]:
-        """Quotes in date order; `speaker` matches the canonical name or the text as written, case-insensitively;
-        `article` is an id prefix; `since` (ISO date) keeps quotes from articles published on or after it."""
+        """Quotes in date order; `speaker` matches the canonical name, or the text as written where no name was
+        resolved (`Putin` must not pick up `Putin's spokesman Dmitry Peskov`), case-insensitively; `article` is an
+        id prefix; `since` (ISO date) keeps quotes from articles published on or after it."""
         columns = item_columns(Quote)
         sql = (f"SELECT q.article, a.published, a.title, {', '.join('q.' + _quoted(c) for c in columns)} "
                "FROM quotes q JOIN articles a ON a.id = q.article WHERE 1=1")
         params: list[str] = []
         if speaker:
-            sql += " AND (q.speaker LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\')"
+            sql += " AND (q.speaker LIKE ? ESCAPE '\\' OR (q.speaker IS NULL AND q.speaker_text LIKE ? ESCAPE '\\'))"
             params += [f"%{_like_escape(speaker)}%"] * 2
         if article:
             sql += " AND q.article LIKE ? ESCAPE '\\'"
