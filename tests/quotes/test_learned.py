@@ -75,7 +75,8 @@ class _FixedTagger:
 
 def test_a_model_span_becomes_a_quote_only_where_no_rule_quote_lies(monkeypatch):
     monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the ferry will run again", cue="is betting"))
-    added = build_article(["After the storm the harbour master is betting, in a note, the ferry will run again."]).quotes
+    text = "After the storm the harbour master is betting, in a note, the ferry will run again."
+    added = build_article([text]).quotes
     assert [(q.text, q.kind, q.cue, q.speaker) for q in added] == [
         ("the ferry will run again", "indirect", "is betting", "harbour master")]
     ruled = build_article(["Anna Berg said the ferry will run again before winter."]).quotes
@@ -149,12 +150,11 @@ def test_a_rule_quote_after_a_verb_widens_to_the_models_longer_span(monkeypatch)
 
 
 def test_a_mixed_quote_widens_like_reported_speech(monkeypatch):
-    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger("the strike was \u201ca disgrace\u201d, and the shop owners would "
-                                                          "reopen"))
+    span = "the strike was \u201ca disgrace\u201d, and the shop owners would reopen"
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger(span))
     found = build_article(["Tomas Lind said the strike was \u201ca disgrace\u201d, and the shop owners would reopen on "
                            "Monday after a long dispute."]).quotes
-    assert [(q.text, q.kind) for q in found] == [
-        ("the strike was \u201ca disgrace\u201d, and the shop owners would reopen", "mixed")]
+    assert [(q.text, q.kind) for q in found] == [(span, "mixed")]
 
 
 def test_only_sentences_with_words_the_rules_left_are_tagged(monkeypatch):
