@@ -146,7 +146,8 @@ def report(
 
 @app.command()
 def quotes(
-    speaker: Annotated[str | None, typer.Option(help="Canonical name or name as written (substring).")] = None,
+    speaker: Annotated[str | None, typer.Option(
+        help="Canonical name (substring); the name as written where none was resolved.")] = None,
     article: Annotated[str | None, typer.Option(help="Article id or unique prefix.")] = None,
     since: Annotated[str | None, typer.Option(help="Only articles published on or after this ISO date.")] = None,
     db: DbOption = DEFAULT_DB,
