@@ -140,6 +140,17 @@ def test_as_clause_and_parenthetical_cues(quotes_of):
     assert bridge.speaker_text == "engineers" and bridge.speaker_via == "organisation"
 
 
+def test_an_as_clause_whose_verb_has_its_own_complement_reports_nothing():
+    from storyline.quotes import learned
+
+    with learned.rules_only():
+        for text in ("Russia remains one of the few allies left as rebel forces continue to gain ground.",
+                     "Prices will rise, as the economy shows signs of recovery."):
+            assert build_article([text]).quotes == [], text
+        told = build_article(["The plan will fail, as Anna Berg told reporters on Monday."]).quotes
+    assert [(q.text, q.speaker) for q in told] == [("The plan will fail", "Anna Berg")]
+
+
 def test_object_infinitive_and_preposition_patterns(quotes_of):
     quotes = quotes_of("Mayor Anna Berg denounced the new toll on the harbour bridge.",
                        "Tomas Lind vowed to reopen the old ferry line by spring.",

@@ -175,6 +175,24 @@ def test_a_nouns_complement_is_not_widened(monkeypatch):
     assert [q.text for q in found] == ["to close the mine"]
 
 
+def test_a_model_quote_with_a_cue_but_no_speaker_does_not_go_on_from_the_quote_before(monkeypatch):
+    """`reportedly`, `is said to`: a cue with no one behind it is anonymous, not the previous speaker's."""
+    tagger = _FixedTagger("the road was reportedly closed by the floods", cue="reportedly")
+    monkeypatch.setattr(quotes_stage, "tag", tagger)
+    found = build_article(["\u201cThe bridge is safe,\u201d engineer Maria Costa said.",
+                           "In some places the road was reportedly closed by the floods last night."]).quotes
+    road = next(q for q in found if "road" in q.text)
+    assert road.cue == "reportedly" and road.speaker is None and road.speaker_via is None
+
+
+def test_a_cue_inside_the_content_is_not_its_cue(nlp):
+    doc = nlp("Officials said the plan that critics attacked would pass.")
+    content = doc[2:9]  # "the plan that critics attacked would pass"
+    attacked, said = doc[5:6], doc[1:2]
+    assert learned._nearest([attacked, said], content).text == "said"
+    assert learned._nearest([attacked], content) is None
+
+
 def test_a_relative_pronoun_source_is_the_noun_it_describes(nlp):
     doc = nlp("The council rejected a plan that called for the harbour to close.")
     that = next(t for t in doc if t.lower_ == "that")

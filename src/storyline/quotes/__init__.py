@@ -327,5 +327,5 @@ def extract_quotes(article: Article) -> Article:
     quotes = direct + reported
     learned = _learned_quotes(article, layout, speakers, quotes, marks)
     article.quotes = sorted(quotes + learned, key=lambda q: q.start)
-    _speakers_carried(article.quotes, [id(q) for q in learned if q.speaker_via is None], layout)
+    _speakers_carried(article.quotes, [id(q) for q in learned if q.speaker_via is None and q.cue is None], layout)
     return article

@@ -72,13 +72,22 @@ def _complement(verb: Token) -> tuple[int, int] | None:
         clauses = _by_pattern(verb, lemma, children)
     if not clauses and verb.dep_ == "parataxis":
         return verb.head.left_edge.i, verb.head.right_edge.i + 1
-    if not clauses and verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in children):
+    if not clauses and _as_aside(verb, lemma, children):
         return _outside(verb)
     if not clauses:
         return None
     if any(c.dep_ == "dobj" for c in clauses):  # `described her as likable`: the `as` phrase goes with the object
         clauses += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > clauses[-1].i]
     return min(c.left_edge.i for c in clauses), max(_clause_end(c) for c in clauses)
+
+
+def _as_aside(verb: Token, lemma: str, children: list[Token]) -> bool:
+    """`as X said` / `as he told reporters`: an `as` clause whose cue has nothing of its own to report; `as rebels
+    continue to gain ground` and `as the economy shows signs of recovery` report nothing."""
+    if verb.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "as" for m in children):
+        return False
+    own = [c for c in children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and lemma not in NO_OBJECT_CONTENT)]
+    return not own
 
 
 def _clause_end(clause: Token) -> int:

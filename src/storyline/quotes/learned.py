@@ -98,9 +98,11 @@ def _governing(spans: list[Span], content: Span) -> Span | None:
 
 
 def _nearest(spans: list[Span], content: Span) -> Span | None:
-    """The span of `spans` in the content's sentence closest to it (token distance), if any."""
+    """The span of `spans` in the content's sentence closest to it (token distance), if any; none inside the
+    content itself (a cue or source there belongs to a statement the content reports)."""
     sentence = content.doc[content.start].sent
-    inside = [s for s in spans if sentence.start <= s.start < sentence.end]
+    inside = [s for s in spans if sentence.start <= s.start < sentence.end and
+              not (content.start <= s.start < content.end)]
     return min(inside, key=lambda s: min(abs(s.start - content.end), abs(content.start - s.end)), default=None)
 
 
