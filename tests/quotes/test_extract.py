@@ -50,6 +50,15 @@ def test_pronoun_goes_to_the_earlier_subject_not_the_last_name(quotes_of):
     assert quote.speaker == "Peter Holm"
 
 
+def test_a_relative_pronoun_is_no_mention_for_a_later_pronoun(quotes_of):
+    """`that` in `any deal that would cap rents` once took the last organisation (the board) and put it first in
+    line for the sentence's `it`; the city is the subject the pronoun refers to."""
+    quotes = quotes_of("The housing board met on Monday.",
+                       "Landlords have refused any deal that would cap rents, while the city is unwilling to accept "
+                       "what it believes to be a giveaway to tenants.")
+    assert _find(quotes, "giveaway").speaker == "city"
+
+
 def test_pronoun_skips_an_organisation_subject(quotes_of):
     quotes = quotes_of("Peter Holm praised the deal, the ministry said.",
                        "\u201cIt is a good day,\u201d he said.")

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from .cues import is_relative
+
 PERSON_PRONOUNS = {"he", "she", "i", "him", "her"}
 GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 GROUP_PRONOUNS = {"they", "we", "them"}
@@ -242,6 +244,8 @@ class ArticleSpeakers:
         doc = sent.doc
         for index in subjects:
             token = doc[index]
+            if is_relative(token):
+                continue  # `a plan that called for …`: the noun is the mention, not a new one to resolve
             rank = 1 if token.head == sent.root or (token.head.dep_ == "conj" and token.head.head == sent.root) else 2
             self._add(paragraph, token, sentence, rank)
         for ent in people:
