@@ -55,6 +55,31 @@ def test_description_resolved_through_the_corpus(nlp):
     assert quote.speaker == "Ivan Petrov" and quote.speaker_entity == petrov.id
 
 
+def test_an_indefinite_description_stays_unnamed(nlp):
+    first = build_article(["Russian President Ivan Petrov met Syrian President Omar Haddad."], "c1")
+    second = build_article(["Ivan Petrov and Omar Haddad spoke for an hour.",
+                            "\u201cThe talks will go on,\u201d a Russian government source said."], "c2")
+    canonicalise([first, second])
+    quote = second.quotes[0]
+    assert quote.speaker_text == "a Russian government source"
+    assert quote.speaker is None and quote.speaker_entity is None
+
+
+def test_a_continuation_takes_the_entity_of_the_quote_it_continues(nlp):
+    """A cue-less quote carried on from reported speech is that speaker's, not the last direct quote's."""
+    from storyline.record import Quote
+
+    article = build_article(["\u201cThe port stays shut,\u201d union leader Marta Ruiz said.",
+                             "Minister Pedro Lago said the strike had cost millions."], "d1")
+    direct, reported = article.quotes
+    article.quotes.append(Quote("We will not pay.", reported.end + 1, reported.end + 17, "direct",
+                                reported.cue, reported.cue_start, reported.cue_end, reported.speaker_text,
+                                reported.speaker_start, reported.speaker_end, "continuation", reported.speaker))
+    canonicalise([article])
+    assert (direct.speaker, reported.speaker) == ("Marta Ruiz", "Pedro Lago")
+    assert article.quotes[-1].speaker == "Pedro Lago" and article.quotes[-1].speaker_entity == reported.speaker_entity
+
+
 def test_ids_are_stable_and_names_cleaned():
     assert entity_id("Karin Dahl", "PERSON") == entity_id("Karin Dahl", "PERSON")
     assert entity_id("Karin Dahl", "PERSON") != entity_id("Karin Dahl", "ORG")

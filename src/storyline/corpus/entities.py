@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..quotes.speakers import PERSON_NOUNS, TITLE_WORDS, name_words
+from ..quotes.speakers import PERSON_NOUNS, TITLE_WORDS, is_indefinite, name_words
 from ..record import Article, CanonicalEntity, Quote, Role
 
 # Words that tie a role or description to a country: demonyms, seats of government, capitals.
@@ -231,8 +231,11 @@ class _Corpus:
         return None
 
     def described(self, quote: Quote, article: Article) -> CanonicalEntity | None:
-        """The nearest person named before the quote whose corpus profile fits the description's words."""
+        """The nearest person named before the quote whose corpus profile fits the description's words; none for
+        an indefinite description."""
         words = quote.speaker_text or ""
+        if is_indefinite(words):
+            return None
         places = _places(words)
         heads = {w.lower() for w in words.split() if w.lower() in PERSON_NOUNS}
         before = [e for e in article.entities if e.label == "PERSON" and e.end <= quote.start]
@@ -261,19 +264,22 @@ def _assign(quote: Quote, article: Article, corpus: _Corpus) -> None:
 
 def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
     """One entity per person and organisation across `articles`; sets each quote's `speaker` and
-    `speaker_entity` in place (a continuation takes its resolved predecessor's)."""
+    `speaker_entity` in place (a continuation takes the entity of the quote it continues: the last one with the
+    same speaker mention)."""
     clusters, by_key = _cluster_people_with_speakers(articles)
     orgs = _organisations(articles, {surname for first, surname in by_key if surname})
     entities = {id(c): _entity(c) for c in clusters + list(orgs.values())}
     corpus = _Corpus(by_key, orgs, entities)
     for article in articles:
-        previous: Quote | None = None
+        by_mention: dict[tuple[int | None, int | None], Quote] = {}  # the last quote of each speaker mention
         for quote in article.quotes:
-            if quote.speaker_via == "continuation" and previous is not None and previous.speaker_entity:
-                quote.speaker, quote.speaker_entity = previous.speaker, previous.speaker_entity
+            mention = (quote.speaker_start, quote.speaker_end)
+            source = by_mention.get(mention) if quote.speaker_via == "continuation" else None
+            if source is not None and source.speaker_entity:
+                quote.speaker, quote.speaker_entity = source.speaker, source.speaker_entity
             else:
                 _assign(quote, article, corpus)
-            previous = quote if quote.kind != "indirect" else previous
+            by_mention[mention] = quote
     return sorted(entities.values(), key=lambda e: (-len(e.articles), e.name))
 
 

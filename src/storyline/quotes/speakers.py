@@ -174,6 +174,13 @@ def classify(head: Token, people: dict[str, str] | None = None) -> Referent:
     return Referent(text, "organisation", None)
 
 
+def is_indefinite(description: str) -> bool:
+    """`a Turkish government source`, `an aide`: someone the article does not name, never a person named
+    before."""
+    words = description.split()
+    return bool(words) and words[0].lower() in ("a", "an", "another", "one")
+
+
 def _agrees(pronoun: str, referent: Referent) -> bool:
     if pronoun in PERSON_PRONOUNS:
         return referent.kind in ("person", "description") and not referent.plural
@@ -289,7 +296,10 @@ class ArticleSpeakers:
         return None
 
     def resolve_description(self, referent: Referent, offset: int) -> str | None:
-        """The nearest earlier person whose role in this article shares a word with the description."""
+        """The nearest earlier person whose role in this article shares a word with the description; none for an
+        indefinite description (`is_indefinite`)."""
+        if is_indefinite(referent.text):
+            return None
         words = {w.lower() for w in referent.modifiers}
         for candidate in sorted(self.salient, key=lambda s: -s.offset):
             found = candidate.referent
