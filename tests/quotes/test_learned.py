@@ -193,6 +193,12 @@ def test_a_cue_inside_the_content_is_not_its_cue(nlp):
     assert learned._nearest([attacked], content) is None
 
 
+def test_an_adjective_the_content_hangs_from_brings_its_verb_as_the_cue(nlp):
+    doc = nlp("The council has made it clear that the harbour will stay open.")
+    content = doc[6:12]  # "that the harbour will stay open"
+    assert learned._governing([], content).text == "made it clear"
+
+
 def test_a_relative_pronoun_source_is_the_noun_it_describes(nlp):
     doc = nlp("The council rejected a plan that called for the harbour to close.")
     that = next(t for t in doc if t.lower_ == "that")

@@ -83,8 +83,8 @@ def _copy(span: Span, labels: tuple[str, ...]) -> Doc:
 
 def _governing(spans: list[Span], content: Span) -> Span | None:
     """The cue for a content: a labelled cue span holding the word the content hangs from in the parse (`a
-    resolution calling for [Y]`), else that word itself when it is a verb and no labelled cue governs the content,
-    else None."""
+    resolution calling for [Y]`), else that word itself when it is a verb and no labelled cue governs the content
+    (with the verb before it when it is an adjective: `made it clear`), else None."""
     doc, token = content.doc, content.root
     while token.head.i != token.i and content.start <= token.head.i < content.end:
         token = token.head
@@ -94,6 +94,8 @@ def _governing(spans: list[Span], content: Span) -> Span | None:
     found = next((s for s in spans if s.start <= head.i < s.end), None)
     if found is not None:
         return found
+    if head.pos_ == "ADJ" and head.head.pos_ == "VERB" and head.head.i < head.i:
+        return doc[head.head.i:head.i + 1]  # `made it clear that …`
     return doc[head.i:head.i + 1] if head.pos_ == "VERB" else None
 
 
