@@ -157,6 +157,16 @@ def test_a_mixed_quote_widens_like_reported_speech(monkeypatch):
     assert [(q.text, q.kind) for q in found] == [(span, "mixed")]
 
 
+def test_a_rule_quote_is_not_widened_over_its_own_cue(monkeypatch):
+    """`made clear that only the plan that called for talks counts`: the span around `called for talks` is the
+    outer statement, and the plan did not make it."""
+    span = "that only the plan that called for talks counted"
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger(span))
+    found = build_article(["After a long meeting on Monday, the mayor made clear that only the plan that called for "
+                           "talks counted."]).quotes
+    assert [(q.text, q.cue) for q in found] == [("for talks", "called")]
+
+
 def test_only_sentences_with_words_the_rules_left_are_tagged(monkeypatch):
     """A short sentence, and one a rule quote leaves under OPEN_WORDS words of, are not tagged; neighbouring
     sentences that are go to the tagger as one stretch."""

@@ -248,8 +248,9 @@ def _verb_cue(layout: Layout, quote: Quote) -> bool:
 def _widen(article: Article, layout: Layout, quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
     """A rule's indirect or mixed quote after a verb that the model reads as part of a longer content span takes that
     span's extent (the parse often cuts reported speech at a conjunction or a second clause), unless it would then
-    run into another quote. A noun's complement (`his decision to close the mine`) ends where the noun phrase
-    does, whatever the model says."""
+    run into another quote or hold the quote's own cue (the longer span is then someone's statement about it). A
+    noun's complement (`his decision to close the mine`) ends where the noun phrase does, whatever the model
+    says."""
     for start, end in spans:
         for quote in quotes:
             if quote.kind not in ("indirect", "mixed") or not (quote.start < end and start < quote.end) or \
@@ -257,6 +258,8 @@ def _widen(article: Article, layout: Layout, quotes: list[Quote], spans: list[tu
                 continue
             if any(other is not quote and other.start < end and start < other.end for other in quotes):
                 continue
+            if quote.cue_start is not None and start <= quote.cue_start < end:
+                continue  # the longer span reports the cue itself: it is another, outer statement
             quote.start, quote.end, quote.text = start, end, article.text[start:end]
             quote.sentence = layout.sentence_index(start)
 
