@@ -198,6 +198,17 @@ def test_clause_on_the_cue_object(quotes_of):
     assert strike.cue == "said" and strike.speaker_via == "organisation"
 
 
+def test_a_said_object_heading_a_clause_is_part_of_what_was_said():
+    """The parser reads `said Western refusal to make …` as `said [refusal]` with the rest hung on the noun."""
+    from storyline.quotes import learned
+
+    with learned.rules_only():
+        quotes = build_article(["Anna Berg said Western refusal to make that demand of the council has encouraged "
+                                "them to keep going."]).quotes
+    assert [q.text for q in quotes] == [
+        "Western refusal to make that demand of the council has encouraged them to keep going"]
+
+
 def test_headline_label_before_a_colon(quotes_of):
     quotes = quotes_of("Poll: Fisk Leads Berg By Ten Points In The North", "Update: The road is open again.")
     poll = _find(quotes, "Leads Berg")

@@ -142,6 +142,8 @@ def _noun_clause(verb: Token, children: list[Token]) -> list[Token]:
         if noun.pos_ != "NOUN":
             continue
         clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and _opens_clause(c)]
+        if clauses and noun.dep_ == "dobj" and verb.lemma_.lower() == "say":
+            return [noun]  # `said Western refusal to act has …`: a misparse; the object heads the clause said
         if clauses:
             return clauses[:1]
     return []
