@@ -157,14 +157,14 @@ def test_a_mixed_quote_widens_like_reported_speech(monkeypatch):
     assert [(q.text, q.kind) for q in found] == [(span, "mixed")]
 
 
-def test_a_rule_quote_is_not_widened_over_its_own_cue(monkeypatch):
-    """`made clear that only the plan that called for talks counts`: the span around `called for talks` is the
-    outer statement, and the plan did not make it."""
+def test_a_tagged_span_holding_a_rule_quotes_cue_is_the_outer_statement(monkeypatch):
+    """`made clear that only the plan that called for talks counted`: the span around `called for talks` is the
+    mayor's statement, not the plan's; it takes the nested rule quote's place."""
     span = "that only the plan that called for talks counted"
-    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger(span))
+    monkeypatch.setattr(quotes_stage, "tag", _FixedTagger(span, cue="made clear"))
     found = build_article(["After a long meeting on Monday, the mayor made clear that only the plan that called for "
                            "talks counted."]).quotes
-    assert [(q.text, q.cue) for q in found] == [("for talks", "called")]
+    assert [(q.text, q.cue, q.speaker_text) for q in found] == [(span, "made clear", "the mayor")]
 
 
 def test_only_sentences_with_words_the_rules_left_are_tagged(monkeypatch):

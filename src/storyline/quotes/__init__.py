@@ -245,12 +245,14 @@ def _verb_cue(layout: Layout, quote: Quote) -> bool:
     return located is not None and located[1].pos_ in ("VERB", "AUX")
 
 
-def _widen(article: Article, layout: Layout, quotes: list[Quote], spans: list[tuple[int, int]]) -> None:
+def _widen(article: Article, layout: Layout, quotes: list[Quote], spans: list[tuple[int, int]]) -> list[Quote]:
     """A rule's indirect or mixed quote after a verb that the model reads as part of a longer content span takes that
     span's extent (the parse often cuts reported speech at a conjunction or a second clause), unless it would then
-    run into another quote or hold the quote's own cue (the longer span is then someone's statement about it). A
-    noun's complement (`his decision to close the mine`) ends where the noun phrase does, whatever the model
-    says."""
+    run into another quote. A noun's complement (`his decision to close the mine`) ends where the noun phrase does,
+    whatever the model says. Returns the quotes whose own cue a longer span holds: that span is an outer statement
+    about them (`made clear that only the plan that called for talks counted`), which the caller puts in their
+    place."""
+    outer: list[Quote] = []
     for start, end in spans:
         for quote in quotes:
             if quote.kind not in ("indirect", "mixed") or not (quote.start < end and start < quote.end) or \
@@ -259,9 +261,11 @@ def _widen(article: Article, layout: Layout, quotes: list[Quote], spans: list[tu
             if any(other is not quote and other.start < end and start < other.end for other in quotes):
                 continue
             if quote.cue_start is not None and start <= quote.cue_start < end:
-                continue  # the longer span reports the cue itself: it is another, outer statement
+                outer.append(quote)  # the longer span reports the cue itself: it is another, outer statement
+                continue
             quote.start, quote.end, quote.text = start, end, article.text[start:end]
             quote.sentence = layout.sentence_index(start)
+    return outer
 
 
 def _stretches_to_tag(article: Article, layout: Layout, taken: list[tuple[int, int]]) -> list[tuple[int, Span]]:
@@ -291,8 +295,9 @@ def _learned_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
         return []
     taken = [(q.start, q.end) for q in quotes]
     tagged = tag(_stretches_to_tag(article, layout, taken))
-    _widen(article, layout, quotes, [_trimmed(article.text, *layout.span_offsets(t.paragraph, t.content))
-                                     for t in tagged])
+    nested = _widen(article, layout, quotes, [_trimmed(article.text, *layout.span_offsets(t.paragraph, t.content))
+                                              for t in tagged])
+    quotes[:] = [q for q in quotes if not any(q is n for n in nested)]  # the outer statement replaces them
     taken = [(q.start, q.end) for q in quotes]
     found = []
     for item in tagged:
