@@ -209,6 +209,15 @@ def test_a_said_object_heading_a_clause_is_part_of_what_was_said():
         "Western refusal to make that demand of the council has encouraged them to keep going"]
 
 
+def test_a_clause_subject_taken_for_the_cues_object_is_part_of_what_was_said():
+    from storyline.quotes import learned
+
+    with learned.rules_only():
+        quotes = build_article(["The rebels state their goal is to take the capital.",
+                                "Officials told reporters the talks would resume."]).quotes
+    assert [q.text for q in quotes] == ["their goal is to take the capital", "the talks would resume"]
+
+
 def test_headline_label_before_a_colon(quotes_of):
     quotes = quotes_of("Poll: Fisk Leads Berg By Ten Points In The North", "Update: The road is open again.")
     poll = _find(quotes, "Leads Berg")

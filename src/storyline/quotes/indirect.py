@@ -25,6 +25,7 @@ correction transcript q a
 # Cues whose direct object is seldom what was said (`told reporters`, `maintained a lead`, `charged $5`,
 # `challenged Smith`): on PolNeAR train fewer than a third of their objects were attributed content.
 NO_OBJECT_CONTENT = frozenset({"tell", "ask", "add", "say", "maintain", "charge", "challenge", "welcome"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 EDGE_PUNCT = set(",.:;\"'\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2014\u2013()") | {"''", "``"}
 
 
@@ -51,6 +52,7 @@ def _complement(verb: Token) -> tuple[int, int] | None:
     """Token range of what the cue verb reports, from its dependents."""
     children = list(verb.children)
     clauses = [c for c in children if c.dep_ == "ccomp"]
+    clauses += _subject_taken_for_object(children, clauses)
     lemma = verb.lemma_.lower()
     if not clauses and lemma in XCOMP_CUES:
         clauses = [c for c in children if c.dep_ == "xcomp"]
@@ -79,6 +81,19 @@ def _complement(verb: Token) -> tuple[int, int] | None:
     if any(c.dep_ == "dobj" for c in clauses):  # `described her as likable`: the `as` phrase goes with the object
         clauses += [c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > clauses[-1].i]
     return min(c.left_edge.i for c in clauses), max(_clause_end(c) for c in clauses)
+
+
+def _subject_taken_for_object(children: list[Token], clauses: list[Token]) -> list[Token]:
+    """`They state [their goal] [is to expand …]`: a clause with no subject of its own right after the cue's object
+    is a misparse; the object is the clause's subject and part of what was said."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    for clause in clauses:
+        if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            continue
+        before = [o for o in objects if o.right_edge.i + 1 == clause.left_edge.i]
+        if before:
+            return before
+    return []
 
 
 def _as_aside(verb: Token, lemma: str, children: list[Token]) -> bool:
