@@ -213,7 +213,7 @@ def test_a_clause_subject_taken_for_the_cues_object_is_part_of_what_was_said():
     from storyline.quotes import learned
 
     with learned.rules_only():
-        quotes = build_article(["The rebels state their goal is to take the capital.",
+        quotes = build_article(["They state their goal is to take the capital.",
                                 "Officials told reporters the talks would resume."]).quotes
     assert [q.text for q in quotes] == ["their goal is to take the capital", "the talks would resume"]
 
