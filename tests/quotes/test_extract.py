@@ -218,6 +218,13 @@ def test_a_clause_subject_taken_for_the_cues_object_is_part_of_what_was_said():
     assert [q.text for q in quotes] == ["their goal is to take the capital", "the talks would resume"]
 
 
+def test_the_owner_of_words_said_is_the_speaker(quotes_of):
+    quotes = quotes_of("Foreign Minister Anna Berg spoke in Oslo on Monday.",
+                       "Her remarks indicated that Norway would not back the plan.")
+    quote = _find(quotes, "would not back")
+    assert quote.speaker_text == "Her" and quote.speaker == "Anna Berg"
+
+
 def test_headline_label_before_a_colon(quotes_of):
     quotes = quotes_of("Poll: Fisk Leads Berg By Ten Points In The North", "Update: The road is open again.")
     poll = _find(quotes, "Leads Berg")

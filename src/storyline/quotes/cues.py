@@ -152,7 +152,7 @@ def cue_subject(verb: Token) -> Token | None:
             return antecedent(child)
         if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and child.pos_ == "PRON" and
                                                           child.lower_ == "it"):
-            return child
+            return _speaker_of_words(child)
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -167,6 +167,22 @@ def cue_subject(verb: Token) -> Token | None:
             return None
         return cue_subject(verb.head)
     return None
+
+
+# Nouns for what someone said or wrote: their possessor is the speaker (`his remarks indicated …`).
+WORDS_SAID = frozenset("""
+remark comment statement word speech letter tweet post message testimony answer reply response interview
+""".split())
+
+
+def _speaker_of_words(subject: Token) -> Token:
+    """`His remarks indicated that …`, `Putin's statement said …`: the possessor of a noun for words said is the
+    speaker, not the words."""
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() in WORDS_SAID:
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+    return subject
 
 
 def according_to(token: Token) -> Token | None:
