@@ -59,6 +59,13 @@ def test_a_relative_pronoun_is_no_mention_for_a_later_pronoun(quotes_of):
     assert _find(quotes, "giveaway").speaker == "city"
 
 
+def test_a_bare_surname_is_the_full_name_the_article_uses_most(quotes_of):
+    quotes = quotes_of("Ivanka Lind spoke first on Thursday.",
+                       "Then Peter Lind took the stage, and the crowd cheered Peter Lind for an hour.",
+                       "\u201cWe will win,\u201d Lind said.")
+    assert _find(quotes, "We will win").speaker == "Peter Lind"
+
+
 def test_pronoun_skips_an_organisation_subject(quotes_of):
     quotes = quotes_of("Peter Holm praised the deal, the ministry said.",
                        "\u201cIt is a good day,\u201d he said.")

@@ -205,11 +205,16 @@ class ArticleSpeakers:
     def __post_init__(self) -> None:
         entities = [[ent for ent in doc.ents if ent.label_ == "PERSON"] for doc in self.docs]
         self._learn_genders(entities)
+        full_names: dict[str, Counter] = {}
         for doc, people in zip(self.docs, entities):
             for ent in people:
                 first, last = name_range(ent.root, ent)
                 name = doc[first:last]
                 self.surnames.setdefault(name[-1].text, name.text)
+                if len(name) > 1:
+                    full_names.setdefault(name[-1].text, Counter())[name.text] += 1
+        for surname, counts in full_names.items():  # ties go to the first named (Counter keeps insertion order)
+            self.surnames[surname] = counts.most_common(1)[0][0]
         sentence = 0
         for paragraph, (doc, people) in enumerate(zip(self.docs, entities)):
             self.first_sentence.append(sentence)
@@ -271,10 +276,17 @@ class ArticleSpeakers:
         self.salient.append(_Salient(referent, sentence, rank, offset))
 
     def _named(self, referent: Referent) -> Referent:
-        """Give a person the longest form of its name the article uses (`Putin` -> `Vladimir Putin`)."""
+        """Give a person the longest form of its name the article uses (`Putin` -> `Vladimir Putin`). A bare
+        surname is the full name the article uses most with it (`Trump` is Donald Trump in a story that names
+        him three times and Ivanka Trump once), not whichever of them was last a subject."""
         if referent.kind != "person" or not referent.name:
             return referent
         words = name_words(referent.name)
+        first = self.surnames.get(referent.name) if len(words) == 1 else None
+        if first is not None and len(first) > len(referent.name):
+            referent.name = first
+            self.people.append(referent)
+            return referent
         for known in self.people:
             if known.name and name_words(known.name)[-len(words):] == words and len(known.name) > len(referent.name):
                 referent.name = known.name
