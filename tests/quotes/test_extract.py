@@ -232,6 +232,11 @@ def test_the_owner_of_words_said_is_the_speaker(quotes_of):
     assert quote.speaker_text == "Her" and quote.speaker == "Anna Berg"
 
 
+def test_the_group_counted_is_the_speaker(quotes_of):
+    quotes = quotes_of("A number of dockworkers said the strike would go on.", "Some of the owners said it would not.")
+    assert [q.speaker_text for q in quotes] == ["dockworkers", "the owners"]
+
+
 def test_headline_label_before_a_colon(quotes_of):
     quotes = quotes_of("Poll: Fisk Leads Berg By Ten Points In The North", "Update: The road is open again.")
     poll = _find(quotes, "Leads Berg")

@@ -175,13 +175,26 @@ remark comment statement word speech letter tweet post message testimony answer 
 """.split())
 
 
+# Words for how many of a group (`a number of delegates`, `some of them`): the group is the speaker.
+QUANTITIES = frozenset("""
+number majority minority handful dozen dozens hundreds thousands couple lot few many some most all half third
+several each none both
+""".split())
+
+
 def _speaker_of_words(subject: Token) -> Token:
     """`His remarks indicated that …`, `Putin's statement said …`: the possessor of a noun for words said is the
-    speaker, not the words."""
-    if subject.pos_ == "NOUN" and subject.lemma_.lower() in WORDS_SAID:
+    speaker, not the words; `A number of delegates said …`, `Some of them said …`: the group counted is."""
+    lemma = subject.lemma_.lower()
+    if subject.pos_ == "NOUN" and lemma in WORDS_SAID:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
+    if lemma in QUANTITIES or subject.lower_ in QUANTITIES:
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if group is not None:
+            return group
     return subject
 
 
