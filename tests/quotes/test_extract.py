@@ -66,6 +66,12 @@ def test_a_bare_surname_is_the_full_name_the_article_uses_most(quotes_of):
     assert _find(quotes, "We will win").speaker == "Peter Lind"
 
 
+def test_a_pronoun_with_nothing_to_point_back_to_stays_unresolved(quotes_of):
+    quotes = quotes_of("The harbour board met on Monday.", "Those who attended said the plan was dead.")
+    quote = _find(quotes, "plan was dead")
+    assert quote.speaker_text == "Those" and quote.speaker is None
+
+
 def test_pronoun_skips_an_organisation_subject(quotes_of):
     quotes = quotes_of("Peter Holm praised the deal, the ministry said.",
                        "\u201cIt is a good day,\u201d he said.")

@@ -296,6 +296,8 @@ class ArticleSpeakers:
 
     def _resolve_pronoun(self, pronoun: str, offset: int, sentence: int) -> Referent | None:
         pronoun = POSSESSIVES.get(pronoun, pronoun)
+        if pronoun not in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it"}:
+            return None  # `those who declared`, `someone`, `this`: no referent to look back for
         candidates = [s for s in self.salient if s.offset < offset and s.sentence >= sentence - 6]
         candidates.sort(key=lambda s: (-s.sentence, s.rank, s.offset))
         wanted = GENDERED.get(pronoun)
