@@ -72,6 +72,11 @@ def test_a_pronoun_with_nothing_to_point_back_to_stays_unresolved(quotes_of):
     assert quote.speaker_text == "Those" and quote.speaker is None
 
 
+def test_a_hyphenated_surname_is_one_name(quotes_of):
+    quotes = quotes_of("\u201cThe stage was set,\u201d said reporter Isaac Stanley-Becker.")
+    assert _find(quotes, "stage was set").speaker == "Isaac Stanley-Becker"
+
+
 def test_pronoun_skips_an_organisation_subject(quotes_of):
     quotes = quotes_of("Peter Holm praised the deal, the ministry said.",
                        "\u201cIt is a good day,\u201d he said.")

@@ -110,10 +110,19 @@ def name_words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-\u2010\u2011]+", name.lower()) if w]
 
 
+def _one_hyphenated_name(doc: Doc, first: int, second: int, end: int, entity: Span) -> bool:
+    """Whether `first`-`second` is one name (`al-Assad`, `Jean-Claude Juncker`, `Isaac Stanley-Becker`), not two
+    people paired (`Assad-Putin talks`): a particle, or a name after the pair, or a first name before it."""
+    if doc[first].lower_ in NAME_PARTICLES or second < end - 1:
+        return True
+    before = doc[first - 1] if first > entity.start else None
+    return before is not None and before.pos_ == "PROPN" and before.lower_ not in TITLE_WORDS
+
+
 def name_range(head: Token, entity: Span) -> tuple[int, int]:
     """Token range of the name proper inside a PERSON entity: proper nouns running left from the entity's end,
     with titles (`President`), possessives and hyphenated pairs of names (`Assad-Putin`) left out; particles
-    (`al-`) kept."""
+    (`al-`) and hyphenated names (`Stanley-Becker`) kept."""
     doc = head.doc
     end = entity.end
     while end > entity.start + 1 and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019", ".", ","):
@@ -122,7 +131,7 @@ def name_range(head: Token, entity: Span) -> tuple[int, int]:
     while start > entity.start:
         before = doc[start - 1]
         if before.text == "-" and _joined(doc, start - 1) and start - 2 >= entity.start:
-            if doc[start - 2].lower_ not in NAME_PARTICLES:
+            if not _one_hyphenated_name(doc, start - 2, start, end, entity):
                 break
             start -= 2
             continue
