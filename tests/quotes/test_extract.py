@@ -77,6 +77,18 @@ def test_a_hyphenated_surname_is_one_name(quotes_of):
     assert _find(quotes, "stage was set").speaker == "Isaac Stanley-Becker"
 
 
+def test_a_known_surname_the_tagger_took_for_a_noun_is_still_the_person(nlp):
+    from spacy.tokens import Doc, Span
+
+    from storyline.quotes.speakers import classify
+
+    doc = Doc(nlp.vocab, words=["Sanders", "started", "a", "petition"], pos=["NOUN", "VERB", "DET", "NOUN"],
+              deps=["nsubj", "ROOT", "det", "dobj"], heads=[1, 1, 3, 1])
+    doc.ents = [Span(doc, 0, 1, label="ORG")]
+    referent = classify(doc[0], {"Sanders": "Bernie Sanders"})
+    assert referent.kind == "person" and referent.name == "Sanders"
+
+
 def test_pronoun_skips_an_organisation_subject(quotes_of):
     quotes = quotes_of("Peter Holm praised the deal, the ministry said.",
                        "\u201cIt is a good day,\u201d he said.")

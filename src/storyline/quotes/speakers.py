@@ -161,7 +161,7 @@ def classify(head: Token, people: dict[str, str] | None = None) -> Referent:
     entity = _entity_at(head)
     if entity is None and head.pos_ == "PROPN":
         entity = _person_in_phrase(head, start)
-    known_person = people is not None and head.pos_ == "PROPN" and head.text in people
+    known_person = people is not None and head.text in people and (head.pos_ == "PROPN" or head.is_title)
     if entity is not None and (entity.label_ in ("PERSON", "") or (known_person and entity.label_ != "PERSON")):
         if entity.label_ not in ("PERSON", ""):
             entity = head.doc[head.i:head.i + 1]  # a known person's surname the NER took for something else
