@@ -290,7 +290,8 @@ def _stretches_to_tag(article: Article, layout: Layout, taken: list[tuple[int, i
 def _learned_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, quotes: list[Quote],
                     marks: list[MarkSpan]) -> list[Quote]:
     """Widen the rules' quotes to the model's content spans, then add quotes for the spans no rule quote touches
-    (the rules keep what they find). Only the stretches `_stretches_to_tag` picks are tagged."""
+    (the rules keep what they find). Only the stretches `_stretches_to_tag` picks are tagged. A rule quote nested
+    in a model span that holds its cue is removed from `quotes`: that span, the outer statement, is added instead."""
     if learned.load_tagger() is None:
         return []
     taken = [(q.start, q.end) for q in quotes]

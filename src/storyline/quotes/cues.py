@@ -110,7 +110,8 @@ def cue_candidates(doc: Doc) -> list[Token]:
     """The tokens whose lower-cased lemma is in a cue lexicon, and every `according`: the only tokens any cue test
     can accept. Read from the lemma and lower-case arrays, so the rest of the paragraph is never turned into Token
     objects (which was most of the rules' time)."""
-    strings, according = doc.vocab.strings, doc.vocab.strings.add("according")
+    strings = doc.vocab.strings
+    according = strings["according"]  # the LOWER array holds string hashes
     found = []
     for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
         known = _IS_CUE_LEMMA.get(lemma)

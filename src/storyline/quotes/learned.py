@@ -74,9 +74,8 @@ def _copy(span: Span, labels: tuple[str, ...]) -> Doc:
     for label in labels:
         doc.vocab.strings.add(label)
     strings = doc.vocab.strings
-    words = [strings[orth] for orth in doc.to_array(ORTH)[span.start:span.end].tolist()]
-    spaces = doc.to_array(SPACY)[span.start:span.end].astype(bool).tolist()
-    copy = Doc(doc.vocab, words=words, spaces=spaces)
+    rows = doc.to_array([ORTH, SPACY])[span.start:span.end].tolist()
+    copy = Doc(doc.vocab, words=[strings[orth] for orth, _ in rows], spaces=[bool(space) for _, space in rows])
     copy.tensor = doc.tensor[span.start:span.end]
     return copy
 

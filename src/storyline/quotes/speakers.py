@@ -294,12 +294,12 @@ class ArticleSpeakers:
         first = self.surnames.get(referent.name) if len(words) == 1 else None
         if first is not None and len(first) > len(referent.name):
             referent.name = first
-            self.people.append(referent)
-            return referent
-        for known in self.people:
-            if known.name and name_words(known.name)[-len(words):] == words and len(known.name) > len(referent.name):
-                referent.name = known.name
-                break
+        else:
+            for known in self.people:
+                if known.name and name_words(known.name)[-len(words):] == words and \
+                        len(known.name) > len(referent.name):
+                    referent.name = known.name
+                    break
         self.people.append(referent)
         return referent
 
