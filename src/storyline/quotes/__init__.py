@@ -17,13 +17,14 @@ from spacy.tokens import Span
 
 from ..record import Article, Quote
 from ..stages import stage
-from .direct import Cue, cue_after, cue_before, cue_colon, whole_sentences
+from .direct import Cue, cue_after, cue_before, cue_colon, opens_clause, whole_sentences
 from .indirect import NOT_SOURCES, find_attributions
 from .layout import Layout
 from . import learned
 from .learned import Tagged, source_head, tag
 from .marks import MarkSpan, find_marks
 from .speakers import ArticleSpeakers, Mention
+from .transcript import Turn, find_turns
 
 __all__ = ["extract_quotes"]
 
@@ -95,9 +96,14 @@ def _after_its_cue(text: str, previous: Quote, span: MarkSpan) -> bool:
 
 def _continuation(article: Article, layout: Layout, span: MarkSpan, previous: Quote) -> Quote:
     start, end = _trimmed(article.text, span.start, span.end)
-    return Quote(article.text[start:end], start, end, "direct", previous.cue, previous.cue_start,
-                 previous.cue_end, previous.speaker_text, previous.speaker_start, previous.speaker_end,
-                 "continuation", previous.speaker, sentence=layout.sentence_index(start))
+    return _continuation_of(previous, article.text[start:end], start, end, layout)
+
+
+def _continuation_of(previous: Quote, text: str, start: int, end: int, layout: Layout) -> Quote:
+    """A direct quote at [start, end) with the cue and speaker of the quote it continues."""
+    return Quote(text, start, end, "direct", previous.cue, previous.cue_start, previous.cue_end,
+                 previous.speaker_text, previous.speaker_start, previous.speaker_end, "continuation",
+                 previous.speaker, sentence=layout.sentence_index(start))
 
 
 def _described(layout: Layout, cue: Cue) -> tuple[int, int] | None:
@@ -117,9 +123,14 @@ def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, 
     fragments: list[MarkSpan] = []
     waiting: list[MarkSpan] = []  # cue-less paragraphs of a multi-paragraph quote whose cue comes later
     for span in marks:
-        cue = cue_after(layout, span) or cue_before(layout, span) or cue_colon(layout, span)
+        after = cue_after(layout, span)
+        cue = after or cue_before(layout, span) or cue_colon(layout, span)
         previous = quotes[-1] if quotes else None
-        if cue is not None:
+        if after is not None and not opens_clause(layout, span):
+            quote = _quote(article, layout, _sentence_start(layout, span.outer_start), span.end, "mixed", cue,
+                           speakers)  # `The plan is a "welcome step," he said`: the sentence is what was said
+            quotes.append(quote)
+        elif cue is not None:
             quote = _quote(article, layout, span.start, span.end, "direct", cue, speakers)
             phrase = _described(layout, cue)
             if phrase is not None and described is not None:
@@ -135,6 +146,11 @@ def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, 
         else:
             fragments.append(span)
     return sorted(quotes, key=lambda q: q.start), fragments
+
+
+def _sentence_start(layout: Layout, offset: int) -> int:
+    paragraph, token = layout.token_at(offset)
+    return layout.start(paragraph, token.sent[0])
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -308,6 +324,25 @@ def _learned_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
     return found
 
 
+def _turn_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, turns: list[Turn]) -> list[Quote]:
+    """Transcript turns as direct quotes, cued by the label's colon; an unlabelled turn continues the one before
+    it. The quotation marks and cues inside a turn are the speaker's own words, so the caller drops the marks and
+    `_reported` skips cues inside these quotes."""
+    quotes: list[Quote] = []
+    for turn in turns:
+        text = article.text[turn.start:turn.end]
+        if turn.label is None and quotes:
+            quote = _continuation_of(quotes[-1], text, turn.start, turn.end, layout)
+        elif turn.label is not None:
+            quote = Quote(text, turn.start, turn.end, "direct", ":", turn.colon, turn.colon + 1,
+                          sentence=layout.sentence_index(turn.start))
+            _with_speaker(quote, speakers.labelled(turn.label, turn.label_start, turn.colon))
+        else:
+            continue
+        quotes.append(quote)
+    return quotes
+
+
 def _speakers_carried(quotes: list[Quote], unspoken: list[int], layout: Layout) -> None:
     """A model quote with no source or cue of its own (a quoted sentence standing alone) continues the quote just
     before it, as a cue-less quoted sentence does for the rules (`_continues`)."""
@@ -328,9 +363,12 @@ def extract_quotes(article: Article) -> Article:
     starts = article.paragraph_starts()
     layout = Layout(article.docs, article.paragraphs, starts)
     speakers = ArticleSpeakers(article.docs, starts)
-    marks = find_marks(article.paragraphs, starts)
+    turns = _turn_quotes(article, layout, speakers, find_turns(article.paragraphs, starts))
+    marks = [m for m in find_marks(article.paragraphs, starts) if not any(
+        q.start <= m.start < q.end or m.outer_start <= q.start < m.outer_end for q in turns)]
     described: list[tuple[int, int]] = []
     direct, fragments = _direct_quotes(article, layout, speakers, marks, described)
+    direct = sorted(turns + direct, key=lambda q: q.start)
     reported = _split_or_drop_nested(article.text, _reported(article, layout, speakers, direct, fragments, marks,
                                                              described))
     quotes = direct + reported

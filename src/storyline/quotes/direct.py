@@ -51,6 +51,7 @@ def cue_after(layout: Layout, span: MarkSpan) -> Cue | None:
         return None
     if layout.text_before(span.end).rstrip().endswith("."):
         return None  # the quote ended its sentence: a cue after it belongs to the next one
+    opens = opens_clause(layout, span)
     tokens: list[Token] = []
     for token in first.doc[first.i:first.i + AFTER_REACH]:
         if token.text in QUOTE_CHARS or (token.text in ".;!?" and tokens):
@@ -58,10 +59,23 @@ def cue_after(layout: Layout, span: MarkSpan) -> Cue | None:
         tokens.append(token)
         if is_saying(token):
             subject = _subject_in(token, tokens + list(token.doc[token.i + 1:token.i + AFTER_WINDOW]))
-            if subject is not None and _only_subject_between(tokens[:-1], subject):
+            reports_own = any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+            if subject is not None and _only_subject_between(tokens[:-1], subject) and (opens or not reports_own):
                 return Cue(paragraph, token, subject)
             return None
     return None
+
+
+def opens_clause(layout: Layout, span: MarkSpan) -> bool:
+    """The opening mark starts its sentence or follows punctuation, a conjunction or an adverb (`But "…," he
+    said`). After any other word the marks stand inside the sentence: they hold a name or a title (`on the
+    broadcast of "Fox News Sunday," Pence said the talks …`) when the cue after them reports a clause of its own,
+    else the whole sentence up to the closing mark is what was said (`The plan is a "welcome step," he said`)."""
+    located = layout.token_before(span.outer_start)
+    opening = layout.token_at(span.outer_start)
+    if located is None or opening is None or opening[1].sent != located[1].sent:
+        return True
+    return located[1].is_punct or located[1].pos_ in ("CCONJ", "SCONJ", "ADV", "INTJ", "SPACE")
 
 
 def _only_subject_between(between: list[Token], subject: Token) -> bool:

@@ -351,6 +351,14 @@ class ArticleSpeakers:
             referent.name = self.resolve_description(referent, span_start)
         return Mention(text, span_start, span_end, via, referent)
 
+    def labelled(self, label: str, start: int, end: int) -> Mention:
+        """The speaker a transcript label names (`WALLACE`, `SEN. TIM KAINE`): the person of that surname the
+        article names (Chris Wallace), else the label's words without titles, as a name."""
+        words = [w for w in label.title().split() if w.lower() not in TITLE_WORDS] or label.title().split()
+        name = self.surnames.get(words[-1]) if len(words) == 1 else None
+        referent = self._named(Referent(label, "person", name or " ".join(words)))
+        return Mention(label, start, end, "name", referent)
+
     def _sentence_of(self, paragraph: int, token: Token) -> int:
         return self.first_sentence[paragraph] + next(i for i, s in enumerate(token.doc.sents)
                                                      if s.start <= token.i < s.end)
