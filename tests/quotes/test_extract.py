@@ -306,3 +306,28 @@ def test_passive_cue_with_its_agent(quotes_of):
 def test_as_phrase_goes_with_the_object(quotes_of):
     quote = _find(quotes_of("Mayor Anna Berg described the toll as a tax on the poor."), "toll")
     assert quote.text == "the toll as a tax on the poor" and quote.speaker == "Anna Berg"
+
+
+def test_a_quoted_title_before_a_cue_that_reports_its_own_clause_is_not_a_quote(quotes_of):
+    quotes = quotes_of("On Sunday\u2019s broadcast of \u201cMorning Talk,\u201d Mayor Anna Berg said the bridge "
+                       "would reopen in May.")
+    assert not any(q.text == "Morning Talk" for q in quotes)
+    assert _find(quotes, "bridge would reopen").speaker == "Anna Berg"
+
+
+def test_marks_inside_a_sentence_with_a_cue_after_make_the_sentence_a_mixed_quote(quotes_of):
+    quote = _find(quotes_of("The new toll is a \u201cvery welcome step,\u201d Mayor Anna Berg said."), "toll")
+    assert quote.kind == "mixed" and quote.speaker == "Anna Berg"
+    assert quote.text.startswith("The new toll is a")
+
+
+def test_a_quoted_fragment_a_verb_applies_is_its_subjects_mixed_quote(quotes_of):
+    quote = _find(quotes_of("Mayor Anna Berg branded the plan a \u201creckless gamble with public money.\u201d"),
+                  "gamble")
+    assert quote.kind == "mixed" and quote.cue == "branded" and quote.speaker == "Anna Berg"
+    assert quote.text.startswith("the plan a")
+
+
+def test_a_quoted_title_after_a_verb_is_not_a_quote(quotes_of):
+    quotes = quotes_of("Mayor Anna Berg appeared on \u201cGood Morning Harbour\u201d to discuss the bridge.")
+    assert not any("Good Morning" in q.text for q in quotes)

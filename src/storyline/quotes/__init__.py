@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from ..record import Article, Quote
 from ..stages import stage
+from .cues import cue_subject
 from .direct import Cue, cue_after, cue_before, cue_colon, opens_clause, whole_sentences
 from .indirect import NOT_SOURCES, find_attributions
 from .layout import Layout
@@ -35,6 +36,10 @@ MIN_WORDS = 4  # a model span with fewer words is a name, a title or a fragment 
 # the tagger then reads 59 % of the tokens instead of 82 % (whole paragraphs with MIN_WORDS such words), at the same
 # F1; from 10 words on, F1 falls.
 OPEN_WORDS = 8
+# The dependents of a verb that can hold words it attributes to its subject (`called them "losers"`, `pressed for a
+# "grand bargain"`): on PolNeAR train 0-350, 57 % of the fragments found this way are attributed content.
+FRAGMENT_DEPS = ("dobj", "oprd", "prep", "xcomp", "attr", "dative", "ccomp", "advcl", "advmod", "npadvmod")
+TITLE_WORD = re.compile(r"[A-Za-z][\w'\u2019]*")
 
 
 def _speaker_name(mention: Mention) -> str | None:
@@ -183,7 +188,40 @@ def _reported(article: Article, layout: Layout, speakers: ArticleSpeakers, direc
             if item.according:
                 quote.cue = "according to"
             found.append(quote)
+    covered = [(q.start, q.end) for q in found] + quoted
+    for fragment in fragments:
+        if not _inside(fragment.start, covered):
+            quote = _fragment_statement(article, layout, speakers, fragment)
+            if quote is not None:
+                found.append(quote)
     return found
+
+
+def _fragment_statement(article: Article, layout: Layout, speakers: ArticleSpeakers,
+                        fragment: MarkSpan) -> Quote | None:
+    """A quoted fragment no statement holds, inside what a verb after its subject does with words (`Japan branded
+    the regime an "outlaw nation"`, `proclaimed a goal of "peace through strength"`): the verb's dependent that
+    holds the fragment is a mixed quote of the subject. A fragment of capitalised words is a title or a name
+    (`appeared on "Good Morning America"`), not someone's words."""
+    located = layout.token_at(fragment.start)
+    words = TITLE_WORD.findall(article.text[fragment.start:fragment.end])
+    if located is None or all(word[0].isupper() for word in words):
+        return None
+    paragraph, token = located
+    child, verb = token, token.head
+    while verb.i != child.i and verb.pos_ != "VERB":
+        child, verb = verb, verb.head
+    if verb.pos_ != "VERB" or child.i <= verb.i or child.dep_ not in FRAGMENT_DEPS:
+        return None
+    subject = cue_subject(verb)
+    if subject is None or subject.i > verb.i:
+        return None
+    doc = token.doc
+    first = min([child.left_edge.i] + [c.left_edge.i for c in verb.children if c.dep_ in ("dobj", "dative") and
+                                       verb.i < c.i < child.i])  # `branded [the plan] [a "gamble"]`
+    start = layout.start(paragraph, doc[first])
+    end = max(layout.end(paragraph, doc[child.right_edge.i]), fragment.outer_end)
+    return _quote(article, layout, start, end, "mixed", Cue(paragraph, verb, subject), speakers)
 
 
 def _split_or_drop_nested(text: str, quotes: list[Quote]) -> list[Quote]:
