@@ -331,3 +331,18 @@ def test_a_quoted_fragment_a_verb_applies_is_its_subjects_mixed_quote(quotes_of)
 def test_a_quoted_title_after_a_verb_is_not_a_quote(quotes_of):
     quotes = quotes_of("Mayor Anna Berg appeared on \u201cGood Morning Harbour\u201d to discuss the bridge.")
     assert not any("Good Morning" in q.text for q in quotes)
+
+
+def test_a_quote_signed_after_a_dash_is_the_signers(quotes_of):
+    quotes = quotes_of("\u201cThe bridge scares me. Nobody checked it for years.\u201d \u2015 Carla Mendes.",
+                       "\u201cI drive over it every day.\u201d\u2014 Tom McKay")
+    first, second = _find(quotes, "scares me"), _find(quotes, "every day")
+    assert first.kind == "direct" and first.speaker == "Carla Mendes" and first.speaker_text == "Carla Mendes"
+    assert first.text == "The bridge scares me. Nobody checked it for years."
+    assert second.speaker == "Tom McKay"
+
+
+def test_a_dash_inside_a_paragraph_is_not_a_signature(quotes_of):
+    quotes = quotes_of("He called it \u201ca disgrace\u201d \u2014 Mayor Anna Berg disagreed, the paper wrote.")
+    assert not any(q.speaker == "Mayor Anna Berg" or q.speaker_text == "Mayor Anna Berg disagreed"
+                   for q in quotes)

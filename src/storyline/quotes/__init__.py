@@ -18,7 +18,7 @@ from spacy.tokens import Span
 from ..record import Article, Quote
 from ..stages import stage
 from .cues import cue_subject
-from .direct import Cue, cue_after, cue_before, cue_colon, opens_clause, whole_sentences
+from .direct import Cue, cue_after, cue_before, cue_colon, opens_clause, signature, whole_sentences
 from .indirect import NOT_SOURCES, find_attributions
 from .layout import Layout
 from . import learned
@@ -130,11 +130,17 @@ def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, 
     for span in marks:
         after = cue_after(layout, span)
         cue = after or cue_before(layout, span) or cue_colon(layout, span)
+        signed = signature(layout, span) if cue is None else None
         previous = quotes[-1] if quotes else None
         if after is not None and not opens_clause(layout, span):
             quote = _quote(article, layout, _sentence_start(layout, span.outer_start), span.end, "mixed", cue,
                            speakers)  # `The plan is a "welcome step," he said`: the sentence is what was said
             quotes.append(quote)
+        elif signed is not None:
+            start, end = _trimmed(article.text, span.start, span.end)
+            quote = Quote(article.text[start:end], start, end, "direct", article.text[signed.dash],
+                          signed.dash, signed.dash + 1, sentence=layout.sentence_index(start))
+            quotes.append(_with_speaker(quote, speakers.labelled(signed.name, signed.start, signed.end)))
         elif cue is not None:
             quote = _quote(article, layout, span.start, span.end, "direct", cue, speakers)
             phrase = _described(layout, cue)

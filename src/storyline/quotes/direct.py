@@ -7,6 +7,7 @@ verb or another subject there means the marks sit inside reported speech, which 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -20,6 +21,9 @@ AFTER_WINDOW = 7
 # (`"…," Mr. Daniloff, now 81 and retired in Cambridge, Mass., said`).
 AFTER_REACH = 25
 BEFORE_WINDOW = 12
+# `“…” ― Krystal Correa`: a dash after the closing mark, then a name of up to six capitalised words ending the
+# paragraph (a signed quote: vox pops, epigraphs, reader comments).
+SIGNATURE = re.compile(r"\s*[\u2015\u2014\u2013-]{1,2}\s*([A-Z][\w.'\u2019-]*?(?:\s+[A-Z][\w.'\u2019-]*?){0,5})\.?\s*$")
 QUOTE_CHARS = set('"\u201c\u201d\u00ab\u00bb\u201e') | {"''", "``"}
 
 
@@ -76,6 +80,30 @@ def opens_clause(layout: Layout, span: MarkSpan) -> bool:
     if located is None or opening is None or opening[1].sent != located[1].sent:
         return True
     return located[1].is_punct or located[1].pos_ in ("CCONJ", "SCONJ", "ADV", "INTJ", "SPACE")
+
+
+@dataclass
+class Signature:
+    """The name signing a quote after a dash, as article offsets (`“…” ― Krystal Correa`)."""
+
+    name: str
+    start: int
+    end: int
+    dash: int
+
+
+def signature(layout: Layout, span: MarkSpan) -> Signature | None:
+    """`“Trump scares me. …” ― Krystal Correa`: a quote opening its paragraph and signed with a name after a dash
+    at the paragraph's end (vox pops, epigraphs, reader comments)."""
+    paragraph = layout.paragraph_of(span.outer_start)
+    text, base = layout.texts[paragraph], layout.starts[paragraph]
+    if text[:span.outer_start - base].strip() or layout.paragraph_of(span.outer_end) != paragraph:
+        return None
+    match = SIGNATURE.match(text, span.outer_end - base)
+    if match is None:
+        return None
+    dash = span.outer_end + len(match.group(0)) - len(match.group(0).lstrip())
+    return Signature(match.group(1), base + match.start(1), base + match.end(1), dash)
 
 
 def _only_subject_between(between: list[Token], subject: Token) -> bool:

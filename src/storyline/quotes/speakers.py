@@ -352,9 +352,11 @@ class ArticleSpeakers:
         return Mention(text, span_start, span_end, via, referent)
 
     def labelled(self, label: str, start: int, end: int) -> Mention:
-        """The speaker a transcript label names (`WALLACE`, `SEN. TIM KAINE`): the person of that surname the
-        article names (Chris Wallace), else the label's words without titles, as a name."""
-        words = [w for w in label.title().split() if w.lower() not in TITLE_WORDS] or label.title().split()
+        """The speaker a transcript label or a signature names (`WALLACE`, `SEN. TIM KAINE`, `Krystal Correa`):
+        the person of that surname the article names (Chris Wallace), else the label's words without titles, as a
+        name (capitals written as a name is)."""
+        written = label.title() if label.isupper() else label
+        words = [w for w in written.split() if w.lower() not in TITLE_WORDS] or written.split()
         name = self.surnames.get(words[-1]) if len(words) == 1 else None
         referent = self._named(Referent(label, "person", name or " ".join(words)))
         return Mention(label, start, end, "name", referent)
