@@ -346,3 +346,18 @@ def test_a_dash_inside_a_paragraph_is_not_a_signature(quotes_of):
     quotes = quotes_of("He called it \u201ca disgrace\u201d \u2014 Mayor Anna Berg disagreed, the paper wrote.")
     assert not any(q.speaker == "Mayor Anna Berg" or q.speaker_text == "Mayor Anna Berg disagreed"
                    for q in quotes)
+
+
+def test_a_sentence_opening_with_a_poll_reports_what_the_poll_found(quotes_of):
+    quotes = quotes_of("In a Harbour Times poll released Monday, Berg led Lind 56 percent to 32 percent.",
+                       "In an interview, Tom Lind defended the plan.",
+                       "In May, tolls rose.")
+    poll = _find(quotes, "Berg led Lind")
+    assert poll.text == "Berg led Lind 56 percent to 32 percent" and poll.cue == "In"
+    assert poll.speaker_text == "a Harbour Times poll"
+    assert not any(q.cue == "In" and q.speaker_text in ("an interview", "May") for q in quotes)
+
+
+def test_in_a_possessors_view_is_the_possessors(quotes_of):
+    quote = _find(quotes_of("In Anna Berg\u2019s view, the toll is far too high."), "toll")
+    assert quote.speaker == "Anna Berg" and quote.text == "the toll is far too high"

@@ -1,8 +1,10 @@
 """Quotes, reported speech and their speakers: the `quotes` stage.
 
-Direct quotes come from quotation marks with a cue beside them (`direct`); reported speech from cue verbs with a
-clause in the parse (`indirect`), which becomes a mixed quote when it holds a quoted fragment; a cue-less quoted
-sentence right after a quote continues it. Speakers are resolved within the article (`speakers`); the corpus stage
+Direct quotes come from quotation marks with a cue beside them or a name signing them after a dash (`direct`),
+and from the turns of a pasted transcript (`transcript`: `PENCE: …`); reported speech from cue verbs with a
+clause in the parse (`indirect`), which becomes a mixed quote when it holds a quoted fragment, as does a fragment
+a verb applies to something (`branded the plan a "gamble"`); a cue-less quoted sentence right after a quote
+continues it. Speakers are resolved within the article (`speakers`); the corpus stage
 `storyline.corpus.entities.canonicalise` then names them across articles. Marks with no cue and no reported speech
 around them are scare quotes or titles, and are left out. Then the attribution tagger trained on PolNeAR
 (`learned`) widens reported speech the parse cut short and adds what the rules missed, where it names a cue or a
