@@ -56,3 +56,11 @@ def test_turns_are_direct_quotes_of_the_person_the_article_names(quotes_of):
     assert by_text["Will the bridge reopen?"].speaker == "Tom Lind"
     # what a speaker says inside a turn (`I think …`, a quoted word) is the turn, not a second quote
     assert not any(q.text.startswith("it will reopen") or q.text == "safely." for q in quotes)
+
+
+def test_capitalised_labels_that_name_nobody_the_article_names_are_no_transcript(quotes_of):
+    quotes = quotes_of("The council voted on the budget on Monday.",
+                       "WHY IT MATTERS: The vote decides how the harbour is paid for.",
+                       "BACKGROUND: The harbour opened in 1990 and has lost money since.",
+                       "WHAT'S NEXT: The mayor signs the budget on Friday.")
+    assert not any(q.cue == ":" for q in quotes)

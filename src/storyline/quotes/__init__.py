@@ -162,8 +162,8 @@ def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, 
 
 
 def _sentence_start(layout: Layout, offset: int) -> int:
-    paragraph, token = layout.token_at(offset)
-    return layout.start(paragraph, token.sent[0])
+    located = layout.token_at(offset)
+    return offset if located is None else layout.start(located[0], located[1].sent[0])
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -373,7 +373,11 @@ def _learned_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers,
 def _turn_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, turns: list[Turn]) -> list[Quote]:
     """Transcript turns as direct quotes, cued by the label's colon; an unlabelled turn continues the one before
     it. The quotation marks and cues inside a turn are the speaker's own words, so the caller drops the marks and
-    `_reported` skips cues inside these quotes."""
+    `_reported` skips cues inside these quotes. None unless some label names a person the article names (`PENCE`
+    where it names Mike Pence): capitalised labels of an explainer (`WHY IT MATTERS:`, `BACKGROUND:`) name
+    nobody."""
+    if not any(turn.label and speakers.names_person(turn.label) for turn in turns):
+        return []
     quotes: list[Quote] = []
     for turn in turns:
         text = article.text[turn.start:turn.end]

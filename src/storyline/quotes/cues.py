@@ -107,10 +107,9 @@ _IS_CUE_LEMMA: dict[int, bool] = {}  # lemma hash -> in CUE_LEMMAS once lower-ca
 
 
 def cue_candidates(doc: Doc) -> list[Token]:
-    """The tokens whose lower-cased lemma is in a cue lexicon, and every `according` and `in` (`in the latest
-    poll`): the only tokens any cue test
-    can accept. Read from the lemma and lower-case arrays, so the rest of the paragraph is never turned into Token
-    objects (which was most of the rules' time)."""
+    """The tokens whose lower-cased lemma is in a cue lexicon, and every `according` and `in` (`In a poll, …`):
+    the only tokens any cue test can accept. Read from the lemma and lower-case arrays, so the rest of the
+    paragraph is never turned into Token objects (which was most of the rules' time)."""
     strings = doc.vocab.strings
     according, in_ = strings["according"], strings["in"]  # the LOWER array holds string hashes
     found = []

@@ -20,7 +20,7 @@ agree offer propose
 # Headline labels before a colon that name no source (`Update: …`, `Watch: …`).
 NOT_SOURCES = frozenset("""
 update watch video photos photo related editor note read listen exclusive breaking live analysis opinion
-correction transcript q a
+correction transcript q a background context summary highlights takeaway takeaways pros cons details facts timeline
 """.split())
 # What a sentence opening `In …,` reports the findings of (`In a CBS News poll, …`), and the nouns whose possessor
 # is the source (`In his view, …`, `in Forbes' words`); venues (`In an interview, X …`) are not sources.
@@ -245,8 +245,10 @@ def _colon_headline(doc: Doc) -> Attribution | None:
     prefix = doc[:colon.i]
     if not all(t.is_title or t.pos_ == "PROPN" or t.text in ("'s", "\u2019s", ".") for t in prefix):
         return None
+    if prefix[-1].lower_ in NOT_SOURCES:
+        return None
     if not any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in prefix.ents) and (
-            len(prefix) > 4 or prefix[-1].lower_ in NOT_SOURCES or prefix[-1].pos_ not in ("NOUN", "PROPN")):
+            len(prefix) > 4 or prefix[-1].pos_ not in ("NOUN", "PROPN")):
         return None
     head = prefix[-1] if prefix[-1].text not in ("'s", "\u2019s", ".") else prefix[0]
     return Attribution(colon, head, colon.i + 1, len(doc))

@@ -351,6 +351,12 @@ class ArticleSpeakers:
             referent.name = self.resolve_description(referent, span_start)
         return Mention(text, span_start, span_end, via, referent)
 
+    def names_person(self, label: str) -> bool:
+        """Whether a label in capitals (`PENCE`, `SEN. TIM KAINE`) ends with the surname of a person the article
+        names."""
+        words = label.title().split()
+        return bool(words) and words[-1] in self.surnames
+
     def labelled(self, label: str, start: int, end: int) -> Mention:
         """The speaker a transcript label or a signature names (`WALLACE`, `SEN. TIM KAINE`, `Krystal Correa`):
         the person of that surname the article names (Chris Wallace), else the label's words without titles, as a
