@@ -361,3 +361,11 @@ def test_a_sentence_opening_with_a_poll_reports_what_the_poll_found(quotes_of):
 def test_in_a_possessors_view_is_the_possessors(quotes_of):
     quote = _find(quotes_of("In Anna Berg\u2019s view, the toll is far too high."), "toll")
     assert quote.speaker == "Anna Berg" and quote.text == "the toll is far too high"
+
+
+def test_what_a_statement_or_banner_reads_is_quoted(quotes_of):
+    quotes = quotes_of("The council\u2019s statement read: \u201cWe will appeal the ruling.\u201d",
+                       "A banner over the stage read \u201cNo new taxes.\u201d")
+    appeal = _find(quotes, "appeal the ruling")
+    assert appeal.cue == "read" and appeal.speaker_text == "The council\u2019s"
+    assert _find(quotes, "No new taxes").speaker_text == "A banner"

@@ -15,7 +15,7 @@ deny admit acknowledge suggest ask reply respond answer write tweet post urge pr
 comment remark recall complain contend assert maintain reiterate concede caution conclude describe charge allege
 testify reveal disclose indicate signal boast joke quip shout cry scream demand threaten praise criticise criticize
 blame dismiss reject agree disagree acknowledge estimate question wonder observe point mention propose recommend
-call brief counter retort protest lament mock decry hail insist assure announce order urge
+call brief counter retort protest lament mock decry hail insist assure announce order urge read
 continue muse exclaim marvel chant yell
 """.split())
 
