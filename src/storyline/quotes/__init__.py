@@ -198,11 +198,34 @@ def _reported(article: Article, layout: Layout, speakers: ArticleSpeakers, direc
             found.append(quote)
     covered = [(q.start, q.end) for q in found] + quoted
     for fragment in fragments:
-        if not _inside(fragment.start, covered):
-            quote = _fragment_statement(article, layout, speakers, fragment)
-            if quote is not None:
-                found.append(quote)
+        if _inside(fragment.start, covered):
+            continue
+        owner = _governing_quote(article, layout, found, fragment)
+        if owner is not None:  # `criticized those who arm the rebels fighting a "legitimate government"`
+            owner.end, owner.kind = fragment.outer_end, "mixed"
+            owner.text = article.text[owner.start:owner.end]
+            continue
+        quote = _fragment_statement(article, layout, speakers, fragment)
+        if quote is not None:
+            found.append(quote)
     return found
+
+
+def _governing_quote(article: Article, layout: Layout, found: list[Quote], fragment: MarkSpan) -> Quote | None:
+    """The statement a quoted fragment just after it belongs to: one whose cue governs the fragment in the parse
+    and whose content ends in the fragment's sentence, before it (the parse cut the content short)."""
+    located = layout.token_at(fragment.start)
+    if located is None:
+        return None
+    paragraph, token = located
+    sentence = layout.sentence_index(fragment.start)
+    for governor in token.ancestors:  # nearest first
+        offset = layout.start(paragraph, governor)
+        quote = next((q for q in found if q.cue_start == offset), None)
+        if quote is not None:
+            before = quote.end <= fragment.outer_start and layout.sentence_index(quote.end - 1) == sentence
+            return quote if before else None
+    return None
 
 
 def _fragment_statement(article: Article, layout: Layout, speakers: ArticleSpeakers,
