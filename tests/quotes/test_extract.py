@@ -394,3 +394,10 @@ def test_a_fragment_the_parse_left_after_a_statement_belongs_to_it(nlp):
         quotes = extract_quotes(article).quotes
     assert [(q.cue, q.kind, q.text) for q in quotes] == [
         ("criticized", "mixed", "those who arm the rebels fighting a \u201clegitimate council.\u201d")]
+
+
+def test_what_someone_continues_is_no_statement_but_a_continued_quote_is(quotes_of):
+    with rules_only():
+        quotes = quotes_of("Mayor Anna Berg continued her tour of the harbour on Monday.",
+                           "\u201cWe will build it,\u201d she continued.")
+    assert [q.text for q in quotes] == ["We will build it"]

@@ -30,8 +30,9 @@ census data tally count average ranking index audit review assessment findings
 """.split())
 VIEW_NOUNS = frozenset("view views mind words opinion estimation eyes judgment judgement assessment telling".split())
 # Cues whose direct object is seldom what was said (`told reporters`, `maintained a lead`, `charged $5`,
-# `challenged Smith`): on PolNeAR train fewer than a third of their objects were attributed content.
-NO_OBJECT_CONTENT = frozenset({"tell", "ask", "add", "say", "maintain", "charge", "challenge", "welcome"})
+# `challenged Smith`, `continued his push`): on PolNeAR train fewer than a third of their objects were attributed
+# content.
+NO_OBJECT_CONTENT = frozenset({"tell", "ask", "add", "say", "maintain", "charge", "challenge", "welcome", "continue"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 EDGE_PUNCT = set(",.:;\"'\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2014\u2013()") | {"''", "``"}
 
