@@ -69,11 +69,11 @@ def test_polnear_scoring_on_an_invented_file(tmp_path, nlp):
 def test_polnear_dev_floor(nlp):
     if not POLNEAR_DEV.exists():
         pytest.skip(f"{POLNEAR_DEV} is not present")
-    report = evaluate_quotes_polnear(POLNEAR_DEV, limit=10, peer=False)
-    # Pinned a little under what the first 10 dev texts give with the shipped tagger (direct 0.88, all 0.86,
-    # indirect 0.85 with recall 0.82, speaker 0.91).
-    assert report.get("storyline", "direct", 0.3).f1 >= 0.85, report.render()
-    assert report.get("storyline", "all", 0.3).f1 >= 0.83, report.render()
-    assert report.get("storyline", "indirect", 0.3).f1 >= 0.82, report.render()
-    assert report.get("storyline", "indirect", 0.3).recall >= 0.79, report.render()
+    report = evaluate_quotes_polnear(POLNEAR_DEV, peer=False)
+    # Pinned a little under what the 84 dev texts give with the shipped tagger (all 0.801, direct 0.939,
+    # indirect 0.751 with recall 0.695, speaker 0.893); about 25 s.
+    assert report.get("storyline", "all", 0.3).f1 >= 0.795, report.render()
+    assert report.get("storyline", "direct", 0.3).f1 >= 0.92, report.render()
+    assert report.get("storyline", "indirect", 0.3).f1 >= 0.74, report.render()
+    assert report.get("storyline", "indirect", 0.3).recall >= 0.68, report.render()
     assert report.get("storyline", "all", 0.3).speaker_accuracy >= 0.88, report.render()
