@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from ..record import Article, Quote
 from ..stages import stage
 from .cues import cue_subject
-from .direct import Cue, cue_after, cue_before, cue_colon, opens_clause, signature, whole_sentences
+from .direct import Cue, cue_after, cue_before, cue_colon, signature, whole_sentences
 from .indirect import NOT_SOURCES, find_attributions
 from .layout import Layout
 from . import learned
@@ -108,9 +108,17 @@ def _continuation(article: Article, layout: Layout, span: MarkSpan, previous: Qu
 
 def _continuation_of(previous: Quote, text: str, start: int, end: int, layout: Layout) -> Quote:
     """A direct quote at [start, end) with the cue and speaker of the quote it continues."""
-    return Quote(text, start, end, "direct", previous.cue, previous.cue_start, previous.cue_end,
-                 previous.speaker_text, previous.speaker_start, previous.speaker_end, "continuation",
-                 previous.speaker, sentence=layout.sentence_index(start))
+    quote = Quote(text, start, end, "direct", previous.cue, previous.cue_start, previous.cue_end,
+                  sentence=layout.sentence_index(start))
+    return _speaker_continued(quote, previous)
+
+
+def _speaker_continued(quote: Quote, previous: Quote) -> Quote:
+    """Give `quote` the speaker of the quote it continues."""
+    quote.speaker_text, quote.speaker_start, quote.speaker_end = (previous.speaker_text, previous.speaker_start,
+                                                                  previous.speaker_end)
+    quote.speaker, quote.speaker_via = previous.speaker, "continuation"
+    return quote
 
 
 def _described(layout: Layout, cue: Cue) -> tuple[int, int] | None:
@@ -130,11 +138,10 @@ def _direct_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, 
     fragments: list[MarkSpan] = []
     waiting: list[MarkSpan] = []  # cue-less paragraphs of a multi-paragraph quote whose cue comes later
     for span in marks:
-        after = cue_after(layout, span)
-        cue = after or cue_before(layout, span) or cue_colon(layout, span)
+        cue = cue_after(layout, span) or cue_before(layout, span) or cue_colon(layout, span)
         signed = signature(layout, span) if cue is None else None
         previous = quotes[-1] if quotes else None
-        if after is not None and not opens_clause(layout, span):
+        if cue is not None and cue.inside:
             quote = _quote(article, layout, _sentence_start(layout, span.outer_start), span.end, "mixed", cue,
                            speakers)  # `The plan is a "welcome step," he said`: the sentence is what was said
             quotes.append(quote)
@@ -402,17 +409,14 @@ def _turn_quotes(article: Article, layout: Layout, speakers: ArticleSpeakers, tu
     if not any(turn.label and speakers.names_person(turn.label) for turn in turns):
         return []
     quotes: list[Quote] = []
-    for turn in turns:
+    for turn in turns:  # the first turn is labelled (`find_turns`)
         text = article.text[turn.start:turn.end]
-        if turn.label is None and quotes:
-            quote = _continuation_of(quotes[-1], text, turn.start, turn.end, layout)
-        elif turn.label is not None:
+        if turn.label is None:
+            quotes.append(_continuation_of(quotes[-1], text, turn.start, turn.end, layout))
+        else:
             quote = Quote(text, turn.start, turn.end, "direct", ":", turn.colon, turn.colon + 1,
                           sentence=layout.sentence_index(turn.start))
-            _with_speaker(quote, speakers.labelled(turn.label, turn.label_start, turn.colon))
-        else:
-            continue
-        quotes.append(quote)
+            quotes.append(_with_speaker(quote, speakers.labelled(turn.label, turn.label_start, turn.colon)))
     return quotes
 
 
@@ -422,9 +426,7 @@ def _speakers_carried(quotes: list[Quote], unspoken: list[int], layout: Layout) 
     waiting = set(unspoken)
     for previous, quote in zip([None, *quotes], quotes):
         if id(quote) in waiting and _continues(previous, quote.start, layout):
-            quote.speaker_text, quote.speaker_start, quote.speaker_end = (previous.speaker_text,
-                                                                          previous.speaker_start, previous.speaker_end)
-            quote.speaker, quote.speaker_via = previous.speaker, "continuation"
+            _speaker_continued(quote, previous)
 
 
 @stage("quotes", requires=("docs", "sentences", "entities"), assigns=("quotes",))
@@ -445,7 +447,7 @@ def extract_quotes(article: Article) -> Article:
     reported = _split_or_drop_nested(article.text, _reported(article, layout, speakers, direct, fragments, marks,
                                                              described))
     quotes = direct + reported
-    learned = _learned_quotes(article, layout, speakers, quotes, marks)
-    article.quotes = sorted(quotes + learned, key=lambda q: q.start)
-    _speakers_carried(article.quotes, [id(q) for q in learned if q.speaker_via is None and q.cue is None], layout)
+    added = _learned_quotes(article, layout, speakers, quotes, marks)
+    article.quotes = sorted(quotes + added, key=lambda q: q.start)
+    _speakers_carried(article.quotes, [id(q) for q in added if q.speaker_via is None and q.cue is None], layout)
     return article

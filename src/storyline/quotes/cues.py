@@ -107,17 +107,17 @@ _IS_CUE_LEMMA: dict[int, bool] = {}  # lemma hash -> in CUE_LEMMAS once lower-ca
 
 
 def cue_candidates(doc: Doc) -> list[Token]:
-    """The tokens whose lower-cased lemma is in a cue lexicon, and every `according` and `in` (`In a poll, …`):
-    the only tokens any cue test can accept. Read from the lemma and lower-case arrays, so the rest of the
-    paragraph is never turned into Token objects (which was most of the rules' time)."""
+    """The tokens whose lower-cased lemma is in a cue lexicon, and every `according`: the only tokens any cue test
+    can accept. Read from the lemma and lower-case arrays, so the rest of the paragraph is never turned into Token
+    objects (which was most of the rules' time)."""
     strings = doc.vocab.strings
-    according, in_ = strings["according"], strings["in"]  # the LOWER array holds string hashes
+    according = strings["according"]  # the LOWER array holds string hashes
     found = []
     for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
         known = _IS_CUE_LEMMA.get(lemma)
         if known is None:
             known = _IS_CUE_LEMMA[lemma] = strings[lemma].lower() in CUE_LEMMAS
-        if known or lower == according or lower == in_:
+        if known or lower == according:
             found.append(doc[i])
     return found
 

@@ -29,11 +29,14 @@ QUOTE_CHARS = set('"\u201c\u201d\u00ab\u00bb\u201e') | {"''", "``"}
 
 @dataclass
 class Cue:
-    """A cue verb found for a quoted span, with the paragraph it sits in and its subject head."""
+    """A cue verb found for a quoted span, with the paragraph it sits in and its subject head. `inside`: the marks
+    stand inside the sentence the cue follows (`The plan is a "welcome step," he said`), so the whole sentence up
+    to the closing mark is what was said."""
 
     paragraph: int
     verb: Token
     subject: Token
+    inside: bool = False
 
 
 def _subject_in(verb: Token, tokens: list[Token]) -> Token | None:
@@ -55,7 +58,7 @@ def cue_after(layout: Layout, span: MarkSpan) -> Cue | None:
         return None
     if layout.text_before(span.end).rstrip().endswith("."):
         return None  # the quote ended its sentence: a cue after it belongs to the next one
-    opens = opens_clause(layout, span)
+    opens = _starts_clause(layout, span)
     tokens: list[Token] = []
     for token in first.doc[first.i:first.i + AFTER_REACH]:
         if token.text in QUOTE_CHARS or (token.text in ".;!?" and tokens):
@@ -65,12 +68,12 @@ def cue_after(layout: Layout, span: MarkSpan) -> Cue | None:
             subject = _subject_in(token, tokens + list(token.doc[token.i + 1:token.i + AFTER_WINDOW]))
             reports_own = any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
             if subject is not None and _only_subject_between(tokens[:-1], subject) and (opens or not reports_own):
-                return Cue(paragraph, token, subject)
+                return Cue(paragraph, token, subject, inside=not opens)
             return None
     return None
 
 
-def opens_clause(layout: Layout, span: MarkSpan) -> bool:
+def _starts_clause(layout: Layout, span: MarkSpan) -> bool:
     """The opening mark starts its sentence or follows punctuation, a conjunction or an adverb (`But "…," he
     said`). After any other word the marks stand inside the sentence: they hold a name or a title (`on the
     broadcast of "Fox News Sunday," Pence said the talks …`) when the cue after them reports a clause of its own,

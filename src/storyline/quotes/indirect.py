@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import ADJECTIVES, NOMINAL, PATTERNS, SAYING, STANCE, according_to, cue_candidates, cue_subject, is_cue
 
@@ -268,17 +268,15 @@ def _according(token: Token) -> Attribution | None:
     return Attribution(token, source, start, end, according=True)
 
 
-def _in_source(token: Token) -> Attribution | None:
+def _in_source(sent: Span) -> Attribution | None:
     """`In a CBS News poll, Clinton led Sanders 56 to 32`, `In his view, the deal is dead`: a sentence opening with
     `in` and a source of findings (a poll, a study) or a possessor's view or words, then a comma, reports what the
     source says; the rest of the sentence is the content. Not where the clause has a cue of its own (`In a
     statement, the ministry said …` is the ministry's), nor for venues (`In an interview, X defended …`). The same
     phrase inside a clause (`leads in the latest polls`) was tried: on PolNeAR train it cost more precision than
     it found."""
-    sent = token.sent
-    if token.lower_ != "in" or token.dep_ != "prep" or token.i != token.left_edge.i or is_cue(sent.root):
-        return None
-    if not (token.i == sent.start or all(t.is_punct or t.dep_ == "cc" for t in token.doc[sent.start:token.i])):
+    token = next((t for t in sent if not (t.is_punct or t.dep_ == "cc")), None)
+    if token is None or token.lower_ != "in" or token.dep_ != "prep" or is_cue(sent.root):
         return None
     noun = next((c for c in token.children if c.dep_ == "pobj"), None)
     comma = token.right_edge.i + 1
@@ -298,13 +296,14 @@ def _named_object(doc: Doc, attribution: Attribution) -> bool:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every reported statement of one paragraph, in text order."""
-    found: list[Attribution] = []
     headline = _colon_headline(doc)
-    if headline is not None:
-        found.append(headline)
+    found = [headline] if headline is not None else []
+    for sourced in filter(None, map(_in_source, doc.sents)):
+        sourced.start, sourced.end = _trim(doc, sourced.start, sourced.end)
+        found.append(sourced)
     for token in cue_candidates(doc):
         attribution = (_according(token) or _nominal(token) or _stance_adjective(token)
-                       or _passive_with_agent(token) or _in_source(token))
+                       or _passive_with_agent(token))
         if attribution is None and is_cue(token):
             subject = cue_subject(token)
             span = _complement(token) if subject is not None else None

@@ -183,6 +183,12 @@ def classify(head: Token, people: dict[str, str] | None = None) -> Referent:
     return Referent(text, "organisation", None)
 
 
+def _label_name(label: str) -> str:
+    """A label's name as a name is written (`SEN. TIM KAINE` -> `Tim Kaine`), titles left out."""
+    written = label.title() if label.isupper() else label
+    return " ".join([w for w in written.split() if w.lower() not in TITLE_WORDS] or written.split())
+
+
 def is_indefinite(description: str) -> bool:
     """`a Turkish government source`, `an aide`: someone the article does not name, never a person named
     before."""
@@ -354,18 +360,13 @@ class ArticleSpeakers:
     def names_person(self, label: str) -> bool:
         """Whether a label in capitals (`PENCE`, `SEN. TIM KAINE`) ends with the surname of a person the article
         names."""
-        words = label.title().split()
-        return bool(words) and words[-1] in self.surnames
+        return _label_name(label).split()[-1] in self.surnames
 
     def labelled(self, label: str, start: int, end: int) -> Mention:
         """The speaker a transcript label or a signature names (`WALLACE`, `SEN. TIM KAINE`, `Krystal Correa`):
-        the person of that surname the article names (Chris Wallace), else the label's words without titles, as a
-        name (capitals written as a name is)."""
-        written = label.title() if label.isupper() else label
-        words = [w for w in written.split() if w.lower() not in TITLE_WORDS] or written.split()
-        name = self.surnames.get(words[-1]) if len(words) == 1 else None
-        referent = self._named(Referent(label, "person", name or " ".join(words)))
-        return Mention(label, start, end, "name", referent)
+        its name without titles, which `_named` completes from the article (a bare surname is the full name the
+        article uses most with it: Chris Wallace)."""
+        return Mention(label, start, end, "name", self._named(Referent(label, "person", _label_name(label))))
 
     def _sentence_of(self, paragraph: int, token: Token) -> int:
         return self.first_sentence[paragraph] + next(i for i, s in enumerate(token.doc.sents)
