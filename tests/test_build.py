@@ -114,8 +114,8 @@ def test_a_stage_that_raises_fails_one_article_and_a_rebuild_retries_it(corpus_d
 
 
 def test_a_corpus_stage_that_raises_keeps_the_articles_and_the_other_results(corpus_dir, tmp_path, monkeypatch):
-    from storyline import corpus as corpus_stages
-    from storyline.corpus import CorpusStage
+    from storyline.corpus import stages as corpus_stages
+    from storyline.corpus.stages import CorpusStage
 
     def broken(articles):
         raise RuntimeError("no summary today")

@@ -3,6 +3,7 @@
     >>> import storyline
     >>> corpus = storyline.build(["articles/"], db="storyline.db")
     >>> corpus.export("json", Path("corpus.json"))
+    >>> storyline.open("storyline.db").quotes(speaker="Putin")   # a pandas DataFrame
 
 Names are loaded on first use (PEP 562), so importing one record type does not load spaCy and trafilatura.
 """
@@ -14,7 +15,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Corpus": "api", "build": "api", "BuildSummary": "ingest",
+    "Corpus": "api", "build": "api", "BuildSummary": "ingest", "open": "frames", "Frames": "frames",
+    "FilterError": "filters",
     **{name: "record" for name in (
         "Article", "CanonicalEntity", "Citation", "Entity", "Evidence", "Figure", "FigureSeries", "Inconsistency",
         "Quote", "RawArticle", "ReadFailure", "Removed", "Role", "Sentence", "Statement", "SummarySentence",

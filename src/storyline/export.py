@@ -1,5 +1,6 @@
-"""The export formats. JSON is the whole corpus in one object; JSONL is one article a line with its own items;
-CSV and Parquet are the article table (Parquet keeps paragraphs and removed pieces as nested lists)."""
+"""The export formats. Without a table, JSON is the whole corpus in one object and JSONL one article a line with
+its own items; with a table (`storyline.tables`: articles, quotes, figures, entities, timeline) every format writes
+that table's flat rows. CSV and Parquet always write a table, the articles table by default."""
 from __future__ import annotations
 
 import csv
@@ -8,11 +9,14 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .record import Article
+from .tables import Row, rows
+
+if TYPE_CHECKING:
+    from .api import Corpus
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
 # Per-article item lists, exported under their own key (`Article.entities`, the NER spans, as "mentions").
@@ -21,10 +25,6 @@ ITEM_KEYS = {"mentions": "entities", "quotes": "quotes", "dates": "dates", "figu
 # present so consumers can rely on the keys.
 # "figures" are per-article items (above); their corpus views are "series" and "inconsistencies".
 CORPUS_KEYS = ("entities", "series", "timeline", "summary", "inconsistencies")
-CSV_COLUMNS = (
-    "id", "source", "title", "subtitle", "published", "url", "outlet", "language", "status", "status_reason",
-    "duplicate_of", "duplicate_kind", "text",
-)
 
 
 def article_dict(article: Article) -> dict[str, Any]:
@@ -65,32 +65,49 @@ def corpus_dict(articles: list[Article], corpus_results: dict[str, Any]) -> dict
     return data
 
 
-def write(articles: list[Article], corpus_results: dict[str, Any], fmt: str, out: IO[str] | Path) -> None:
-    """Write the export in `fmt` to a path (any format) or a text stream (all but parquet)."""
+def write(corpus: Corpus, fmt: str, out: IO[str] | Path, table: str | None = None) -> None:
+    """Write the export in `fmt` to a path (any format) or a text stream (all but parquet): one table's rows, or
+    with no `table` the whole corpus (JSON, JSONL) or the articles table (CSV, Parquet)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet" and not isinstance(out, Path):
+        raise ValueError("parquet is binary: give --out FILE")
+    if table is None and fmt in ("csv", "parquet"):
+        table = "articles"
+    table_rows = rows(corpus, table) if table is not None else None
     if fmt == "parquet":
-        if not isinstance(out, Path):
-            raise ValueError("parquet is binary: give --out FILE")
-        pq.write_table(pa.Table.from_pylist([article_dict(a) for a in articles]), out)
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist(table_rows), out)
         return
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as stream:
-            _write_text(articles, corpus_results, fmt, stream)
+            _write_text(corpus, fmt, stream, table_rows)
     else:
-        _write_text(articles, corpus_results, fmt, out)
+        _write_text(corpus, fmt, out, table_rows)
 
 
-def _write_text(articles: list[Article], corpus_results: dict[str, Any], fmt: str, stream: IO[str]) -> None:
-    if fmt == "json":
-        json.dump(corpus_dict(articles, corpus_results), stream, ensure_ascii=False, indent=2)
+def _write_text(corpus: Corpus, fmt: str, stream: IO[str], table_rows: list[Row] | None) -> None:
+    if table_rows is not None:
+        _write_rows(table_rows, fmt, stream)
+    elif fmt == "json":
+        json.dump(corpus.to_dict(), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
-    elif fmt == "jsonl":
-        for article in articles:
+    else:
+        for article in corpus.articles():
             line = article_dict(article) | {key: items(article, field) for key, field in ITEM_KEYS.items()}
             stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def _write_rows(table_rows: list[Row], fmt: str, stream: IO[str]) -> None:
+    if fmt == "json":
+        json.dump(table_rows, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+    elif fmt == "jsonl":
+        for row in table_rows:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
-        writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        writer = csv.DictWriter(stream, fieldnames=list(table_rows[0]) if table_rows else [], extrasaction="ignore")
         writer.writeheader()
-        for article in articles:
-            writer.writerow(article_dict(article) | {"text": article.text})
+        writer.writerows(table_rows)

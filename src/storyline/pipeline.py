@@ -86,6 +86,12 @@ class Executor:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("spawn"))
         return self._pool.map(func, items, chunksize=4)
 
+    def describe(self) -> str:
+        """Where the stages run, in words, for a status line."""
+        if self.backend == "ray":
+            return f"on Ray, {self.workers} CPUs"
+        return "in this process" if self.workers <= 1 else f"in each of {self.workers} worker processes"
+
     def _ray_map(self, func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         try:
             import ray

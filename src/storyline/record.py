@@ -29,6 +29,8 @@ class RawArticle:
     title: str | None = None
     published: str | None = None
     encoding: str | None = None
+    # What the reader had to do to this input that a user should hear of: decoded from a legacy encoding, cut.
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def content(self) -> str:
@@ -38,6 +40,17 @@ class RawArticle:
     def content_hash(self) -> str:
         """Hash of the content alone: the same bytes under two names are one article and its exact duplicate."""
         return hashlib.sha256(self.content.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class Notice:
+    """Something a build did to an input that was not a failure but must not pass in silence: a file skipped (not a
+    regular file, not English), content cut, repaired, or decoded from a legacy encoding. One line in the build's
+    report each."""
+
+    source: str
+    kind: str  # "skipped" | "cut" | "repaired" | "decoded"
+    reason: str
 
 
 @dataclass
@@ -93,6 +106,21 @@ class Quote:
     speaker: str | None = None  # canonical name, filled by entity canonicalisation
     speaker_entity: str | None = None
     sentence: int | None = None
+
+    def as_said(self) -> str:
+        """The speaker as written, the cue and the content in the order the article gives them, so a listing shows
+        what was said the way it was said ("it refused to back calls for Assad to step down", not the content
+        alone, which can read as its opposite); a direct quote's content stands in quotation marks."""
+        content = f"\u201c{self.text}\u201d" if self.kind == "direct" else self.text
+        pieces = [(self.start, content)]
+        if self.cue and self.cue_start is not None and not self.start <= self.cue_start < self.end:
+            pieces.append((self.cue_start, self.cue))
+        if self.speaker_text and self.speaker_start is not None and not self.start <= self.speaker_start < self.end:
+            pieces.append((self.speaker_start, self.speaker_text))
+        ordered = [text for _, text in sorted(pieces)]
+        if len(ordered) > 1 and ordered[0] == content:  # "…, a senior EU official said"
+            return f"{content.rstrip(',')}, {' '.join(ordered[1:])}"
+        return " ".join(ordered)
 
 
 @dataclass

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..record import RawArticle, ReadFailure
+from ..record import Notice, RawArticle, ReadFailure
 from .decode import DecodeError, decode_bytes
 from .jsonl import read_jsonl
 from .limits import DEFAULT_MAX_BYTES, TooLarge, read_limited, too_large
@@ -32,11 +33,16 @@ BINARY_SUFFIXES = {
     ".sqlite", ".db", ".parquet", ".pkl",
 }
 HTML_STARTS = ("<!doctype html", "<html", "<?xml version")
+MAX_HTML_DEPTH = 255
+_UNICODE = {"utf_8", "utf8", "ascii", "us_ascii", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be", "utf_32",
+            "utf_32_le", "utf_32_be"}
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 
 
 def read_paths(
     paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[RawArticle | ReadFailure]:
+) -> Iterator[RawArticle | ReadFailure | Notice]:
     """Every article in `paths` (files or folders, walked recursively in sorted order, hidden files skipped).
 
     Never raises for bad input: each unreadable, empty, binary, oversized or corrupt file (or JSONL line)
@@ -47,7 +53,7 @@ def read_paths(
         paths = [paths]  # a lone string would otherwise be walked one character at a time
     for given in paths:
         for item in walk(given):
-            if isinstance(item, ReadFailure):
+            if isinstance(item, (ReadFailure, Notice)):
                 yield item
             else:
                 source, path = item
@@ -112,9 +118,33 @@ def _to_article(data: bytes, source: str, suffix: str) -> RawArticle | ReadFailu
             reason = f"unsupported file type ({suffix or 'no extension'}): binary content"
         return ReadFailure(source, reason)
     text = decoded.text.lstrip("\ufeff")
+    notices = [Notice(source, "decoded", f"decoded from {decoded.encoding}")] if legacy(decoded.encoding) else []
     if suffix in HTML_SUFFIXES or text.lstrip()[:20].lower().startswith(HTML_STARTS):
-        return RawArticle(source=source, html=text, encoding=decoded.encoding)
-    return RawArticle(source=source, text=text, encoding=decoded.encoding)
+        depth = nesting_depth(text)
+        if depth > MAX_HTML_DEPTH:
+            notices.append(Notice(source, "cut", f"HTML nested {depth:,} elements deep: the parser keeps "
+                                                 f"{MAX_HTML_DEPTH}, whatever lies deeper is lost"))
+        return RawArticle(source=source, html=text, encoding=decoded.encoding, notices=notices)
+    return RawArticle(source=source, text=text, encoding=decoded.encoding, notices=notices)
+
+
+def legacy(encoding: str | None) -> bool:
+    """Whether text came in an encoding other than UTF-8 or its ASCII subset (a guess worth telling the user)."""
+    return bool(encoding) and encoding.lower().replace("-", "_") not in _UNICODE
+
+
+def nesting_depth(html: str) -> int:
+    """The deepest element nesting in `html`, counted over its tags (void elements and self-closing tags do not
+    nest). libxml2, under lxml and so trafilatura, stops at MAX_HTML_DEPTH levels and drops the rest silently."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if closing:
+            depth = max(depth - 1, 0)
+        elif not self_closing and name not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def _os_reason(error: OSError, path: Path, compressed: bool) -> str:

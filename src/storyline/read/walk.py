@@ -2,20 +2,24 @@
 
 Sorted order makes two builds over the same folder produce the same ids and the same summary; hidden files and
 folders (`.git`, `.DS_Store`, editor swap files) are never articles; a symlinked folder is followed once, so a
-link cycle cannot loop forever.
+link cycle cannot loop forever. Only regular files are read: opening a named pipe blocks until someone writes to
+it (a build would hang forever), and sockets and devices are no articles, so each is skipped with a Notice.
 """
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..record import ReadFailure
+from ..record import Notice, ReadFailure
 
 Found = tuple[str, Path]
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+            (stat.S_ISBLK, "a block device"))
 
 
-def walk(given: str | Path) -> Iterator[Found | ReadFailure]:
+def walk(given: str | Path) -> Iterator[Found | ReadFailure | Notice]:
     """(source, path) for each file under `given`, or a ReadFailure for a path that is missing or unusable.
 
     `source` is the path as the user wrote it, joined with the relative part inside a folder.
@@ -34,10 +38,22 @@ def walk(given: str | Path) -> Iterator[Found | ReadFailure]:
         if not found:
             yield ReadFailure(source, "folder holds no files")
     else:
-        yield source, path
+        yield _regular(source, path)
 
 
-def _walk_folder(folder: Path, source: str, seen: set[str]) -> Iterator[Found | ReadFailure]:
+def _regular(source: str, path: Path) -> Found | Notice:
+    """(source, path) for a regular file (after following links), a Notice saying what it is otherwise."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return source, path  # the reader reports why it cannot be opened
+    if stat.S_ISREG(mode):
+        return source, path
+    what = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+    return Notice(source, "skipped", f"{what}, not a regular file: not read")
+
+
+def _walk_folder(folder: Path, source: str, seen: set[str]) -> Iterator[Found | ReadFailure | Notice]:
     real = os.path.realpath(folder)
     if real in seen:
         return
@@ -57,4 +73,4 @@ def _walk_folder(folder: Path, source: str, seen: set[str]) -> Iterator[Found | 
         elif child.is_dir():
             yield from _walk_folder(child, child_source, seen)
         else:
-            yield child_source, child
+            yield _regular(child_source, child)

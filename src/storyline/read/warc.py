@@ -31,7 +31,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawArti
     try:
         for record in records:
             seen += 1
-            if not _is_html_article(record):
+            if not is_html_article(record):
                 continue
             articles += 1
             payload = _read_payload(record, max_bytes)
@@ -47,7 +47,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawArti
         yield ReadFailure(source, f"no HTML page (200 response) among the {seen} WARC records")
 
 
-def _is_html_article(record: ArcWarcRecord) -> bool:
+def is_html_article(record: ArcWarcRecord) -> bool:
     if record.rec_type != "response" or record.http_headers is None:
         return False
     status = record.http_headers.get_statuscode()

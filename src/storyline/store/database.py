@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..record import Article, Evidence, Quote, RawArticle, ReadFailure, Statement
+from ..record import Article, Evidence, Notice, Quote, RawArticle, ReadFailure, Statement
 from .schema import ARTICLE_COLUMNS, ARTICLE_SCALARS, ITEM_TABLES, ddl, item_columns, schema_version
 
 
@@ -179,15 +179,17 @@ class Database:
         return article
 
     def quotes(
-        self, speaker: str | None = None, article: str | None = None, since: str | None = None
+        self, speaker: str | None = None, article: str | None = None, since: str | None = None,
+        until: str | None = None, kind: str | None = None, entity_ids: Iterable[str] | None = None,
     ) -> list[Statement]:
         """Quotes in date order; `speaker` matches the canonical name, or the text as written where no name was
         resolved (`Putin` must not pick up `Putin's spokesman Dmitry Peskov`), case-insensitively; `article` is an
-        id prefix; `since` (ISO date) keeps quotes from articles published on or after it."""
+        id prefix; `since` / `until` (ISO prefixes, inclusive) keep quotes from articles published in that range;
+        `kind` is the quote kind; `entity_ids` keeps quotes whose resolved speaker is one of those entities."""
         columns = item_columns(Quote)
         sql = (f"SELECT q.article, a.published, a.title, {', '.join('q.' + _quoted(c) for c in columns)} "
                "FROM quotes q JOIN articles a ON a.id = q.article WHERE 1=1")
-        params: list[str] = []
+        params: list[Any] = []
         if speaker:
             sql += " AND (q.speaker LIKE ? ESCAPE '\\' OR (q.speaker IS NULL AND q.speaker_text LIKE ? ESCAPE '\\'))"
             params += [f"%{_like_escape(speaker)}%"] * 2
@@ -197,6 +199,16 @@ class Database:
         if since:
             sql += " AND a.published >= ?"
             params.append(since)
+        if until:
+            sql += " AND substr(a.published, 1, ?) <= ?"
+            params += [len(until), until]
+        if kind:
+            sql += " AND q.kind = ?"
+            params.append(kind)
+        if entity_ids is not None:
+            wanted = sorted(set(entity_ids))
+            sql += f" AND q.speaker_entity IN ({', '.join('?' * len(wanted))})"
+            params += wanted
         sql += " ORDER BY a.published IS NULL, a.published, q.article, q.idx"
         return [Statement(r[0], r[1], r[2], Quote(*r[3:])) for r in self.conn.execute(sql, params)]
 
@@ -309,5 +321,7 @@ def _article_from_row(row: sqlite3.Row, with_raw: bool) -> Article:
     article.paragraphs = json.loads(row["paragraphs"])
     article.evidence = [Evidence(**e) for e in json.loads(row["evidence"])]
     if with_raw and row["raw"] is not None:
-        article.raw = RawArticle(**json.loads(zlib.decompress(row["raw"])))
+        fields = json.loads(zlib.decompress(row["raw"]))
+        fields["notices"] = [Notice(**n) for n in fields.get("notices", [])]
+        article.raw = RawArticle(**fields)
     return article

@@ -34,7 +34,10 @@ def article_list(corpus: CorpusDep, entity: Text = None, speaker: Text = None, o
                  until: Annotated[queries.IsoDate | None | Literal[""], Query()] = None) -> HTMLResponse:
     """Articles filtered like /api/articles: an entity they mention, a speaker they quote, outlet, dates."""
     since, until = since or None, until or None
-    entities = queries.match_entity(corpus.entities(), entity) if entity else None
+    try:
+        entities = corpus.entity_matches(entity) if entity else None
+    except KeyError:  # the page says no article matches, with the filter form to change it
+        entities = []
     spoken_in = {s.article for s in corpus.quotes(speaker=speaker)} if speaker else None
     chosen = queries.filter_articles(corpus.headers(), entities=entities, spoken_in=spoken_in,
                                      outlet=outlet or None, since=since, until=until) if entities != [] else []
@@ -71,8 +74,8 @@ def statements(corpus: CorpusDep, speaker: Text = None, kind: Literal["direct", 
                until: Annotated[queries.IsoDate | None | Literal[""], Query()] = None,
                offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     since, until = since or None, until or None
-    chosen = queries.filter_statements(corpus.quotes(speaker=speaker or None), kind=kind or None,
-                                       since=since, until=until)
+    chosen = corpus.quotes(speaker=speaker or None, kind=kind or None, since=since and since.isoformat(),
+                           until=until and until.isoformat())
     return page("quotes.html.j2", page=queries.paginate(chosen, 200, offset), speaker=speaker, kind=kind,
                 since=since, until=until)
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BeforeValidator
 
-from ..record import Article, CanonicalEntity, Statement
+from ..record import Article, CanonicalEntity
 
 T = TypeVar("T")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -49,12 +49,6 @@ def in_range(published: str | None, since: date | None, until: date | None) -> b
     return (since is None or day >= since.isoformat()) and (until is None or day <= until.isoformat())
 
 
-def match_entity(entities: list[CanonicalEntity], key: str) -> list[CanonicalEntity]:
-    """Entities whose id is `key`, or whose name or an alias is `key` (case-insensitive)."""
-    wanted = key.casefold()
-    return [e for e in entities if e.id == key or any(n.casefold() == wanted for n in (e.name, *e.aliases))]
-
-
 def filter_articles(headers: list[Article], *, entities: list[CanonicalEntity] | None = None,
                     spoken_in: set[str] | None = None, outlet: str | None = None, status: str | None = None,
                     since: date | None = None, until: date | None = None) -> list[Article]:
@@ -67,15 +61,6 @@ def filter_articles(headers: list[Article], *, entities: list[CanonicalEntity] |
               and (status is None or a.status == status)
               and in_range(a.published, since, until)]
     return sorted(chosen, key=lambda a: (a.published is None, a.published or "", a.id))
-
-
-def filter_statements(statements: list[Statement], *, entity_ids: set[str] | None = None, kind: str | None = None,
-                      since: date | None = None, until: date | None = None) -> list[Statement]:
-    """Statements by one of `entity_ids` (canonical speakers), of a quote kind, published within the range."""
-    return [s for s in statements
-            if (entity_ids is None or s.quote.speaker_entity in entity_ids)
-            and (kind is None or s.quote.kind == kind)
-            and in_range(s.published, since, until)]
 
 
 def filter_entities(entities: list[CanonicalEntity], *, label: str | None = None, name: str | None = None,

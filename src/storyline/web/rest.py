@@ -23,10 +23,10 @@ CorpusDep = Annotated[Corpus, Depends(corpus)]
 
 
 def _entities_for(corpus: Corpus, key: str) -> list[CanonicalEntity]:
-    found = queries.match_entity(corpus.entities(), key)
-    if not found:
-        raise HTTPException(404, f"no entity with id, name or alias {key!r}")
-    return found
+    try:
+        return corpus.entity_matches(key)
+    except KeyError as error:
+        raise HTTPException(404, str(error.args[0])) from None
 
 
 @router.get("/articles", response_model=Paged[ArticleSummary])
@@ -63,9 +63,11 @@ def list_quotes(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
                 kind: Literal["direct", "mixed", "indirect"] | None = None,
                 since: Since = None, until: Until = None) -> Paged[Statement]:
     """Who said what, in date order, each with its article's id, date and title."""
-    entity_ids = {e.id for e in _entities_for(corpus, entity)} if entity else None
-    statements = queries.filter_statements(corpus.quotes(speaker=speaker, article=article), entity_ids=entity_ids,
-                                           kind=kind, since=since, until=until)
+    try:
+        statements = corpus.quotes(speaker=speaker, article=article, entity=entity, kind=kind,
+                                   since=since and since.isoformat(), until=until and until.isoformat())
+    except KeyError as error:
+        raise HTTPException(404, str(error.args[0])) from None
     page = queries.paginate(statements, limit, offset)
     return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
 
