@@ -13,7 +13,7 @@ class Recorder:
         self.done: dict[str, int] = {}
         self.statuses: list[str] = []
 
-    def phase(self, name: str, total: int | None) -> None:
+    def phase(self, name: str, total: int | None, unit: str = "") -> None:
         self.phases.append((name, total))
         self.done[name] = 0
 
@@ -39,6 +39,7 @@ def test_the_articles_phase_knows_its_total_before_it_starts_and_reaches_it(corp
     summary = storyline.Corpus(tmp_path / "s.db").add([folder], progress=watch)
     names = [name for name, _ in watch.phases]
     assert names == ["counting inputs", "articles", "corpus"]
+    assert watch.done["counting inputs"] == dict(watch.phases)["articles"]
     total = dict(watch.phases)["articles"]
     # a.txt, b.txt, c.txt, d_junk.txt and the three JSONL lines
     assert total == 7 == summary.read + summary.failed

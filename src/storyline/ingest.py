@@ -57,7 +57,9 @@ class BuildProgress(Protocol):
     """What a build tells whoever watches it: each phase with its total when known, each item done, and a status
     line for a wait that has no items (a model loading)."""
 
-    def phase(self, name: str, total: int | None) -> None: ...
+    def phase(self, name: str, total: int | None, unit: str = "") -> None:
+        """A phase starts: `total` steps when known; `unit` names what a step is when a rate of them means
+        something ("articles"), blank for steps of unlike cost (the corpus stages)."""
 
     def advance(self, count: int = 1) -> None: ...
 
@@ -65,7 +67,7 @@ class BuildProgress(Protocol):
 
 
 class _Silent:
-    def phase(self, name: str, total: int | None) -> None:
+    def phase(self, name: str, total: int | None, unit: str = "") -> None:
         pass
 
     def advance(self, count: int = 1) -> None:
@@ -117,8 +119,9 @@ def ingest(
     seen: dict[str, str] = {}  # content hash -> id of the original, within this build
     watch.phase("counting inputs", None)
     total = count_items(paths)
+    watch.advance(total)
     runner = Executor(workers, executor)
-    watch.phase("articles", total)
+    watch.phase("articles", total, "articles")
     try:
         articles = read_paths(paths, max_bytes=int(values[MAX_FILE_MB.name] * 1_000_000))
         for number, batch in enumerate(_batches(articles, int(values[BATCH_SIZE.name]))):

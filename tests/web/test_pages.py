@@ -127,3 +127,14 @@ def test_semantic_search_page(client):
     html = client.get("/search", params={"q": "deaths caused by flooding", "mode": "semantic"}).text
     assert "Floods in the valley have killed" in html and "similarity" in html
     assert 'value="semantic" checked' in html
+
+
+def test_entity_page_shows_each_statement_with_its_cue_as_the_article_says_it(client, ids, web_corpus):
+    from html import escape
+
+    html = client.get(f"/entities/{ids['brandt']}").text
+    statements = web_corpus.quotes(entity=ids["brandt"])
+    cued = [s for s in statements if s.quote.cue and s.quote.cue not in s.quote.text]
+    assert cued
+    for statement in cued:
+        assert escape(statement.quote.as_said(), quote=False) in html

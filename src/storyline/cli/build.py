@@ -22,10 +22,10 @@ class RichProgress:
         self.task: TaskID | None = None
         self.name = ""
 
-    def phase(self, name: str, total: int | None) -> None:
+    def phase(self, name: str, total: int | None, unit: str = "") -> None:
         self._finish()
         self.name = name
-        self.task = self.progress.add_task(name, total=total, status="")
+        self.task = self.progress.add_task(name, total=total, status="", unit=unit)
 
     def advance(self, count: int = 1) -> None:
         if self.task is not None and count:
@@ -46,13 +46,14 @@ class RichProgress:
 
 
 class _Rate(TextColumn):
-    """Items per second, once there is a rate to show."""
+    """Items per second in the phase's unit ("3.4 articles/s"), for phases whose steps are alike."""
 
     def __init__(self) -> None:
         super().__init__("")
 
     def render(self, task: Task) -> Text:
-        return Text(f"{task.speed:,.1f}/s" if task.speed else "", style="dim")
+        unit = task.fields.get("unit")
+        return Text(f"{task.speed:,.1f} {unit}/s" if unit and task.speed else "", style="dim")
 
 
 def _columns() -> tuple:
@@ -73,9 +74,10 @@ def build(
         "--setting", "-s", help="NAME=VALUE, repeatable; `storyline settings` lists them.")] = None,
 ) -> None:
     """Read, clean, analyse and store articles; only what is new or changed is processed."""
-    from ..ingest import SETTINGS
-    from ..pipeline import Executor
-    from ..settings import parse_settings
+    with errors.status("loading the language libraries (spaCy)…"):
+        from ..ingest import SETTINGS
+        from ..pipeline import Executor
+        from ..settings import parse_settings
 
     try:
         values = parse_settings(setting or [], SETTINGS)

@@ -1,0 +1,166 @@
+"""The read-only listings: articles, one article, quotes, entities, figures, timeline, summary and search.
+
+Each is a table of what the `Corpus` API returns, with the same filters, and a caption counting what it shows.
+"""
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from .common import DEFAULT_DB, DbOption, EntityOption, Since, Until, console, errors, opened, plural, short
+
+FIGURE_KINDS_HELP = "killed, injured, displaced, refugees, detained, air_raids, targets, troops, money or other."
+
+
+def _show(table: Table, count: int, noun: str, plural_form: str | None = None) -> None:
+    table.caption = plural(count, noun, plural_form)
+    console.print(table)
+
+
+def articles(db: DbOption = DEFAULT_DB, since: Since = None, until: Until = None) -> None:
+    """List the stored articles."""
+    with opened(db) as corpus:
+        table = Table("published", "outlet", "title", "status", "source")
+        table.add_column("id", no_wrap=True)
+        rows = corpus.table("articles", since=since, until=until)
+        for row in rows:
+            status = row["status"] if not row["duplicate_of"] else f"duplicate of {short(row['duplicate_of'])}"
+            table.add_row(row["published"] or "", escape(row["outlet"] or ""), escape(row["title"] or ""),
+                          escape(status), escape(row["source"]), short(row["id"]))
+        _show(table, len(rows), "article")
+
+
+def show(article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix of it.")],
+         db: DbOption = DEFAULT_DB) -> None:
+    """Print the cleaned article, then what was removed and why."""
+    with opened(db) as corpus:
+        article = corpus.article(article_id)
+        for name in ("title", "subtitle", "published", "published_estimate", "url", "outlet", "language", "status",
+                     "status_reason", "duplicate_of"):
+            value = getattr(article, name)
+            if value:
+                evidence = article.evidence_for(name)
+                how = f"  [dim]({escape(evidence.method)}: {escape(evidence.text)})[/dim]" if evidence else ""
+                console.print(f"[bold]{name}[/bold]: {escape(str(value))}{how}")
+        console.print()
+        for paragraph in article.paragraphs:
+            console.print(escape(paragraph), end="\n\n")
+        if article.removed:
+            console.rule("removed")
+            for piece in article.removed:
+                console.print(f"[dim]{escape(piece.reason)}[/dim]: {escape(piece.text)}")
+
+
+def quotes(
+    speaker: Annotated[str | None, typer.Option(
+        help="Canonical name (substring); the name as written where none was resolved.")] = None,
+    article: Annotated[str | None, typer.Option(help="Article id or unique prefix.")] = None,
+    since: Since = None, until: Until = None, entity: EntityOption = None,
+    kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect.")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Who said what, in date order: the speaker, and the cue and content as the article says them."""
+    with opened(db) as corpus:
+        table = Table("published", "speaker", "kind", "as said", "article")
+        statements = corpus.quotes(speaker=speaker, article=article, since=since, until=until, entity=entity,
+                                   kind=kind)
+        for statement in statements:
+            quote = statement.quote
+            table.add_row(statement.published or "undated", escape(quote.speaker or quote.speaker_text or "?"),
+                          quote.kind, escape(quote.as_said()), short(statement.article))
+        _show(table, len(statements), "quote")
+
+
+def entities(db: DbOption = DEFAULT_DB,
+             name: Annotated[str | None, typer.Option(help="Name or alias contains (case-insensitive).")] = None,
+             ) -> None:
+    """People and organisations across the corpus: aliases and roles over time."""
+    with opened(db) as corpus:
+        table = Table("name", "label", "articles", "aliases", "roles")
+        rows = corpus.table("entities", name=name)
+        for row in rows:
+            table.add_row(escape(row["name"]), row["label"], str(row["articles"]), escape(row["aliases"]),
+                          escape(row["roles"]))
+        _show(table, len(rows), "entity", "entities")
+
+
+def figures(
+    kind: Annotated[str | None, typer.Option(help=FIGURE_KINDS_HELP)] = None,
+    since: Since = None, until: Until = None, entity: EntityOption = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Every reported count or amount: kind, value, qualifier, what was counted, who gave it, date, article."""
+    with opened(db) as corpus:
+        table = Table("as of", "kind", "figure", "value", "counted", "given by", "article")
+        rows = corpus.table("figures", kind=kind, since=since, until=until, entity=entity)
+        for row in rows:
+            table.add_row(row["as_of"] or "undated", row["kind"], escape(row["text"]), _value(row),
+                          escape(row["counted"] or ""), escape(row["given_by"] or ""), short(row["article"]))
+        _show(table, len(rows), "figure")
+
+
+def _value(row: dict) -> str:
+    if row.get("value") is None:
+        return row.get("qualifier") or ""
+    value = f"{row['value']:,.0f}" + (f"–{row['value_high']:,.0f}" if row.get("value_high") is not None else "")
+    return f"{row.get('qualifier') or ''} {value}".strip()
+
+
+def timeline(since: Since = None, until: Until = None, entity: EntityOption = None,
+             db: DbOption = DEFAULT_DB) -> None:
+    """Dated events, merged across the articles reporting them, in date order with how widely each was reported."""
+    with opened(db) as corpus:
+        table = Table("date", "articles", "event", "cited")
+        entries = corpus.timeline(since=since, until=until, entity=entity)
+        for entry in entries:
+            cited = ", ".join(sorted({short(c.article) for c in entry.citations}))
+            table.add_row(entry.date, str(entry.articles), escape(entry.text), cited)
+        _show(table, len(entries), "event")
+
+
+def summary(
+    sentences: Annotated[int | None, typer.Option(help="Summary length in sentences (default: as built, 5).",
+                                                  min=1)] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """A cited extractive summary across articles, then what changed between the earliest and latest figures."""
+    with opened(db) as corpus:
+        part = None
+        for item in corpus.summary(sentences=sentences):
+            if item.part != part:
+                part = item.part
+                console.rule(escape(part))
+            cite = f"[dim]({short(item.citation.article)} sentence {item.citation.sentence}, " \
+                   f"{item.published or 'undated'})[/dim]"
+            console.print(f"{escape(item.text)} {cite}", soft_wrap=True)
+
+
+def search(
+    query: Annotated[str, typer.Argument(help='Words that must all occur in a sentence; "a phrase" and prefix* '
+                                              "work (with --semantic: any text, matched by meaning).")],
+    semantic: Annotated[bool, typer.Option(help="Rank by meaning (sentence embeddings) instead of words.")] = False,
+    limit: Annotated[int, typer.Option(help="Sentences to show.", min=1, max=500)] = 20,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Search the sentences of the analysed articles, best match first, each with its article."""
+    from ..store.database import MARK_END, MARK_START
+
+    if not query.strip():
+        errors.print("[red]give words to search for[/red]")
+        raise typer.Exit(2)
+    with opened(db) as corpus:
+        if semantic:
+            with errors.status("semantic search: loading the sentence model (and, the first time, embedding the "
+                               "corpus' sentences)…"):
+                total, hits = corpus.similar_sentences(query, limit=limit)
+        else:
+            total, hits = corpus.search(query, limit=limit)
+        table = Table("rank", "published", "sentence", "article")
+        for hit in hits:
+            text = escape(hit.snippet).replace(MARK_START, "[bold yellow]").replace(MARK_END, "[/bold yellow]")
+            table.add_row(f"{hit.rank:.2f}", hit.published or "undated", text, f"{short(hit.article)}:{hit.sentence}")
+        table.caption = f"{plural(len(hits), 'sentence')} shown of {total:,} matching"
+        console.print(table)

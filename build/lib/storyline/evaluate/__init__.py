@@ -1,0 +1,1 @@
+"""Evaluation commands: storyline measured against the gold in `../shared` (paths are arguments)."""

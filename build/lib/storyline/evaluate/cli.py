@@ -1,0 +1,134 @@
+"""`storyline eval …`: each subcommand runs one evaluation and prints its table.
+
+Gold data lives outside the project (`../shared`); every path is an argument, and a path that does not exist is a
+clean skip (exit 0 with a line saying so), so scripts run the same with or without the data.
+"""
+from __future__ import annotations
+
+import importlib.util
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, Protocol
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(help="Measure storyline against gold data.", no_args_is_help=True)
+console = Console()
+
+GoldOption = Annotated[Path | None, typer.Option("--gold", help="The seeds gold, e.g. ../shared/gold/seeds.json.")]
+
+
+class Report(Protocol):
+    def render(self) -> str: ...
+
+
+def _given(**paths: Path | None) -> dict[str, Path]:
+    """The paths the user gave; missing ones are reported and left out; none given at all is a usage error."""
+    given = {name: path for name, path in paths.items() if path is not None}
+    if not given:
+        console.print(f"give at least one of: {', '.join('--' + name for name in paths)}")
+        raise typer.Exit(2)
+    present = {}
+    for name, path in given.items():
+        if path.exists():
+            present[name] = path
+        else:
+            console.print(f"skipped --{name}: {path} does not exist")
+    return present
+
+
+def _show(report: Report) -> None:
+    console.print(report.render(), markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def seeds(gold: GoldOption = None) -> None:
+    """Cleaning on the five seeds: metadata, boilerplate dropped, body kept, broken paragraphs joined."""
+    from .seeds import evaluate_seeds
+
+    for _, path in _given(gold=gold).items():
+        _show(evaluate_seeds(path))
+
+
+@app.command()
+def html(
+    trafilatura: Annotated[Path | None, typer.Option(help="The trafilatura-eval folder.")] = None,
+) -> None:
+    """The HTML path on trafilatura's evaluation pages, beside bare trafilatura."""
+    from .trafilatura import evaluate_trafilatura
+
+    for _, path in _given(trafilatura=trafilatura).items():
+        _show(evaluate_trafilatura(path))
+
+
+@app.command()
+def quotes(
+    gold: GoldOption = None,
+    polnear: Annotated[Path | None, typer.Option(help="A PolNeAR split folder, e.g. polnear/dev.")] = None,
+    rules_only: Annotated[bool, typer.Option(help="Without the attribution tagger: what the rules alone do.")] = False,
+) -> None:
+    """Quotes and speakers: the seed quotes, and PolNeAR attribution beside textacy."""
+    from ..quotes.learned import rules_only as without_tagger
+    from . import quotes as evaluation
+
+    present = _given(gold=gold, polnear=polnear)
+    with without_tagger() if rules_only else nullcontext():
+        if "gold" in present:
+            _show(evaluation.evaluate_quotes_seeds(present["gold"]))
+        if "polnear" in present:
+            peer = importlib.util.find_spec("textacy") is not None
+            if not peer:
+                console.print("textacy is not installed (pip install -e '.[eval]'): scoring storyline alone")
+            _show(evaluation.evaluate_quotes_polnear(present["polnear"], peer=peer))
+
+
+@app.command()
+def time(
+    gold: GoldOption = None,
+    timeml: Annotated[Path | None, typer.Option(help="TempEval-3 TBAQ-cleaned folder.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N TimeML documents.")] = None,
+) -> None:
+    """Time expressions: the seed dates, and TempEval-3 beside a peer."""
+    from . import time as evaluation
+
+    present = _given(gold=gold, timeml=timeml)
+    if "gold" in present:
+        _show(evaluation.evaluate_time_seeds(present["gold"]))
+    if "timeml" in present:
+        _show(evaluation.evaluate_timeml(present["timeml"], limit=limit))
+
+
+@app.command()
+def pubdate(
+    trafilatura: Annotated[Path | None, typer.Option(help="The trafilatura-eval folder.")] = None,
+) -> None:
+    """Publication dates of HTML pages, beside htmldate alone."""
+    from .time import evaluate_pubdate
+
+    for _, path in _given(trafilatura=trafilatura).items():
+        _show(evaluate_pubdate(path))
+
+
+@app.command()
+def figures(gold: GoldOption = None) -> None:
+    """Figures on the seeds: kind, value, qualifier and source of each gold figure; not-figures extracted."""
+    from .figures import evaluate_figures
+
+    for _, path in _given(gold=gold).items():
+        _show(evaluate_figures(path))
+
+
+@app.command()
+def timeline(
+    gold: GoldOption = None,
+    ecbplus: Annotated[Path | None, typer.Option(help="The ECB+ folder (ECB+/ and ECB+_LREC2014/ inside).")] = None,
+) -> None:
+    """Seed gold dates in the timeline and the summary checks; ECB+ same-event merging, pairwise P/R."""
+    from . import timeline as evaluation
+
+    present = _given(gold=gold, ecbplus=ecbplus)
+    if "gold" in present:
+        _show(evaluation.evaluate_seed_story(present["gold"]))
+    if "ecbplus" in present:
+        _show(evaluation.evaluate_ecbplus(present["ecbplus"]))

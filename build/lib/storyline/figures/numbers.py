@@ -1,0 +1,116 @@
+"""Numbers as news writes them: digits ("5,400", "4.5 million", "$60 million"), words ("four million",
+"twenty-five"), vague plurals ("dozens", "hundreds of thousands") and ranges ("between 20 and 30", "20-30").
+
+A regex finder, not spaCy's CARDINAL: it must be cheap, and it must give the value, not only the span. A vague
+plural gets the smallest value it can mean ("dozens" at least 24) and is marked `vague`, so a series never reads
+"hundreds" as an exact 200.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numwords import TENS, UNITS
+
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+# The least a vague plural can mean: "dozens" is at least two dozen.
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+         "billions": 2_000_000_000}
+CURRENCIES = {"$": "USD", "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
+              "hk$": "HKD", "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "dollar": "USD",
+              "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY"}
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_SCALE = r"hundred|thousand|million|billion|trillion"
+_WORD_NUMBER = rf"(?:(?:{_WORD})(?:-(?:{_WORD}))?|a|an)(?:\s+(?:{_SCALE}))+|(?:{_WORD})(?:-(?:{_WORD}))?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AMOUNT = rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|bn|mn|m|k)\b)?|{_WORD_NUMBER}"
+_VAGUE = r"(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions"
+_CURRENCY = r"(?:US|A|AU|C|CA|NZ|HK|S)\$|\$|€|£|¥"
+_NUMBER = re.compile(
+    rf"(?<![\w.,:/$€£¥-])(?P<cur>{_CURRENCY})?\s?"
+    rf"(?:(?P<between>between\s+)?(?P<low>{_AMOUNT})"
+    rf"(?:(?<=\d)\s*[-–]\s*(?=[\d$€£])|\s+to\s+|(?(between)\s+and\s+|(?!)))(?:{_CURRENCY})?"
+    rf"(?P<high>{_AMOUNT})(?=\W|$)"
+    rf"|(?P<single>{_AMOUNT}|{_VAGUE}))(?![\w$€£¥/]|[.,:]\d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class NumberMention:
+    """One number in the text: offsets, value (the low end of a range), high end, currency symbol if any."""
+
+    start: int
+    end: int
+    value: float
+    value_high: float | None = None
+    currency: str | None = None
+    vague: bool = False
+    digits: bool = False
+
+
+def parse_amount(text: str) -> float | None:
+    """The value of one amount: '5,400' → 5400, '4.5 million' → 4.5e6, 'four million' → 4e6, 'a hundred' → 100."""
+    words = re.sub(r"(\d)([a-z])", r"\1 \2", text.lower().replace(",", "")).split()
+    if not words:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
+        value = float(words[0])
+        rest = words[1:]
+    else:
+        value, rest = _word_value(words[0]), words[1:]
+        if value is None:
+            return None
+    for scale in rest:
+        value *= SCALES.get(scale, 1)
+    return value
+
+
+def _word_value(word: str) -> float | None:
+    if word in ("a", "an"):
+        return 1.0
+    total = 0
+    for part in word.split("-"):
+        if part in UNITS:
+            total += UNITS[part]
+        elif part in TENS:
+            total += TENS[part]
+        else:
+            return None
+    return float(total)
+
+
+def _vague_value(text: str) -> float:
+    words = text.lower().split()
+    if len(words) == 3:  # "tens of thousands", "hundreds of millions"
+        first = {"tens": 10, "dozens": 24, "scores": 40, "hundreds": 100}[words[0]]
+        return float(first * SCALES[words[2].rstrip("s")])
+    return float(VAGUE[words[0]])
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in `text`, in order; a range is one mention."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        currency = CURRENCIES.get(match.group("cur").lower()) if match.group("cur") else None
+        if match.group("single"):
+            single = match.group("single")
+            if re.fullmatch(_VAGUE, single, re.IGNORECASE):
+                found.append(NumberMention(match.start("single"), match.end(), _vague_value(single), None,
+                                           currency, vague=True))
+                continue
+            value = parse_amount(single)
+            high = None
+        else:
+            value, high = parse_amount(match.group("low")), parse_amount(match.group("high"))
+            if value is not None and high is not None and high < value:
+                continue  # "5-3" is a score or an identifier, not a range
+        if value is None:
+            continue
+        start = match.start() if currency else match.start("single") if match.group("single") else match.start(
+            "between") if match.group("between") else match.start("low")
+        found.append(NumberMention(start, match.end(), value, high, currency,
+                                   digits=bool(re.search(r"\d", match.group(0)))))
+    return found

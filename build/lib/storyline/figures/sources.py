@@ -1,0 +1,83 @@
+"""Who gives a figure: "according to X" in its sentence, else the subject of the reporting verb the number hangs
+from ("the United Nations says more than 5,400…", "Activists reported at least 50 killed", "the UN placed the
+death toll at over 60,000"), else the speaker of the quote it sits in. None when the article names nobody: a
+figure stated in the reporter's own voice is the article's, and is never given an invented source.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..record import Quote
+
+REPORTING_VERBS = {
+    "say", "report", "estimate", "put", "place", "count", "record", "document", "announce", "confirm", "tell",
+    "state", "claim", "tally", "register", "publish", "add", "note", "warn", "indicate", "show", "give", "cite",
+}
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?([^,.;:()\"“”]+)", re.IGNORECASE)
+_SAYING = re.compile(r"\b(said|says|say|saying|told|tells|tell|report\w*|estimat\w*|announc\w*|stat(?:ed|es)|"
+                     r"claim\w*|add(?:ed|s)|not(?:ed|es)|warn\w*|insist\w*|confirm\w*|according)\b", re.IGNORECASE)
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which", "who"}
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass
+class Attribution:
+    source: str
+    via: str  # "according to" | "reporting verb" | "quote"
+    present: bool = False  # told in the present ("the UN says"): the figure stands at publication
+
+
+def source_of(sentence_text: str, number: Span | None, quotes: list[Quote], start: int) -> Attribution | None:
+    """The figure's source, by the most explicit evidence first."""
+    according = _ACCORDING.search(sentence_text)
+    if according:
+        return Attribution(_tidy(according.group(1)), "according to")
+    found = _reporting_subject(number) if number is not None else None
+    if found:
+        subject, verb = found
+        return Attribution(subject, "reporting verb", present=verb.tag_ in ("VBZ", "VBP"))
+    quote = next((q for q in quotes if q.start <= start < q.end and _spoken(q)), None)
+    if quote is not None and (quote.speaker or quote.speaker_text):
+        return Attribution(quote.speaker or quote.speaker_text or "", "quote")
+    return None
+
+
+def _spoken(quote: Quote) -> bool:
+    """A direct or mixed quote, or reported speech with a verb of saying: not "X's commitment to providing $60
+    million", where X pledged the money but reported no figure."""
+    if quote.kind in ("direct", "mixed"):
+        return True
+    return bool(quote.cue and _SAYING.search(quote.cue))
+
+
+def _reporting_subject(number: Span) -> tuple[str, Token] | None:
+    """The active subject of the closest reporting verb above the number in the parse (not a pronoun), and
+    the verb."""
+    token: Token = number.root
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS:
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in _PRONOUNS:
+                return _tidy(_subject_text(subject)), token
+            return None
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _subject_text(subject: Token) -> str:
+    """The subject's phrase, cut before an appositive or relative clause ("X, a Britain-based monitor, …")."""
+    words = []
+    for token in subject.subtree:
+        if token.text in {",", "(", "--", "—"} or token.dep_ in ("relcl", "acl", "appos"):
+            break
+        words.append(token.text_with_ws)
+    return "".join(words)
+
+
+def _tidy(text: str) -> str:
+    return _LEADING.sub("", text.strip()).strip()

@@ -1,0 +1,145 @@
+"""The REST API, read-only: thin handlers over the `Corpus` API with filters, pagination and 4xx on bad input."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+
+from ..api import Corpus
+from ..record import CanonicalEntity, FigureSeries, Statement, TimelineEntry
+from . import queries
+from .deps import corpus
+from .schemas import ArticleDetail, ArticleSummary, EntityDetail, Paged, Problem, SearchResult, Summary
+from .views import snippet_segments
+
+router = APIRouter(prefix="/api", tags=["api"], responses={404: {"model": Problem}, 422: {"model": Problem}})
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
+Offset = Annotated[int, Query(ge=0, le=10**9, description="Items to skip.")]
+Since = Annotated[queries.IsoDate | None, Query(description="Published on or after (YYYY-MM-DD).")]
+Until = Annotated[queries.IsoDate | None, Query(description="Published on or before (YYYY-MM-DD).")]
+Text = Annotated[str | None, Query(max_length=200)]
+CorpusDep = Annotated[Corpus, Depends(corpus)]
+
+
+def _entities_for(corpus: Corpus, key: str) -> list[CanonicalEntity]:
+    try:
+        return corpus.entity_matches(key)
+    except KeyError as error:
+        raise HTTPException(404, str(error.args[0])) from None
+
+
+@router.get("/articles", response_model=Paged[ArticleSummary])
+def list_articles(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
+                  entity: Annotated[Text, Query(description="Mentions this entity (id, name or alias).")] = None,
+                  speaker: Annotated[Text, Query(description="Quotes this speaker (name, part of it).")] = None,
+                  outlet: Text = None, status: Literal["ok", "skipped", "duplicate"] | None = None,
+                  since: Since = None, until: Until = None) -> Paged[ArticleSummary]:
+    """Articles in publication-date order."""
+    entities = _entities_for(corpus, entity) if entity else None
+    spoken_in = {s.article for s in corpus.quotes(speaker=speaker)} if speaker else None
+    chosen = queries.filter_articles(corpus.headers(), entities=entities, spoken_in=spoken_in, outlet=outlet,
+                                     status=status, since=since, until=until)
+    page = queries.paginate(chosen, limit, offset)
+    counts = corpus.item_counts("quotes")
+    return Paged(total=page.total, limit=limit, offset=offset,
+                 items=[ArticleSummary.of(a, counts.get(a.id, 0)) for a in page.items])
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail)
+def get_article(article_id: str, corpus: CorpusDep) -> ArticleDetail:
+    """One article by id or unique id prefix, with its text and every extracted item."""
+    try:
+        return ArticleDetail.full(corpus.article(article_id))
+    except KeyError as error:
+        raise HTTPException(404, str(error.args[0])) from None
+
+
+@router.get("/quotes", response_model=Paged[Statement])
+def list_quotes(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
+                speaker: Annotated[Text, Query(description="Speaker's canonical name or as written (part).")] = None,
+                entity: Annotated[Text, Query(description="Speaker entity (id, name or alias).")] = None,
+                article: Annotated[Text, Query(description="Article id or prefix.")] = None,
+                kind: Literal["direct", "mixed", "indirect"] | None = None,
+                since: Since = None, until: Until = None) -> Paged[Statement]:
+    """Who said what, in date order, each with its article's id, date and title."""
+    try:
+        statements = corpus.quotes(speaker=speaker, article=article, entity=entity, kind=kind,
+                                   since=since and since.isoformat(), until=until and until.isoformat())
+    except KeyError as error:
+        raise HTTPException(404, str(error.args[0])) from None
+    page = queries.paginate(statements, limit, offset)
+    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+
+
+@router.get("/entities", response_model=Paged[CanonicalEntity])
+def list_entities(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
+                  kind: Annotated[Literal["PERSON", "ORG"] | None, Query(description="Entity label.")] = None,
+                  name: Annotated[Text, Query(description="Name or alias contains (case-insensitive).")] = None,
+                  article: Annotated[Text, Query(description="Reported in this article (id prefix).")] = None,
+                  ) -> Paged[CanonicalEntity]:
+    """People and organisations across the corpus, most widely reported first."""
+    chosen = queries.filter_entities(corpus.entities(), label=kind, name=name, article=article)
+    page = queries.paginate(chosen, limit, offset)
+    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+
+
+@router.get("/entities/{entity_id}", response_model=EntityDetail)
+def get_entity(entity_id: str, corpus: CorpusDep) -> EntityDetail:
+    """One entity with its statements in date order."""
+    entity = next((e for e in corpus.entities() if e.id == entity_id), None)
+    if entity is None:
+        raise HTTPException(404, f"no entity with id {entity_id!r}")
+    statements = [s for s in corpus.quotes() if s.quote.speaker_entity == entity.id]
+    return EntityDetail(entity=entity, statements=statements)
+
+
+@router.get("/search", response_model=Paged[SearchResult])
+def search(corpus: CorpusDep, q: Annotated[str, Query(min_length=1, max_length=200, description=(
+        'Words that must all occur in a sentence; "quoted phrases" and prefix* work.'))],
+           limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0,
+           mode: Annotated[Literal["text", "semantic"], Query(description=(
+               "text: SQLite FTS5, bm25-ranked; semantic: sentence embeddings, by cosine similarity."))] = "text",
+           ) -> Paged[SearchResult]:
+    """Search the sentences of analysed articles, best match first: full text (every word must occur; text
+    without any word matches nothing) or semantic (closest in meaning; `rank` is the negated similarity)."""
+    find = corpus.similar_sentences if mode == "semantic" else corpus.search
+    total, hits = find(q, limit=limit, offset=offset)
+    return Paged(total=total, limit=limit, offset=offset, items=[_result(hit) for hit in hits])
+
+
+def _result(hit) -> SearchResult:
+    snippet, highlights = "", []
+    for segment in snippet_segments(hit.snippet):
+        if segment.css:
+            highlights.append((len(snippet), len(snippet) + len(segment.text)))
+        snippet += segment.text
+    return SearchResult(article=hit.article, sentence=hit.sentence, title=hit.title, published=hit.published,
+                        text=hit.text, snippet=snippet, highlights=highlights, rank=hit.rank)
+
+
+@router.get("/figures", response_model=Paged[FigureSeries])
+def list_figures(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
+                 kind: Annotated[Text, Query(description="What was counted: killed, injured, money, …")] = None,
+                 scope: Literal["overall", "incident"] | None = None) -> Paged[FigureSeries]:
+    """Series of reported figures, one per measure, each point cited, with the disagreements between them."""
+    chosen = [s for s in corpus.series() if (kind is None or s.kind == kind) and (scope is None or s.scope == scope)]
+    page = queries.paginate(chosen, limit, offset)
+    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+
+
+@router.get("/timeline", response_model=Paged[TimelineEntry])
+def list_timeline(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0, since: Since = None,
+                  until: Until = None) -> Paged[TimelineEntry]:
+    """Dated events in date order (a month or a year sorts before its days), each citing its sentences."""
+    chosen = [e for e in sorted(corpus.timeline(), key=lambda e: e.date)
+              if (since is None or e.date[:10] >= since.isoformat()[:len(e.date[:10])])
+              and (until is None or e.date[:10] <= until.isoformat())]
+    page = queries.paginate(chosen, limit, offset)
+    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+
+
+@router.get("/summary", response_model=Summary)
+def get_summary(corpus: CorpusDep) -> Summary:
+    """The stored extractive summary (its "what changed" part included) and the inconsistencies, all cited."""
+    return Summary(sentences=corpus.summary(), inconsistencies=corpus.inconsistencies())
