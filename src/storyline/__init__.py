@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "Corpus": "api", "build": "api", "BuildSummary": "ingest", "open": "frames", "Frames": "frames",
-    "FilterError": "filters",
+    "FilterError": "filters", "write_report": "report",
     **{name: "record" for name in (
         "Article", "CanonicalEntity", "Citation", "Entity", "Evidence", "Figure", "FigureSeries", "Inconsistency",
         "Quote", "RawArticle", "ReadFailure", "Removed", "Role", "Sentence", "Statement", "SummarySentence",

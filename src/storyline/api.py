@@ -199,11 +199,6 @@ class Corpus:
 
         write(self, fmt, out, table)
 
-    def report(self, out: Path) -> Path:
-        from .report import write_report
-
-        return write_report(self, out)
-
 
 def figure_columns() -> list[str]:
     """The columns of `Corpus.figures`, also when no figure matched."""

@@ -9,14 +9,9 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
-from typing import TYPE_CHECKING
-
 from . import __version__
 from .record import Article
-from .tables import Row, rows
-
-if TYPE_CHECKING:
-    from .api import Corpus
+from .tables import Corpus, Row, rows
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
 # Per-article item lists, exported under their own key (`Article.entities`, the NER spans, as "mentions").

@@ -9,15 +9,31 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .filters import FIGURE_KINDS, check_choice, date_range
-from .record import Article, CanonicalEntity
-
-if TYPE_CHECKING:
-    from .api import Corpus
+from .record import Article, CanonicalEntity, Statement, TimelineEntry
 
 Row = dict[str, Any]
+
+
+class Corpus(Protocol):
+    """What the tables read of `storyline.api.Corpus` (named here, not imported: the API builds on this module)."""
+
+    def headers(self) -> list[Article]: ...
+
+    def articles(self) -> list[Article]: ...
+
+    def quotes(self, **filters: str | None) -> list[Statement]: ...
+
+    def entities(self) -> list[CanonicalEntity]: ...
+
+    def entity_matches(self, key: str) -> list[CanonicalEntity]: ...
+
+    def timeline(self, **filters: str | None) -> list[TimelineEntry]: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
+
 ARTICLE_COLUMNS = (
     "id", "source", "title", "subtitle", "published", "published_estimate", "url", "outlet", "language", "status",
     "status_reason", "duplicate_of", "duplicate_kind", "text",

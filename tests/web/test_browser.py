@@ -3,6 +3,8 @@ opens without errors or CSP violations, speaker links and citations lead where t
 hostile article stays inert in the web UI and in the dossier."""
 from __future__ import annotations
 
+from storyline.report import write_report
+
 import re
 import shutil
 
@@ -127,7 +129,7 @@ def test_hostile_article_is_inert(page, base_url, web_corpus):
 
 
 def test_dossier_is_inert_and_its_citations_jump(page, web_corpus, tmp_path):
-    dossier = web_corpus.report(tmp_path / "dossier.html")
+    dossier = write_report(web_corpus, tmp_path / "dossier.html")
     page.goto(dossier.as_uri())
     _assert_inert(page)
     page.locator("#statements ~ ol.statements a.cite").first.click()

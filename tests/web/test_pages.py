@@ -1,6 +1,8 @@
 """The HTML pages through the ASGI client: every page renders, links resolve, untrusted text stays text."""
 from __future__ import annotations
 
+from storyline.report import write_report
+
 import re
 
 import pytest
@@ -100,7 +102,7 @@ def test_unknown_pages_and_bad_parameters_get_4xx_pages(client):
 
 
 def test_dossier_shows_what_the_web_ui_shows(web_corpus, ids, tmp_path):
-    html = web_corpus.report(tmp_path / "dossier.html").read_text(encoding="utf-8")
+    html = write_report(web_corpus, tmp_path / "dossier.html").read_text(encoding="utf-8")
     assert f'id="a-{ids["approved"]}-s-1"' in html and f'href="#e-{ids["brandt"]}"' in html
     assert f'id="e-{ids["brandt"]}"' in html and 'class="quote quote-direct"' in html
     fragments = {link[1:] for link in _links(html) if link.startswith("#")}

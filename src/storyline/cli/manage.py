@@ -42,7 +42,9 @@ def report(
 ) -> None:
     """Write the dossier: one self-contained HTML file, no external assets."""
     with opened(db) as corpus, errors.status("writing the dossier…"):
-        corpus.report(out)
+        from ..report import write_report
+
+        write_report(corpus, out)
     console.print(f"wrote {escape(str(out))}")
 
 
