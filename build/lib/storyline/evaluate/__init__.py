@@ -1,1 +1,0 @@
-"""Evaluation commands: storyline measured against the gold in `../shared` (paths are arguments)."""
