@@ -108,8 +108,8 @@ def test_a_quote_row_keeps_the_cue_as_said(corpus):
 def test_an_unknown_table_is_refused(corpus):
     from storyline.filters import FilterError
 
-    with pytest.raises(FilterError, match="unknown table 'stories'; choose one of: articles"):
-        corpus.table("stories")
+    with pytest.raises(FilterError, match="unknown table 'people'; choose one of: articles"):
+        corpus.table("people")
 
 
 def test_unknown_format_is_refused(corpus):

@@ -5,13 +5,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .filters import FIGURE_KINDS, QUOTE_KINDS, check_choice, date_range
+from .filters import QUOTE_KINDS, check_choice, date_range, names_entity
 from .record import (Article, CanonicalEntity, FigureSeries, Inconsistency, Notice, ReadFailure, Statement,
                      SummarySentence, TimelineEntry)
 from .store import Database
 from .store.database import SearchHit
 
 if TYPE_CHECKING:  # the build machinery imports spaCy: read-only uses of the API must not pay for it
+    from .corpus.stories import Story
     from .ingest import BuildProgress, BuildSummary
 
 
@@ -65,17 +66,45 @@ class Corpus:
 
     def quotes(
         self, speaker: str | None = None, article: str | None = None, since: str | None = None,
-        until: str | None = None, entity: str | None = None, kind: str | None = None,
+        until: str | None = None, entity: str | None = None, kind: str | None = None, story: str | None = None,
     ) -> list[Statement]:
         """Who said what, in date order: filter by speaker (canonical name or as written, part of it), article id
-        (or unique prefix), publication date range (ISO, inclusive), speaker entity (id, name or alias) and quote
-        kind. A filter of the wrong form, an unknown article or entity raises (FilterError, KeyError)."""
+        (or unique prefix), publication date range (ISO, inclusive), speaker entity (id, name or alias), quote
+        kind and story. A filter of the wrong form, an unknown article, entity or story raises (FilterError,
+        KeyError)."""
         dates = date_range(since, until)
         check_choice(kind, QUOTE_KINDS, "quote kind")
         article_id = self.article(article).id if article else None
         entity_ids = {e.id for e in self.entity_matches(entity)} if entity else None
         return self.db.quotes(speaker=speaker, article=article_id, since=dates.since, until=dates.until, kind=kind,
-                              entity_ids=entity_ids)
+                              entity_ids=entity_ids, story=self.story(story).id if story else None)
+
+    # --- stories ------------------------------------------------------------------------------------------------
+
+    def stories(self) -> list[Story]:
+        """Every story, the largest first: label (key actors and terms), date span, article and source counts."""
+        return self._story_index().stories()
+
+    def story(self, key: str) -> Story:
+        """A story by id (an id a merge retired leads to the story it joined); KeyError if there is none."""
+        found = self._story_index().story(key)
+        if found is None:
+            raise KeyError(f"no story with id {key!r} (`storyline stories` lists them)")
+        return found
+
+    def story_articles(self, key: str) -> list[str]:
+        """The ids of a story's articles."""
+        return [row[0] for row in self.db.conn.execute(
+            "SELECT article FROM story_members WHERE story = ? ORDER BY date, article", (self.story(key).id,))]
+
+    def story_assignment(self) -> dict[str, str]:
+        """Article id -> story id, for every article in a story."""
+        return self._story_index().assignment()
+
+    def _story_index(self) -> Any:
+        from .corpus.stories import StoryIndex
+
+        return StoryIndex(self.db.conn)
 
     def entities(self) -> list[CanonicalEntity]:
         """One entity per person or organisation across the corpus, most widely reported first."""
@@ -103,12 +132,14 @@ class Corpus:
         """How many items of one kind (`quotes`, `dates`, `entities`, `sentences`, `removed`) each article has."""
         return self.db.item_counts(kind)
 
-    def search(self, text: str, limit: int = 20, offset: int = 0) -> tuple[int, list[SearchHit]]:
-        """Full-text search over the sentences of analysed articles, best (bm25) first: (total matches, hits)."""
-        return self.db.search(text, limit=limit, offset=offset)
+    def search(self, text: str, limit: int = 20, offset: int = 0,
+               story: str | None = None) -> tuple[int, list[SearchHit]]:
+        """Full-text search over the sentences of analysed articles (of one story), best (bm25) first:
+        (total matches, hits)."""
+        return self.db.search(text, limit=limit, offset=offset, story=self.story(story).id if story else None)
 
-    def similar_sentences(self, text: str, limit: int = 20, offset: int = 0,
-                          floor: float = 0.3) -> tuple[int, list[SearchHit]]:
+    def similar_sentences(self, text: str, limit: int = 20, offset: int = 0, floor: float = 0.3,
+                          story: str | None = None) -> tuple[int, list[SearchHit]]:
         """Semantic search: the sentences of analysed articles closest in meaning to `text` (MiniLM embeddings,
         cosine similarity at least `floor`), best first, as (total, hits) with `rank` the negated similarity.
         Sentence vectors come from the embedding cache the corpus stages fill; the query is encoded uncached."""
@@ -116,8 +147,9 @@ class Corpus:
 
         from .corpus.embed import embed, encode
 
-        found = [(a, i, a.text[s.start:s.end]) for a in self.articles() if a.analysable
-                 for i, s in enumerate(a.sentences)]
+        members = set(self.story_articles(story)) if story else None
+        found = [(a, i, a.text[s.start:s.end]) for a in self.articles()
+                 if a.analysable and (members is None or a.id in members) for i, s in enumerate(a.sentences)]
         if not found or not text.strip():
             return 0, []
         scores = embed([t for _, _, t in found]) @ encode([text])[0]
@@ -127,7 +159,7 @@ class Corpus:
                              for k in ranked[offset:offset + limit]]
 
     def figures(self, kind: str | None = None, since: str | None = None, until: str | None = None,
-                entity: str | None = None) -> Any:
+                entity: str | None = None, story: str | None = None) -> Any:
         """Every reported count or amount as a pandas DataFrame, one row per figure with its article and offsets.
         `kind`: one of `filters.FIGURE_KINDS`; `since`/`until`: the date the figure speaks for (or, without one, its
         article's publication date); `entity`: figures whose source or sentence names that entity."""
@@ -135,55 +167,72 @@ class Corpus:
 
         from .tables import figure_rows
 
-        rows = figure_rows(self, kind=kind, since=since, until=until, entity=entity)
+        rows = figure_rows(self, kind=kind, since=since, until=until, entity=entity, story=story)
         return pd.DataFrame(rows, columns=list(rows[0]) if rows else figure_columns())
 
-    def series(self) -> list[FigureSeries]:
-        """The same measure across articles in date order, with sources, undated figures apart, disagreements."""
+    def series(self, story: str | None = None) -> list[FigureSeries]:
+        """The same measure across a story's articles in date order, with sources, undated figures apart,
+        disagreements (every story's series when no `story`)."""
         from .corpus import results
 
-        return [results.series(d) for d in self.db.corpus_result("series", [])]
+        return [results.series(d) for d in self._story_result("series", story)]
 
-    def timeline(self, since: str | None = None, until: str | None = None,
-                 entity: str | None = None) -> list[TimelineEntry]:
-        """Dated events in date order (a month or a year before its days), each merged across the articles
-        reporting it; `since`/`until` bound the event's date, `entity` keeps events whose sentence names it."""
+    def timeline(self, since: str | None = None, until: str | None = None, entity: str | None = None,
+                 story: str | None = None) -> list[TimelineEntry]:
+        """Dated events in date order (a month or a year before its days), each merged across the articles of its
+        story reporting it; `since`/`until` bound the event's date, `entity` keeps events whose sentence names it,
+        `story` one story's timeline (every story's when None)."""
         from .corpus import results
-        from .tables import names_entity
 
         dates = date_range(since, until)
-        entries = [results.timeline_entry(d) for d in self.db.corpus_result("timeline", [])]
+        entries = [results.timeline_entry(d) for d in self._story_result("timeline", story)]
         matches = self.entity_matches(entity) if entity else None
         return sorted((e for e in entries if dates.holds(e.date) and (matches is None or names_entity(e.text, matches))),
                       key=lambda e: (e.date, -e.articles))
 
-    def summary(self, sentences: int | None = None) -> list[SummarySentence]:
-        """The cited extractive summary and its "what changed" part; a length other than the stored one
-        (`sentences`) is computed now (embeddings are cached)."""
+    def summary(self, sentences: int | None = None, story: str | None = None) -> list[SummarySentence]:
+        """A story's cited extractive summary and its "what changed" part (every story's, largest first, when no
+        `story`); a length other than the stored one (`sentences`) is computed now (embeddings are cached)."""
         from .corpus import results
         from .corpus.summary import summarise
 
         if sentences is None:
-            return [results.summary_sentence(d) for d in self.db.corpus_result("summary", [])]
-        return summarise([a for a in self.articles() if a.analysable], sentences)
+            return [results.summary_sentence(d) for d in self._story_result("summary", story)]
+        chosen = set(self.story_articles(story)) if story else None
+        return summarise([a for a in self.articles() if a.analysable and (chosen is None or a.id in chosen)],
+                         sentences)
 
-    def inconsistencies(self) -> list[Inconsistency]:
-        """Figures that disagree for the same period and speakers contradicting themselves, both sides cited."""
+    def inconsistencies(self, story: str | None = None) -> list[Inconsistency]:
+        """Figures of one story that disagree for the same period and speakers contradicting themselves, both
+        sides cited (every story's when no `story`)."""
         from .corpus import results
 
-        return [results.inconsistency(d) for d in self.db.corpus_result("inconsistencies", [])]
+        return [results.inconsistency(d) for d in self._story_result("inconsistencies", story)]
 
-    def corpus_results(self) -> dict[str, Any]:
-        from .export import CORPUS_KEYS
+    def _story_result(self, name: str, story: str | None) -> list[Any]:
+        self._story_index()  # the story tables exist, even in a store built before stories
+        return self.db.story_result(name, self.story(story).id if story else None)
 
-        stored = {key: self.db.corpus_result(key) for key in CORPUS_KEYS}
-        return {key: value for key, value in stored.items() if value is not None}
+    def corpus_results(self, story: str | None = None) -> dict[str, Any]:
+        """Every corpus result as JSON-able lists by name: stories, entities, and the story stages' results (of
+        every story, or of `story`)."""
+        import dataclasses
 
-    def to_dict(self) -> dict[str, Any]:
-        """The whole corpus as the JSON export's object."""
+        chosen = [self.story(story)] if story else self.stories()
+        members = set(self.story_articles(story)) if story else None
+        return {"stories": [dataclasses.asdict(s) | {"article_ids": self.story_articles(s.id)} for s in chosen],
+                "entities": [e for e in self.db.corpus_result("entities", [])
+                             if members is None or members.intersection(e["articles"])],
+                **{name: self._story_result(name, story) for name in ("series", "timeline", "summary",
+                                                                     "inconsistencies")}}
+
+    def to_dict(self, story: str | None = None) -> dict[str, Any]:
+        """The whole corpus (or one story of it) as the JSON export's object."""
         from .export import corpus_dict
 
-        return corpus_dict(self.articles(), self.corpus_results())
+        members = set(self.story_articles(story)) if story else None
+        articles = [a for a in self.articles() if members is None or a.id in members]
+        return corpus_dict(articles, self.corpus_results(story), self.story_assignment())
 
     def table(self, name: str, /, **filters: str | None) -> list[dict[str, Any]]:
         """One table's flat rows (`tables.TABLES`: articles, quotes, figures, entities, timeline), with the
@@ -192,12 +241,12 @@ class Corpus:
 
         return rows(self, name, **filters)
 
-    def export(self, fmt: str, out: IO[str] | Path, table: str | None = None) -> None:
+    def export(self, fmt: str, out: IO[str] | Path, table: str | None = None, story: str | None = None) -> None:
         """Write the export: the whole corpus (JSON, JSONL) or one table (`table`; CSV and Parquet default to
-        the articles table)."""
+        the articles table), of every story or of `story`."""
         from .export import write
 
-        write(self, fmt, out, table)
+        write(self, fmt, out, table, story)
 
 
 def figure_columns() -> list[str]:

@@ -19,15 +19,16 @@ ITEM_KEYS = {"mentions": "entities", "quotes": "quotes", "dates": "dates", "figu
 # Corpus stages' results ("entities": one canonical entity per person or organisation across articles); always
 # present so consumers can rely on the keys.
 # "figures" are per-article items (above); their corpus views are "series" and "inconsistencies".
-CORPUS_KEYS = ("entities", "series", "timeline", "summary", "inconsistencies")
+CORPUS_KEYS = ("stories", "entities", "series", "timeline", "summary", "inconsistencies")
 
 
-def article_dict(article: Article) -> dict[str, Any]:
-    """The article's own fields: metadata with evidence, paragraphs, removed pieces, sentences."""
+def article_dict(article: Article, story: str | None = None) -> dict[str, Any]:
+    """The article's own fields: metadata with evidence, paragraphs, removed pieces, sentences, and its story."""
     published = article.evidence_for("published")
     return {
         "id": article.id,
         "source": article.source,
+        "story": story,
         "title": article.title,
         "subtitle": article.subtitle,
         "published": article.published,
@@ -51,8 +52,10 @@ def items(article: Article, field: str) -> list[dict[str, Any]]:
     return [{"article": article.id, **dataclasses.asdict(item)} for item in getattr(article, field)]
 
 
-def corpus_dict(articles: list[Article], corpus_results: dict[str, Any]) -> dict[str, Any]:
-    data: dict[str, Any] = {"storyline": __version__, "articles": [article_dict(a) for a in articles]}
+def corpus_dict(articles: list[Article], corpus_results: dict[str, Any], stories: dict[str, str]) -> dict[str, Any]:
+    """The JSON export's object: the articles (each with its story id), the corpus results, every item list."""
+    data: dict[str, Any] = {"storyline": __version__,
+                            "articles": [article_dict(a, stories.get(a.id)) for a in articles]}
     for key in CORPUS_KEYS:
         data[key] = corpus_results.get(key, [])
     for key, field in ITEM_KEYS.items():
@@ -60,16 +63,17 @@ def corpus_dict(articles: list[Article], corpus_results: dict[str, Any]) -> dict
     return data
 
 
-def write(corpus: Corpus, fmt: str, out: IO[str] | Path, table: str | None = None) -> None:
+def write(corpus: Corpus, fmt: str, out: IO[str] | Path, table: str | None = None, story: str | None = None) -> None:
     """Write the export in `fmt` to a path (any format) or a text stream (all but parquet): one table's rows, or
-    with no `table` the whole corpus (JSON, JSONL) or the articles table (CSV, Parquet)."""
+    with no `table` the whole corpus (JSON, JSONL) or the articles table (CSV, Parquet); `story` keeps one story."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet" and not isinstance(out, Path):
         raise ValueError("parquet is binary: give --out FILE")
     if table is None and fmt in ("csv", "parquet"):
         table = "articles"
-    table_rows = rows(corpus, table) if table is not None else None
+    table_rows = rows(corpus, table, **({"story": story} if story and table != "stories" else {})) \
+        if table is not None else None
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -78,20 +82,25 @@ def write(corpus: Corpus, fmt: str, out: IO[str] | Path, table: str | None = Non
         return
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as stream:
-            _write_text(corpus, fmt, stream, table_rows)
+            _write_text(corpus, fmt, stream, table_rows, story)
     else:
-        _write_text(corpus, fmt, out, table_rows)
+        _write_text(corpus, fmt, out, table_rows, story)
 
 
-def _write_text(corpus: Corpus, fmt: str, stream: IO[str], table_rows: list[Row] | None) -> None:
+def _write_text(corpus: Corpus, fmt: str, stream: IO[str], table_rows: list[Row] | None, story: str | None) -> None:
     if table_rows is not None:
         _write_rows(table_rows, fmt, stream)
     elif fmt == "json":
-        json.dump(corpus.to_dict(), stream, ensure_ascii=False, indent=2)
+        json.dump(corpus.to_dict(story=story), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
     else:
+        stories = corpus.story_assignment()
+        members = set(corpus.story_articles(story)) if story else None
         for article in corpus.articles():
-            line = article_dict(article) | {key: items(article, field) for key, field in ITEM_KEYS.items()}
+            if members is not None and article.id not in members:
+                continue
+            line = article_dict(article, stories.get(article.id)) | {
+                key: items(article, field) for key, field in ITEM_KEYS.items()}
             stream.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 

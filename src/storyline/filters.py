@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .record import CanonicalEntity
 
 # killed … other: what `storyline.figures` assigns (see `record.Figure.kind`).
 FIGURE_KINDS = ("killed", "injured", "displaced", "refugees", "detained", "air_raids", "targets", "troops", "money",
@@ -63,3 +67,9 @@ def check_choice(value: str | None, allowed: tuple[str, ...], name: str) -> str 
     if value is not None and value not in allowed:
         raise FilterError(f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}")
     return value
+
+
+def names_entity(text: str, entities: list[CanonicalEntity]) -> bool:
+    """Whether `text` names one of `entities` by its name or an alias, as a whole word (case as written)."""
+    names = {n for e in entities for n in (e.name, *e.aliases) if n}
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)

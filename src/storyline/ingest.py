@@ -9,11 +9,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
 
-from .corpus.stages import CORPUS_STAGES, run_corpus_stages, updated_items
+from .corpus.update import pending_articles, update_corpus
 from .corpus.duplicates import THRESHOLD, DuplicateIndex, signature, to_bytes
 from .pipeline import Executor, analyse, new_article, prepare
+from .progress import Progress, Silent
 from .read import DEFAULT_MAX_BYTES, read_paths
 from .read.count import count_items
 from .record import Article, Notice, RawArticle, ReadFailure
@@ -53,28 +53,7 @@ class BuildSummary:
         )
 
 
-class BuildProgress(Protocol):
-    """What a build tells whoever watches it: each phase with its total when known, each item done, and a status
-    line for a wait that has no items (a model loading)."""
-
-    def phase(self, name: str, total: int | None, unit: str = "") -> None:
-        """A phase starts: `total` steps when known; `unit` names what a step is when a rate of them means
-        something ("articles"), blank for steps of unlike cost (the corpus stages)."""
-
-    def advance(self, count: int = 1) -> None: ...
-
-    def status(self, text: str | None) -> None: ...
-
-
-class _Silent:
-    def phase(self, name: str, total: int | None, unit: str = "") -> None:
-        pass
-
-    def advance(self, count: int = 1) -> None:
-        pass
-
-    def status(self, text: str | None) -> None:
-        pass
+BuildProgress = Progress  # the name the API and the CLI know it by
 
 
 @dataclass
@@ -111,7 +90,7 @@ def ingest(
     `settings` overrides the defaults of `SETTINGS` by name; `progress` hears of three phases: counting the
     inputs, the articles (one step per input item), and the corpus stages (one step each)."""
     values = {row.name: row.default for row in SETTINGS} | (settings or {})
-    watch = progress or _Silent()
+    watch = progress or Silent()
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     report = _Reporter(BuildSummary(), on_failure, on_notice)
     summary = report.summary
@@ -141,30 +120,12 @@ def ingest(
     finally:
         runner.close()
         database.record_failures(summary.failures)
-    if summary.new or summary.duplicates or not database.has_corpus_results():
-        for name, reason in update_corpus(database, watch).items():
+    if summary.new or summary.duplicates or not database.has_corpus_results() or pending_articles(database):
+        watch.phase("corpus", None)
+        for name, reason in update_corpus(database, watch.status).items():
             report.failure(ReadFailure(f"corpus stage {name}", reason))
+        watch.status(None)
     return summary
-
-
-def update_corpus(database: Database, progress: BuildProgress | None = None) -> dict[str, str]:
-    """Run the corpus stages over every analysed article and store their results (one transaction); returns the
-    stages that failed, with why."""
-    if not CORPUS_STAGES:
-        return {}
-    watch = progress or _Silent()
-    watch.phase("corpus", len(CORPUS_STAGES) + 1)
-    watch.status("corpus: loading the analysed articles")
-    articles = [article for article in database.load_all() if article.analysable]
-    watch.advance()
-
-    def step(name: str) -> None:
-        watch.status(f"corpus: {name}")
-
-    run = run_corpus_stages(articles, on_stage=step, after_stage=lambda name: watch.advance())
-    watch.status(None)
-    database.save_corpus(run.results, articles, updated_items())
-    return run.failures
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:

@@ -112,6 +112,8 @@ class Quote:
         what was said the way it was said ("it refused to back calls for Assad to step down", not the content
         alone, which can read as its opposite); a direct quote's content stands in quotation marks."""
         content = f"\u201c{self.text}\u201d" if self.kind == "direct" else self.text
+        if self.speaker_via == "continuation":  # its cue and speaker stand with the quote it continues
+            return content
         pieces = [(self.start, content)]
         if self.cue and self.cue_start is not None and not self.start <= self.cue_start < self.end:
             pieces.append((self.cue_start, self.cue))

@@ -15,7 +15,7 @@ def test_build_then_query_commands(corpus_dir, tmp_path):
     assert result.exit_code == 0, result.output
     assert "failed 1" in result.output and "d_junk.txt" in result.output
 
-    listing = runner.invoke(app, ["articles", "--db", db])
+    listing = runner.invoke(app, ["articles", "--db", db], env={"COLUMNS": "200"})
     assert listing.exit_code == 0 and "Ministers" in listing.output
 
     exported = runner.invoke(app, ["export", "--format", "json", "--db", db])

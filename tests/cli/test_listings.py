@@ -39,7 +39,7 @@ def db(tmp_path_factory) -> str:
     (["quotes", "--article", "ffffffff"], "no article with id 'ffffffff'"),
     (["quotes", "--entity", "Nobody At All"], "no entity with id, name or alias 'Nobody At All'"),
     (["figures", "--entity", "Nobody At All"], "no entity with id, name or alias"),
-    (["export", "--table", "stories"], "unknown table 'stories'; choose one of: articles, quotes"),
+    (["export", "--table", "people"], "unknown table 'people'; choose one of: articles, quotes"),
     (["export", "--format", "xml"], "unknown format 'xml'"),
     (["show", "ffffffff"], "no article with id"),
 ])

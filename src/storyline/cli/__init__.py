@@ -13,7 +13,7 @@ from . import build, manage, views
 app = typer.Typer(help="storyline: from a pile of news articles to a sourced account of the story.",
                   no_args_is_help=True, add_completion=False)
 app.command()(build.build)
-for command in (views.articles, views.show, views.quotes, views.entities, views.figures, views.timeline,
+for command in (views.stories, views.articles, views.show, views.quotes, views.entities, views.figures, views.timeline,
                 views.summary, views.search):
     app.command()(command)
 app.command("export")(manage.export)

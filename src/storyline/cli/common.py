@@ -26,6 +26,7 @@ DEFAULT_DB = Path("storyline.db")
 Since = Annotated[str | None, typer.Option(help="On or after this date: YYYY-MM-DD (or YYYY-MM, YYYY).")]
 Until = Annotated[str | None, typer.Option(help="On or before this date: YYYY-MM-DD (or YYYY-MM, YYYY).")]
 EntityOption = Annotated[str | None, typer.Option(help="An entity's id, name or alias (`storyline entities`).")]
+StoryOption = Annotated[str | None, typer.Option(help="A story's id (`storyline stories`): only its articles.")]
 
 
 def fail(message: str) -> NoReturn:

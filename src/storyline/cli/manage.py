@@ -9,10 +9,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .common import DEFAULT_DB, DbOption, console, errors, fail, opened
+from .common import DEFAULT_DB, DbOption, StoryOption, console, errors, fail, opened
 
 FORMATS = ("json", "jsonl", "csv", "parquet")  # `storyline.export.FORMATS`, kept here so --help imports nothing
-TABLES = ("articles", "quotes", "figures", "entities", "timeline")  # `storyline.tables.TABLES`
+TABLES = ("articles", "quotes", "figures", "entities", "timeline", "stories")  # `storyline.tables.TABLES`
 
 
 def export(
@@ -20,16 +20,16 @@ def export(
     table: Annotated[str | None, typer.Option(help=f"One table: {', '.join(TABLES)} (default: the whole corpus "
                                                    "for json/jsonl, articles for csv/parquet).")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Output file (default: standard output).")] = None,
-    db: DbOption = DEFAULT_DB,
+    story: StoryOption = None, db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export the corpus, or one table of it, as JSON, JSONL, CSV or Parquet."""
+    """Export the corpus, or one table of it, as JSON, JSONL, CSV or Parquet (of one story with --story)."""
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     if table is not None and table not in TABLES:
         fail(f"unknown table {table!r}; choose one of: {', '.join(TABLES)}")
     with opened(db) as corpus:
         try:
-            corpus.export(fmt, out if out is not None else sys.stdout, table=table)
+            corpus.export(fmt, out if out is not None else sys.stdout, table=table, story=story)
         except ValueError as error:
             fail(str(error))
     if out is not None:

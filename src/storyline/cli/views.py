@@ -10,7 +10,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .common import DEFAULT_DB, DbOption, EntityOption, Since, Until, console, errors, opened, plural, short
+from .common import (DEFAULT_DB, DbOption, EntityOption, Since, StoryOption, Until, console, errors, opened, plural,
+                     short)
 
 FIGURE_KINDS_HELP = "killed, injured, displaced, refugees, detained, air_raids, targets, troops, money or other."
 
@@ -20,16 +21,27 @@ def _show(table: Table, count: int, noun: str, plural_form: str | None = None) -
     console.print(table)
 
 
-def articles(db: DbOption = DEFAULT_DB, since: Since = None, until: Until = None) -> None:
+def stories(db: DbOption = DEFAULT_DB) -> None:
+    """The stories in the store, largest first: id, label (key actors and terms), date span, articles, sources."""
+    with opened(db) as corpus:
+        table = Table("story", "label", "from", "to", "articles", "sources")
+        found = corpus.stories()
+        for story in found:
+            table.add_row(story.id, escape(story.label), story.first_date or "undated", story.last_date or "",
+                          str(story.articles), str(story.sources))
+        _show(table, len(found), "story", "stories")
+
+
+def articles(db: DbOption = DEFAULT_DB, since: Since = None, until: Until = None, story: StoryOption = None) -> None:
     """List the stored articles."""
     with opened(db) as corpus:
-        table = Table("published", "outlet", "title", "status", "source")
+        table = Table("published", "outlet", "title", "status", "story", "source")
         table.add_column("id", no_wrap=True)
-        rows = corpus.table("articles", since=since, until=until)
+        rows = corpus.table("articles", since=since, until=until, story=story)
         for row in rows:
             status = row["status"] if not row["duplicate_of"] else f"duplicate of {short(row['duplicate_of'])}"
             table.add_row(row["published"] or "", escape(row["outlet"] or ""), escape(row["title"] or ""),
-                          escape(status), escape(row["source"]), short(row["id"]))
+                          escape(status), row["story"] or "", escape(row["source"]), short(row["id"]))
         _show(table, len(rows), "article")
 
 
@@ -60,13 +72,13 @@ def quotes(
     article: Annotated[str | None, typer.Option(help="Article id or unique prefix.")] = None,
     since: Since = None, until: Until = None, entity: EntityOption = None,
     kind: Annotated[str | None, typer.Option(help="direct, mixed or indirect.")] = None,
-    db: DbOption = DEFAULT_DB,
+    story: StoryOption = None, db: DbOption = DEFAULT_DB,
 ) -> None:
     """Who said what, in date order: the speaker, and the cue and content as the article says them."""
     with opened(db) as corpus:
         table = Table("published", "speaker", "kind", "as said", "article")
         statements = corpus.quotes(speaker=speaker, article=article, since=since, until=until, entity=entity,
-                                   kind=kind)
+                                   kind=kind, story=story)
         for statement in statements:
             quote = statement.quote
             table.add_row(statement.published or "undated", escape(quote.speaker or quote.speaker_text or "?"),
@@ -76,11 +88,11 @@ def quotes(
 
 def entities(db: DbOption = DEFAULT_DB,
              name: Annotated[str | None, typer.Option(help="Name or alias contains (case-insensitive).")] = None,
-             ) -> None:
+             story: StoryOption = None) -> None:
     """People and organisations across the corpus: aliases and roles over time."""
     with opened(db) as corpus:
         table = Table("name", "label", "articles", "aliases", "roles")
-        rows = corpus.table("entities", name=name)
+        rows = corpus.table("entities", name=name, story=story)
         for row in rows:
             table.add_row(escape(row["name"]), row["label"], str(row["articles"]), escape(row["aliases"]),
                           escape(row["roles"]))
@@ -89,13 +101,13 @@ def entities(db: DbOption = DEFAULT_DB,
 
 def figures(
     kind: Annotated[str | None, typer.Option(help=FIGURE_KINDS_HELP)] = None,
-    since: Since = None, until: Until = None, entity: EntityOption = None,
+    since: Since = None, until: Until = None, entity: EntityOption = None, story: StoryOption = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Every reported count or amount: kind, value, qualifier, what was counted, who gave it, date, article."""
     with opened(db) as corpus:
         table = Table("as of", "kind", "figure", "value", "counted", "given by", "article")
-        rows = corpus.table("figures", kind=kind, since=since, until=until, entity=entity)
+        rows = corpus.table("figures", kind=kind, since=since, until=until, entity=entity, story=story)
         for row in rows:
             table.add_row(row["as_of"] or "undated", row["kind"], escape(row["text"]), _value(row),
                           escape(row["counted"] or ""), escape(row["given_by"] or ""), short(row["article"]))
@@ -109,12 +121,13 @@ def _value(row: dict) -> str:
     return f"{row.get('qualifier') or ''} {value}".strip()
 
 
-def timeline(since: Since = None, until: Until = None, entity: EntityOption = None,
+def timeline(since: Since = None, until: Until = None, entity: EntityOption = None, story: StoryOption = None,
              db: DbOption = DEFAULT_DB) -> None:
-    """Dated events, merged across the articles reporting them, in date order with how widely each was reported."""
+    """Dated events of each story, merged across the articles reporting them, in date order with how widely each
+    was reported."""
     with opened(db) as corpus:
         table = Table("date", "articles", "event", "cited")
-        entries = corpus.timeline(since=since, until=until, entity=entity)
+        entries = corpus.timeline(since=since, until=until, entity=entity, story=story)
         for entry in entries:
             cited = ", ".join(sorted({short(c.article) for c in entry.citations}))
             table.add_row(entry.date, str(entry.articles), escape(entry.text), cited)
@@ -124,18 +137,27 @@ def timeline(since: Since = None, until: Until = None, entity: EntityOption = No
 def summary(
     sentences: Annotated[int | None, typer.Option(help="Summary length in sentences (default: as built, 5).",
                                                   min=1)] = None,
-    db: DbOption = DEFAULT_DB,
+    story: StoryOption = None, db: DbOption = DEFAULT_DB,
 ) -> None:
-    """A cited extractive summary across articles, then what changed between the earliest and latest figures."""
+    """A story's cited extractive summary, then what changed between its earliest and latest figures (without
+    --story: each story's, largest first)."""
     with opened(db) as corpus:
-        part = None
-        for item in corpus.summary(sentences=sentences):
-            if item.part != part:
-                part = item.part
-                console.rule(escape(part))
-            cite = f"[dim]({short(item.citation.article)} sentence {item.citation.sentence}, " \
-                   f"{item.published or 'undated'})[/dim]"
-            console.print(f"{escape(item.text)} {cite}", soft_wrap=True)
+        chosen = [corpus.story(story)] if story else corpus.stories()
+        for one in chosen:
+            if not story:
+                console.rule(f"[bold]{escape(one.label)}[/bold] ({one.id}, {plural(one.articles, 'article')})")
+            _summary(corpus.summary(sentences=sentences, story=one.id))
+
+
+def _summary(items: list) -> None:
+    part = None
+    for item in items:
+        if item.part != part:
+            part = item.part
+            console.rule(escape(part))
+        cite = f"[dim]({short(item.citation.article)} sentence {item.citation.sentence}, " \
+               f"{item.published or 'undated'})[/dim]"
+        console.print(f"{escape(item.text)} {cite}", soft_wrap=True)
 
 
 def search(
@@ -143,7 +165,7 @@ def search(
                                               "work (with --semantic: any text, matched by meaning).")],
     semantic: Annotated[bool, typer.Option(help="Rank by meaning (sentence embeddings) instead of words.")] = False,
     limit: Annotated[int, typer.Option(help="Sentences to show.", min=1, max=500)] = 20,
-    db: DbOption = DEFAULT_DB,
+    story: StoryOption = None, db: DbOption = DEFAULT_DB,
 ) -> None:
     """Search the sentences of the analysed articles, best match first, each with its article."""
     from ..store.database import MARK_END, MARK_START
@@ -155,9 +177,9 @@ def search(
         if semantic:
             with errors.status("semantic search: loading the sentence model (and, the first time, embedding the "
                                "corpus' sentences)…"):
-                total, hits = corpus.similar_sentences(query, limit=limit)
+                total, hits = corpus.similar_sentences(query, limit=limit, story=story)
         else:
-            total, hits = corpus.search(query, limit=limit)
+            total, hits = corpus.search(query, limit=limit, story=story)
         table = Table("rank", "published", "sentence", "article")
         for hit in hits:
             text = escape(hit.snippet).replace(MARK_START, "[bold yellow]").replace(MARK_END, "[/bold yellow]")

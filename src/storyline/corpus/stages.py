@@ -1,8 +1,10 @@
-"""Corpus stages: they work on the compact results of all analysed articles (entities, stories, timeline, summary).
+"""Corpus stages: what is computed over many analysed articles (entities, figure series, timeline, summary).
 
 A corpus stage is a function `list[Article] -> list[record]` registered with the name its result is stored and
-exported under, and the per-article item lists it may update in place (entity canonicalisation fills each quote's
-`speaker`). `run_corpus_stages` runs them in order after the per-article stages of a build.
+exported under, its scope, and the per-article item lists it may update in place (entity canonicalisation fills
+each quote's `speaker`). A "corpus" stage runs over every analysed article (people are the same people across
+stories); a "story" stage runs over the articles of one story at a time, so a timeline or a summary never mixes
+unrelated stories, and only the stories a build touched are computed again (`corpus.update`).
 """
 from __future__ import annotations
 
@@ -26,15 +28,20 @@ class CorpusStage:
     name: str
     func: CorpusFunc
     updates: tuple[str, ...] = ()
+    scope: str = "story"  # "story" | "corpus"
 
 
 CORPUS_STAGES: list[CorpusStage] = [
-    CorpusStage("entities", canonicalise, updates=("quotes",)),
+    CorpusStage("entities", canonicalise, updates=("quotes",), scope="corpus"),
     CorpusStage("series", build_series),
     CorpusStage("timeline", build_timeline),
     CorpusStage("summary", summarise),
     CorpusStage("inconsistencies", find_inconsistencies),
 ]
+
+
+def in_scope(scope: str, stages: list[CorpusStage] | None = None) -> list[CorpusStage]:
+    return [current for current in (CORPUS_STAGES if stages is None else stages) if current.scope == scope]
 
 
 @dataclass

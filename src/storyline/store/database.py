@@ -131,16 +131,12 @@ class Database:
                 "INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", [(f.source, f.reason, now) for f in failures]
             )
 
-    def save_corpus(self, results: dict[str, Any], articles: list[Article], item_tables: Iterable[str]) -> None:
-        """Store the corpus stages' results (JSON-able, by name; a result not given keeps its stored value) and the
-        article items they updated, atomically."""
-        with self.transaction() as conn:
-            conn.executemany("INSERT OR REPLACE INTO corpus VALUES (?, ?)",
-                             [(name, json.dumps(data)) for name, data in results.items()])
-            for table in item_tables:
-                for article in articles:
-                    conn.execute(f"DELETE FROM {table} WHERE article = ?", (article.id,))
-                    _insert_items(conn, table, ITEM_TABLES[table], article.id, getattr(article, table))
+    def replace_items(self, articles: list[Article], item_tables: Iterable[str]) -> None:
+        """Store again the item lists a corpus stage updated in place, in the caller's transaction."""
+        for table in item_tables:
+            for article in articles:
+                self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article.id,))
+                _insert_items(self.conn, table, ITEM_TABLES[table], article.id, getattr(article, table))
 
     def has_corpus_results(self) -> bool:
         return self.conn.execute("SELECT 1 FROM corpus LIMIT 1").fetchone() is not None
@@ -150,6 +146,17 @@ class Database:
     def corpus_result(self, name: str, default: Any = None) -> Any:
         row = self.conn.execute("SELECT data FROM corpus WHERE name = ?", (name,)).fetchone()
         return json.loads(row[0]) if row else default
+
+    def story_result(self, name: str, story: str | None = None) -> list[Any]:
+        """A story stage's result for one story, or (no `story`) every story's, largest story first."""
+        if story is not None:
+            row = self.conn.execute("SELECT data FROM story_results WHERE story = ? AND name = ?",
+                                    (story, name)).fetchone()
+            return json.loads(row[0]) if row else []
+        rows = self.conn.execute(
+            "SELECT r.data FROM story_results r LEFT JOIN stories s ON s.id = r.story WHERE r.name = ? "
+            "ORDER BY s.articles DESC, r.story", (name,))
+        return [item for row in rows for item in json.loads(row[0])]
 
     def failures(self) -> list[ReadFailure]:
         return [ReadFailure(r["source"], r["reason"]) for r in self.conn.execute("SELECT * FROM failures ORDER BY source")]
@@ -181,15 +188,21 @@ class Database:
     def quotes(
         self, speaker: str | None = None, article: str | None = None, since: str | None = None,
         until: str | None = None, kind: str | None = None, entity_ids: Iterable[str] | None = None,
+        story: str | None = None,
     ) -> list[Statement]:
         """Quotes in date order; `speaker` matches the canonical name, or the text as written where no name was
         resolved (`Putin` must not pick up `Putin's spokesman Dmitry Peskov`), case-insensitively; `article` is an
         id prefix; `since` / `until` (ISO prefixes, inclusive) keep quotes from articles published in that range;
-        `kind` is the quote kind; `entity_ids` keeps quotes whose resolved speaker is one of those entities."""
+        `kind` is the quote kind; `entity_ids` keeps quotes whose resolved speaker is one of those entities;
+        `story` those from that story's articles."""
         columns = item_columns(Quote)
         sql = (f"SELECT q.article, a.published, a.title, {', '.join('q.' + _quoted(c) for c in columns)} "
-               "FROM quotes q JOIN articles a ON a.id = q.article WHERE 1=1")
+               "FROM quotes q JOIN articles a ON a.id = q.article")
         params: list[Any] = []
+        if story:
+            sql += " JOIN story_members m ON m.article = q.article AND m.story = ?"
+            params.append(story)
+        sql += " WHERE 1=1"
         if speaker:
             sql += " AND (q.speaker LIKE ? ESCAPE '\\' OR (q.speaker IS NULL AND q.speaker_text LIKE ? ESCAPE '\\'))"
             params += [f"%{_like_escape(speaker)}%"] * 2
@@ -226,19 +239,22 @@ class Database:
             raise ValueError(f"no item table {table!r}")
         return dict(self.conn.execute(f"SELECT article, count(*) FROM {table} GROUP BY article").fetchall())
 
-    def search(self, text: str, limit: int = 20, offset: int = 0) -> tuple[int, list[SearchHit]]:
+    def search(self, text: str, limit: int = 20, offset: int = 0,
+               story: str | None = None) -> tuple[int, list[SearchHit]]:
         """Sentences matching the words of `text` (all of them; "quoted phrases" and trailing * prefixes kept),
-        best first by bm25, with the total count. User text never reaches FTS5 syntax unquoted."""
+        best first by bm25, with the total count; `story` keeps that story's articles. User text never reaches
+        FTS5 syntax unquoted."""
         match = fts_query(text)
         if not match:
             return 0, []
-        total = self.conn.execute("SELECT count(*) FROM sentence_search WHERE sentence_search MATCH ?",
-                                  (match,)).fetchone()[0]
+        within, args = ("JOIN story_members m ON m.article = s.article AND m.story = ? ", [story]) if story else ("", [])
+        total = self.conn.execute(f"SELECT count(*) FROM sentence_search s {within}WHERE sentence_search MATCH ?",
+                                  (*args, match)).fetchone()[0]
         rows = self.conn.execute(
             "SELECT s.article, s.sentence, s.text, snippet(sentence_search, 0, ?, ?, '…', 24), s.rank, "
-            "a.title, a.published FROM sentence_search s JOIN articles a ON a.id = s.article "
+            f"a.title, a.published FROM sentence_search s JOIN articles a ON a.id = s.article {within}"
             "WHERE sentence_search MATCH ? ORDER BY s.rank, s.article, s.sentence LIMIT ? OFFSET ?",
-            (MARK_START, MARK_END, match, limit, offset),
+            (MARK_START, MARK_END, *args, match, limit, offset),
         ).fetchall()
         return total, [SearchHit(*row) for row in rows]
 

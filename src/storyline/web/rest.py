@@ -9,7 +9,9 @@ from ..api import Corpus
 from ..record import CanonicalEntity, FigureSeries, Statement, TimelineEntry
 from . import queries
 from .deps import corpus
-from .schemas import ArticleDetail, ArticleSummary, EntityDetail, Paged, Problem, SearchResult, Summary
+from ..corpus.stories import Story
+from .schemas import (ArticleDetail, ArticleSummary, EntityDetail, Paged, Problem, SearchResult, StoryDetail,
+                      Summary)
 from .views import snippet_segments
 
 router = APIRouter(prefix="/api", tags=["api"], responses={404: {"model": Problem}, 422: {"model": Problem}})
@@ -61,10 +63,12 @@ def list_quotes(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
                 entity: Annotated[Text, Query(description="Speaker entity (id, name or alias).")] = None,
                 article: Annotated[Text, Query(description="Article id or prefix.")] = None,
                 kind: Literal["direct", "mixed", "indirect"] | None = None,
-                since: Since = None, until: Until = None) -> Paged[Statement]:
+                since: Since = None, until: Until = None,
+                story: Annotated[Text, Query(description="A story's id: only its articles.")] = None,
+                ) -> Paged[Statement]:
     """Who said what, in date order, each with its article's id, date and title."""
     try:
-        statements = corpus.quotes(speaker=speaker, article=article, entity=entity, kind=kind,
+        statements = corpus.quotes(speaker=speaker, article=article, entity=entity, kind=kind, story=story,
                                    since=since and since.isoformat(), until=until and until.isoformat())
     except KeyError as error:
         raise HTTPException(404, str(error.args[0])) from None
@@ -143,3 +147,24 @@ def list_timeline(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0, sinc
 def get_summary(corpus: CorpusDep) -> Summary:
     """The stored extractive summary (its "what changed" part included) and the inconsistencies, all cited."""
     return Summary(sentences=corpus.summary(), inconsistencies=corpus.inconsistencies())
+
+
+StoryOption = Annotated[Text, Query(description="A story's id: only its articles.")]
+
+
+@router.get("/stories", response_model=Paged[Story])
+def list_stories(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0) -> Paged[Story]:
+    """The stories, largest first: label (key actors and terms), date span, article and source counts."""
+    page = queries.paginate(corpus.stories(), limit, offset)
+    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+
+
+@router.get("/stories/{story_id}", response_model=StoryDetail)
+def get_story(story_id: str, corpus: CorpusDep) -> StoryDetail:
+    """One story (a merged story's old id leads to the one it joined) with its articles, timeline and summary."""
+    try:
+        story = corpus.story(story_id)
+    except KeyError as error:
+        raise HTTPException(404, str(error.args[0])) from None
+    return StoryDetail(story=story, articles=corpus.story_articles(story.id), timeline=corpus.timeline(story=story.id),
+                       summary=corpus.summary(story=story.id), series=corpus.series(story=story.id))

@@ -5,8 +5,9 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from ..record import (Article, CanonicalEntity, Entity, Evidence, Inconsistency, Quote, Removed, Sentence, Statement,
-                      SummarySentence, TimeExpression)
+from ..corpus.stories import Story
+from ..record import (Article, CanonicalEntity, Entity, Evidence, FigureSeries, Inconsistency, Quote, Removed, Sentence,
+                      Statement, SummarySentence, TimeExpression, TimelineEntry)
 
 T = TypeVar("T")
 
@@ -87,3 +88,13 @@ class Summary(BaseModel):
 
 class Problem(BaseModel):
     detail: str
+
+
+class StoryDetail(BaseModel):
+    """A story with the ids of its articles and what is computed within it."""
+
+    story: Story
+    articles: list[str]
+    timeline: list[TimelineEntry]
+    summary: list[SummarySentence]
+    series: list[FigureSeries]

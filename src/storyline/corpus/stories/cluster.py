@@ -1,0 +1,163 @@
+"""How articles group into stories: the score of an article against a story, and a deterministic partition.
+
+The score adds the cosine of the article's title-and-lead vector to the story's centroid, the overlap of their
+salient entity keys and of their key terms, and takes off for the time between the article and the story's span.
+Entity keys carry the weight that tells two events of one kind apart (two earthquakes read alike, but not in the
+same places); the vector carries what names do not. Candidates come only through blocking: stories sharing one of
+the article's keys (each key capped to its heaviest stories) and not too far away in time.
+
+`partition` settles a set of articles in (date, id) order and then merges clusters that the evidence links, so the
+same set gives the same stories whatever order it arrived in.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+import numpy as np
+
+from .features import StoryFeatures
+
+W_VECTOR, W_KEYS, W_TERMS, W_TIME = 1.0, 0.6, 0.3, 0.4
+THRESHOLD = 0.9  # join the best story at or above this score, else start one
+MERGE_THRESHOLD = 0.9  # two stories whose centroids score this much are one
+TIME_SCALE_DAYS = 30.0
+MAX_GAP_DAYS = 120  # blocking: a story this far from the article's date is no candidate
+KEY_CAP = 50  # blocking: per key, only its heaviest stories
+BLOCK_KEYS = 8  # blocking: the article's heaviest keys that are looked up
+
+
+@dataclass
+class Cluster:
+    """A story being settled: its members and the running sums its score needs."""
+
+    members: list[StoryFeatures] = field(default_factory=list)
+    vector: np.ndarray | None = None
+    keys: Counter = field(default_factory=Counter)
+    terms: Counter = field(default_factory=Counter)
+    first: str | None = None
+    last: str | None = None
+
+    def add(self, item: StoryFeatures) -> None:
+        self.members.append(item)
+        self.vector = item.vector.astype(np.float64) if self.vector is None else self.vector + item.vector
+        self.keys.update(item.keys)
+        self.terms.update(item.terms)
+        if item.date:
+            self.first = min(self.first or item.date, item.date)
+            self.last = max(self.last or item.date, item.date)
+
+    def absorb(self, other: Cluster) -> None:
+        for item in other.members:
+            self.add(item)
+
+    @property
+    def centroid(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.vector))
+        return self.vector / norm if norm else self.vector
+
+
+def sparse_cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(k, 0.0) for k, w in a.items())
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+
+
+def days(a: str, b: str) -> int:
+    return abs((Date.fromisoformat(a) - Date.fromisoformat(b)).days)
+
+
+def gap(first: str | None, last: str | None, other_first: str | None, other_last: str | None) -> int | None:
+    """Days between two date spans (0 when they overlap); None when either is undated."""
+    if not (first and last and other_first and other_last):
+        return None
+    if other_first > last:
+        return days(last, other_first)
+    if first > other_last:
+        return days(other_last, first)
+    return 0
+
+
+def score(vector: np.ndarray, keys: dict, terms: dict, span: tuple, cluster: Cluster) -> float:
+    """How well something with this vector, keys, terms and date span fits `cluster` (higher: better)."""
+    value = (W_VECTOR * float(vector @ cluster.centroid) + W_KEYS * sparse_cosine(keys, cluster.keys)
+             + W_TERMS * sparse_cosine(terms, cluster.terms))
+    apart = gap(*span, cluster.first, cluster.last)
+    return value - (W_TIME * min(apart / TIME_SCALE_DAYS, 1.0) if apart else 0.0)
+
+
+def blocking_keys(keys: dict[str, float], terms: dict[str, float]) -> list[str]:
+    """The keys an article is looked up by: its heaviest entity keys and terms."""
+    ranked = sorted({**keys, **terms}.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [k for k, _ in ranked[:BLOCK_KEYS]]
+
+
+def partition(items: list[StoryFeatures]) -> list[Cluster]:
+    """Stories of `items`: each in (date, id) order joins its best candidate at or above THRESHOLD or starts a
+    cluster; then linked clusters merge. Candidates come through an in-memory key index, as in the store."""
+    clusters: list[Cluster] = []
+    index: dict[str, Counter] = defaultdict(Counter)  # key -> cluster -> weight
+    for item in sorted(items, key=lambda f: f.order):
+        span = (item.date, item.date)
+        best, best_score = None, THRESHOLD
+        for c in _candidates(index, blocking_keys(item.keys, item.terms), span, clusters):
+            value = score(item.vector, item.keys, item.terms, span, clusters[c])
+            if value >= best_score:
+                best, best_score = c, value
+        if best is None:
+            clusters.append(Cluster())
+            best = len(clusters) - 1
+        clusters[best].add(item)
+        for key, weight in {**item.keys, **item.terms}.items():
+            index[key][best] += weight
+    return _merge(clusters, index)
+
+
+def _candidates(index: dict[str, Counter], keys: list[str], span: tuple, clusters: list[Cluster]) -> list[int]:
+    found: set[int] = set()
+    for key in keys:
+        found.update(c for c, _ in sorted(index[key].items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_CAP])
+    return sorted(c for c in found if _near(span, clusters[c]))
+
+
+def _near(span: tuple, cluster: Cluster) -> bool:
+    apart = gap(*span, cluster.first, cluster.last)
+    return apart is None or apart <= MAX_GAP_DAYS
+
+
+def _merge(clusters: list[Cluster], index: dict[str, Counter]) -> list[Cluster]:
+    """Merge, best-linked first, every two clusters whose own scores (both ways) reach MERGE_THRESHOLD."""
+    alive = dict(enumerate(clusters))
+    owner = list(range(len(clusters)))
+
+    def find(c: int) -> int:
+        while owner[c] != c:
+            c = owner[c]
+        return c
+
+    changed = True
+    while changed:
+        changed = False
+        for c in sorted(alive):
+            if c not in alive:
+                continue
+            one = alive[c]
+            keys = blocking_keys(dict(one.keys), dict(one.terms))
+            near = {find(o) for key in keys for o in index[key]} - {c}
+            span = (one.first, one.last)
+            linked = [(min(score(one.centroid, one.keys, one.terms, span, alive[o]),
+                           score(alive[o].centroid, alive[o].keys, alive[o].terms, (alive[o].first, alive[o].last),
+                                 one)), o)
+                      for o in sorted(near) if o in alive and _near(span, alive[o])]
+            best = max(linked, default=None)
+            if best and best[0] >= MERGE_THRESHOLD:
+                keep, gone = min(c, best[1]), max(c, best[1])
+                alive[keep].absorb(alive.pop(gone))
+                owner[gone] = keep
+                changed = True
+    return [alive[c] for c in sorted(alive)]

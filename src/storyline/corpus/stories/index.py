@@ -1,0 +1,213 @@
+"""Stories as relational tables on a given SQLite connection, updated online.
+
+`StoryIndex.add` takes a batch of `StoryFeatures`. Each new article is looked up by its heaviest keys in the
+indexed `story_keys` table (each key capped to its heaviest stories, stories too far away in time dropped); the
+stories that score near the threshold are the ones it touches. The batch and the members of the touched stories are
+then re-settled from scratch by `partition`, in (date, id) order, so the stories a set of articles forms do not
+depend on the order they were added in, and the work done is in proportion to the batch and the stories it
+touches, never the corpus. A story's id is derived from its first article (by date, then id); when re-settling
+retires an id (two stories merged, or an earlier article now leads the story), `story_merges` records the id it
+went to, and `resolve` follows that chain. The index writes in the caller's transaction and never commits.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from .cluster import KEY_CAP, MAX_GAP_DAYS, THRESHOLD, Cluster, blocking_keys, partition, score
+from .features import StoryFeatures
+
+TOUCH_MARGIN = 0.15  # a story scoring this close under the threshold is re-settled with the batch
+LABEL_KEYS, LABEL_TERMS = 3, 2
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, first_article TEXT NOT NULL, first_date TEXT, last_date TEXT,
+    articles INTEGER NOT NULL, sources INTEGER NOT NULL, centroid BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS story_members (
+    article TEXT PRIMARY KEY, story TEXT NOT NULL, source TEXT NOT NULL, date TEXT, vector BLOB NOT NULL,
+    keys TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story);
+CREATE TABLE IF NOT EXISTS story_keys (story TEXT NOT NULL, key TEXT NOT NULL, weight REAL NOT NULL,
+    PRIMARY KEY (story, key));
+CREATE INDEX IF NOT EXISTS story_keys_key ON story_keys (key, weight DESC);
+CREATE TABLE IF NOT EXISTS story_merges (old TEXT PRIMARY KEY, new TEXT NOT NULL);
+"""
+
+
+def story_id(first_article: str) -> str:
+    return "s" + hashlib.sha1(first_article.encode()).hexdigest()[:11]
+
+
+@dataclass
+class Story:
+    """A story as stored: its readable label (key actors and terms), date span and counts."""
+
+    id: str
+    label: str
+    first_date: str | None
+    last_date: str | None
+    articles: int
+    sources: int
+
+
+class StoryIndex:
+    """Online story assignment over the `stories`, `story_members`, `story_keys` and `story_merges` tables."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.executescript(SCHEMA)
+        # What `add` changed since this index was opened: the stories written anew (their results need
+        # recomputing) and the ids retired by a merge (their results go).
+        self.rewritten: set[str] = set()
+        self.retired: set[str] = set()
+
+    def add(self, batch: list[StoryFeatures]) -> dict[str, str]:
+        """Assign every article of `batch` (already stored ones are left as they are); their story ids."""
+        known = {row[0] for row in self._rows("SELECT article FROM story_members", ())} if len(batch) > 500 else None
+        fresh = {f.article: f for f in batch
+                 if (f.article not in known if known is not None else not self._member(f.article))}
+        touched = sorted({s for f in fresh.values() for s in self._touched(f)})
+        members = self._members(touched)
+        clusters = partition(members + sorted(fresh.values(), key=lambda f: f.order))
+        written = self._replace(touched, clusters)
+        self.rewritten.update(written)
+        self.retired.update(set(touched) - written)
+        self.retired -= self.rewritten
+        return {f.article: self.story_of(f.article) for f in batch}
+
+    def _member(self, article: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM story_members WHERE article = ?", (article,)).fetchone() is not None
+
+    def _touched(self, item: StoryFeatures) -> list[str]:
+        """Stored stories the article could join: found through its keys, scored, kept when near the threshold."""
+        found: set[str] = set()
+        for key in blocking_keys(item.keys, item.terms):
+            found.update(r[0] for r in self._rows(
+                "SELECT story FROM story_keys WHERE key = ? ORDER BY weight DESC, story LIMIT ?", (key, KEY_CAP)))
+        kept = []
+        for story in sorted(found):
+            cluster = self._cluster(story)
+            if cluster is None:
+                continue
+            value = score(item.vector, item.keys, item.terms, (item.date, item.date), cluster)
+            near = item.date is None or cluster.first is None or _within(item.date, cluster, MAX_GAP_DAYS)
+            if near and value >= THRESHOLD - TOUCH_MARGIN:
+                kept.append(story)
+        return kept
+
+    def _cluster(self, story: str) -> Cluster | None:
+        row = self.conn.execute("SELECT centroid, first_date, last_date FROM stories WHERE id = ?", (story,)).fetchone()
+        if row is None:
+            return None
+        cluster = Cluster(vector=np.frombuffer(row[0], dtype=np.float64).copy(), first=row[1], last=row[2])
+        for key, weight in self._rows("SELECT key, weight FROM story_keys WHERE story = ?", (story,)):
+            (cluster.keys if key.startswith("e:") else cluster.terms)[key] = weight
+        return cluster
+
+    def _members(self, stories: list[str]) -> list[StoryFeatures]:
+        found = []
+        for story in stories:
+            for article, source, date, vector, keys in self._rows(
+                    "SELECT article, source, date, vector, keys FROM story_members WHERE story = ?", (story,)):
+                data = json.loads(keys)
+                found.append(StoryFeatures(article, source, date, np.frombuffer(vector, dtype=np.float32).copy(),
+                                           data["keys"], data["terms"], data["names"]))
+        return found
+
+    def _replace(self, old: list[str], clusters: list[Cluster]) -> set[str]:
+        """Write the re-settled stories over the touched ones; retired ids point to their founder's new story."""
+        founders = dict(self._rows(f"SELECT id, first_article FROM stories WHERE id IN ({_marks(old)})", old))
+        for table, column in (("stories", "id"), ("story_keys", "story")):
+            self.conn.execute(f"DELETE FROM {table} WHERE {column} IN ({_marks(old)})", old)
+        story_of = {}
+        for cluster in clusters:
+            first = min(cluster.members, key=lambda f: f.order)
+            sid = story_id(first.article)
+            story_of.update({f.article: sid for f in cluster.members})
+            self._write_story(sid, first.article, cluster)
+        for story in old:
+            new = story_of[founders[story]]
+            if new != story:
+                self.conn.execute("INSERT OR REPLACE INTO story_merges VALUES (?, ?)", (story, new))
+        self.conn.execute(f"DELETE FROM story_merges WHERE old IN ({_marks(list(story_of.values()))})",
+                          list(story_of.values()))
+        return set(story_of.values())
+
+    def _write_story(self, sid: str, first: str, cluster: Cluster) -> None:
+        members = cluster.members
+        self.conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          (sid, label(cluster), first, cluster.first, cluster.last, len(members),
+                           len({f.source for f in members}), cluster.vector.astype(np.float64).tobytes()))
+        self.conn.executemany("INSERT INTO story_keys VALUES (?, ?, ?)",
+                              [(sid, k, w) for k, w in {**cluster.keys, **cluster.terms}.items()])
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO story_members VALUES (?, ?, ?, ?, ?, ?)",
+            [(f.article, sid, f.source, f.date, np.asarray(f.vector, dtype=np.float32).tobytes(),
+              json.dumps({"keys": f.keys, "terms": f.terms, "names": f.names}, sort_keys=True)) for f in members])
+
+    def resolve(self, story: str) -> str | None:
+        """The current id of a story id, following merges; None for an id never issued."""
+        seen = set()
+        while story not in seen:
+            seen.add(story)
+            if self.conn.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone():
+                return story
+            row = self.conn.execute("SELECT new FROM story_merges WHERE old = ?", (story,)).fetchone()
+            if row is None:
+                return None
+            story = row[0]
+        return None
+
+    def story_of(self, article: str) -> str | None:
+        row = self.conn.execute("SELECT story FROM story_members WHERE article = ?", (article,)).fetchone()
+        return row[0] if row else None
+
+    def story(self, story: str) -> Story | None:
+        sid = self.resolve(story)
+        row = sid and self.conn.execute(
+            "SELECT id, label, first_date, last_date, articles, sources FROM stories WHERE id = ?", (sid,)).fetchone()
+        return Story(*row) if row else None
+
+    def stories(self) -> list[Story]:
+        """Every story, largest first."""
+        return [Story(*r) for r in self._rows("SELECT id, label, first_date, last_date, articles, sources FROM "
+                                               "stories ORDER BY articles DESC, id", ())]
+
+    def assignment(self) -> dict[str, str]:
+        """Article id -> story id, for every article assigned."""
+        return dict(self._rows("SELECT article, story FROM story_members", ()))
+
+    def _rows(self, sql: str, args: tuple | list) -> list[tuple]:
+        return self.conn.execute(sql, args).fetchall()
+
+
+def label(cluster: Cluster) -> str:
+    """The story's key actors and terms, by weight, in their most used readable form."""
+    names: Counter = Counter()
+    forms: dict[str, Counter] = {}
+    for item in cluster.members:
+        for key, name in item.names.items():
+            forms.setdefault(key, Counter())[name] += 1
+    names.update(cluster.keys)
+    actors = [k for k, _ in sorted(cluster.keys.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_KEYS]]
+    terms = [k for k, _ in sorted(cluster.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]]
+    readable = [max(forms[k].items(), key=lambda kv: (kv[1], kv[0]))[0] if k in forms else k[2:]
+                for k in actors + terms]
+    return ", ".join(readable) or "(untitled)"
+
+
+def _within(day: str, cluster: Cluster, limit: int) -> bool:
+    from .cluster import gap
+
+    apart = gap(day, day, cluster.first, cluster.last)
+    return apart is None or apart <= limit
+
+
+def _marks(values: list) -> str:
+    return ",".join("?" * len(values))
