@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -178,7 +178,8 @@ def entities(db: DbOption = DEFAULT_DB) -> None:
 @app.command()
 def figures(
     kind: Annotated[str | None, typer.Option(
-        help="killed, injured, displaced, refugees, detained, air_raids, targets, troops, money or other.")] = None,
+        help="killed, injured, missing, displaced, refugees, detained, air_raids, targets, troops, money or "
+             "other.")] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Every reported count or amount: kind, value, qualifier, what was counted, source, date, article."""
@@ -186,10 +187,17 @@ def figures(
         table = Table("as of", "kind", "figure", "value", "counted", "source", "article")
         frame = corpus.figures(kind=kind).astype(object)
         for row in frame.where(frame.notna(), None).itertuples():
-            value = f"{row.value:,.0f}" + (f"–{row.value_high:,.0f}" if row.value_high is not None else "")
+            value = _figure_value(row)
             table.add_row(row.as_of or "undated", row.kind, escape(row.text), f"{row.qualifier or ''} {value}".strip(),
                           escape(row.counted or ""), escape(row.source or ""), row.article[:10])
         console.print(table)
+
+
+def _figure_value(row: Any) -> str:
+    """A figure's value as a reader should take it: "dozens (at least 24)" for a vague quantity, never "24"."""
+    if row.value is None:
+        return f"{row.text} (at least {row.lower_bound:,.0f})" if row.lower_bound is not None else "?"
+    return f"{row.value:,.0f}" + (f"–{row.value_high:,.0f}" if row.value_high is not None else "")
 
 
 @app.command()
