@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from .record import CanonicalEntity
 
 # killed … other: what `storyline.figures` assigns (see `record.Figure.kind`).
-FIGURE_KINDS = ("killed", "injured", "displaced", "refugees", "detained", "air_raids", "targets", "troops", "money",
-                "other")
+FIGURE_KINDS = ("killed", "injured", "missing", "displaced", "refugees", "detained", "air_raids", "targets", "troops",
+                "money", "other")
 QUOTE_KINDS = ("direct", "mixed", "indirect")
 _ISO = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 

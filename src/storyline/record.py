@@ -175,14 +175,19 @@ class TimeExpression:
 @dataclass
 class Figure:
     """A reported count or amount: its value (a range's low end in `value`, its high end in `value_high`), the
-    hedge before it, what kind of thing was counted, who gives it, and the date it speaks for."""
+    hedge before it, what kind of thing was counted, who gives it, and the date it speaks for.
+
+    A vague quantity ("dozens", "tens of thousands", "several") has no value: `value` is None, `text` keeps its
+    words and `lower_bound` the least they can mean ("dozens" at least 24), so it is never shown as a number."""
 
     text: str
     start: int
     end: int
-    kind: str  # killed | injured | displaced | refugees | detained | air_raids | targets | troops | money | other
+    # killed | injured | missing | displaced | refugees | detained | air_raids | targets | troops | money | other
+    kind: str
     value: float | None
     value_high: float | None = None
+    lower_bound: float | None = None  # only for a vague quantity, whose value is None
     qualifier: str | None = None  # "more than" | "over" | "at least" | "some" | "around" | "nearly" | "up to" | …
     counted: str | None = None  # the noun counted ("people", "air raids"), as written
     currency: str | None = None  # ISO code for money
@@ -297,7 +302,7 @@ class Disagreement:
 
 @dataclass
 class FigureSeries:
-    """The same measure (kind and scope) across articles in date order; undated figures listed apart."""
+    """The same measure (kind, thing counted and scope) across articles in date order; undated figures apart."""
 
     measure: str
     kind: str
@@ -305,6 +310,7 @@ class FigureSeries:
     points: list[SeriesPoint] = field(default_factory=list)
     undated: list[SeriesPoint] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
+    counted: str | None = None  # the head of the noun counted ("people", "civilians", "refugees")
 
 
 @dataclass

@@ -6,9 +6,10 @@ functions of one article, the same list runs in a loop, in worker processes or o
 """
 from __future__ import annotations
 
-import dataclasses
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .record import Article
 
@@ -59,13 +60,15 @@ FAILED = "failed"
 def run_stages(article: Article, stages: list[Stage]) -> Article:
     """Run the stages in order; a stage that marks the article unanalysable stops the rest.
 
-    A stage that raises fails this article only: its fields go back to their defaults, the article is marked
-    `failed` with the stage and the error, and the build goes on with the next article."""
+    A stage that raises fails this article only: the fields it assigns go back to what they held before it ran
+    (what earlier stages set is kept: a failing time stage leaves the cleaner's publication date), the article is
+    marked `failed` with the stage and the error, and the build goes on with the next article."""
     for current in stages:
+        before = _snapshot(article, current.assigns)
         try:
             article = current(article)
         except Exception as error:  # noqa: BLE001 - one article's bug must not stop a build of thousands
-            _reset(article, current.assigns)
+            _restore(article, before)
             article.status = FAILED
             article.status_reason = f"stage {current.name!r} failed: {type(error).__name__}: {error}"
             break
@@ -74,11 +77,16 @@ def run_stages(article: Article, stages: list[Stage]) -> Article:
     return article
 
 
-def _reset(article: Article, names: tuple[str, ...]) -> None:
-    defaults = {f.name: f for f in dataclasses.fields(article)}
-    for name in names:
-        default = defaults[name]
-        if default.default_factory is not dataclasses.MISSING:
-            setattr(article, name, default.default_factory())
-        elif default.default is not dataclasses.MISSING:
-            setattr(article, name, default.default)
+# Fields kept by reference in a snapshot: spaCy Docs and the raw input are replaced by stages, never edited.
+_BY_REFERENCE = ("docs", "raw")
+
+
+def _snapshot(article: Article, names: tuple[str, ...]) -> dict[str, Any]:
+    """The values of `names` before a stage runs, copied, since stages edit lists in place (`evidence.append`)."""
+    return {name: getattr(article, name) if name in _BY_REFERENCE else copy.deepcopy(getattr(article, name))
+            for name in names}
+
+
+def _restore(article: Article, before: dict[str, Any]) -> None:
+    for name, value in before.items():
+        setattr(article, name, value)

@@ -7,13 +7,13 @@ from storyline.corpus.series import build_series, same_period
 from storyline.record import Article, Figure, Sentence
 
 
-def article(article_id: str, text: str, number: str, value: float, qualifier: str | None, source: str | None,
-            as_of: str | None, kind: str = "killed") -> Article:
+def article(article_id: str, text: str, number: str, value: float | None, qualifier: str | None,
+            source: str | None, as_of: str | None, kind: str = "killed", counted: str | None = "people") -> Article:
     start = text.index(number)
     return Article(id=article_id, source=article_id, content_hash=article_id, paragraphs=[text], status="ok",
                    sentences=[Sentence(0, len(text), 0)],
                    figures=[Figure(number, start, start + len(number), kind, value, qualifier=qualifier,
-                                   counted="people", source=source, as_of=as_of, sentence=0)])
+                                   counted=counted, source=source, as_of=as_of, sentence=0)])
 
 
 def corpus() -> list[Article]:
@@ -30,7 +30,7 @@ def corpus() -> list[Article]:
 
 def test_series_in_date_order_with_undated_apart():
     [series] = build_series(corpus())
-    assert series.measure == "killed (overall)"
+    assert series.measure == "killed: people (overall)" and series.counted == "people"
     assert [p.value for p in series.points] == [8000, 90000, 30000]
     assert [p.as_of for p in series.points] == ["2017-01-10", "2019-05-02", "2019-05-04"]
     assert [p.citation.article for p in series.undated] == ["undated"]
@@ -55,7 +55,7 @@ def test_incident_figures_are_a_measure_apart():
     articles = corpus() + [article("raid", "Shelling killed 12 people in Homs on Tuesday.", "12", 12, None, None,
                                    "2019-05-01")]
     measures = {s.measure for s in build_series(articles)}
-    assert measures == {"killed (overall)", "killed (incident)"}
+    assert measures == {"killed: people (overall)", "killed: people (incident)"}
 
 
 def test_periods():
@@ -80,3 +80,33 @@ def test_series_svg_plots_dated_points_and_escapes_labels():
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert svg.count("<circle") == 3
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_a_series_joins_only_figures_of_one_thing_counted():
+    articles = [article("early", "The war has killed 3,000 civilians, the agency says.", "3,000", 3000, None,
+                        "agency", "2012-03-01", counted="civilians"),
+                article("later", "The war has killed 90,000 people, the monitor says.", "90,000", 90000, None,
+                        "monitor", "2015-06-01"),
+                article("plain", "The war has killed 80,000, the agency says.", "80,000", 80000, None, "agency",
+                        "2015-01-01", counted=None),
+                article("dead", "The war has left 95,000 people dead.", "95,000", 95000, None, None,
+                        "2015-09-01", counted="people dead")]
+    by_measure = {s.measure: [p.citation.article for p in s.points] for s in build_series(articles)}
+    assert by_measure == {"killed: people (overall)": ["plain", "later", "dead"],
+                          "killed: civilians (overall)": ["early"]}
+
+
+def test_raids_are_one_thing_whatever_the_noun():
+    articles = [article("a", "Jets flew 40 air raids, the army says.", "40", 40, None, "army", "2015-01-01",
+                        kind="air_raids", counted="air raids"),
+                article("b", "Jets carried out 55 airstrikes, the army says.", "55", 55, None, "army", "2015-02-01",
+                        kind="air_raids", counted="airstrikes")]
+    [series] = build_series(articles)
+    assert series.counted == "air raids" and [p.value for p in series.points] == [40, 55]
+
+
+def test_a_vague_quantity_stays_out_of_a_series():
+    articles = corpus() + [article("vague", "The war has killed thousands of people.", "thousands", None, None,
+                                   None, "2019-05-03")]
+    [series] = build_series(articles)
+    assert "vague" not in [p.citation.article for p in series.points + series.undated]

@@ -34,6 +34,24 @@ def test_scores_found_right_and_not_figures(tmp_path, nlp):
     assert "qualifier: got None, gold 'some'" in report.render()
 
 
+def test_a_vague_gold_figure_matches_only_the_words_with_their_lower_bound(tmp_path, nlp):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Storm hits the coast\n\nMarch 03, 2021\n\nDozens of people were injured in the "
+                                 "storm.\n\nHundreds of people were killed in the floods.\n", encoding="utf-8")
+    gold = {"figures": [
+        {"doc": "a.txt", "kind": "injured", "value": None, "lower_bound": 24, "qualifier": None, "source": None,
+         "evidence": "Dozens of people were injured"},
+        {"doc": "a.txt", "kind": "killed", "value": 200, "qualifier": None, "source": None,
+         "evidence": "Hundreds of people were killed"}]}
+    path = tmp_path / "gold" / "seeds.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    report = evaluate_figures(path)
+    assert (report.total, report.found, report.right) == (2, 1, 1), report.render()
+    assert "not found 'Hundreds of people were killed' (value 200)" in report.render()
+
+
 def test_seed_figures_gate(nlp):
     if not GOLD.exists():
         pytest.skip(f"{GOLD} is not present")

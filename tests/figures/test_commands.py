@@ -6,6 +6,7 @@ import json
 from typer.testing import CliRunner
 
 from storyline.api import Corpus
+from storyline import cli
 from storyline.cli import app
 
 runner = CliRunner()
@@ -14,7 +15,8 @@ FIRST = """Storm floods the coast
 
 March 3, 2021
 
-Floods have killed more than 120 people along the coast, according to the Red Cross.
+Floods have killed more than 120 people along the coast, according to the Red Cross. Dozens of people were
+injured.
 
 The governor visited the flooded port of Selmar on Tuesday and promised new sea walls.
 """
@@ -28,7 +30,8 @@ The governor toured the flooded port of Selmar on Tuesday, March 2, and pledged 
 """
 
 
-def test_commands_api_and_export(tmp_path):
+def test_commands_api_and_export(tmp_path, monkeypatch):
+    monkeypatch.setattr(cli.console, "width", 200)  # one line per figure, whatever the terminal
     folder = tmp_path / "news"
     folder.mkdir()
     (folder / "first.txt").write_text(FIRST, encoding="utf-8")
@@ -38,6 +41,8 @@ def test_commands_api_and_export(tmp_path):
 
     figures = runner.invoke(app, ["figures", "--kind", "killed", "--db", db])
     assert figures.exit_code == 0 and "Red" in figures.output and "300" in figures.output
+    injured = runner.invoke(app, ["figures", "--kind", "injured", "--db", db])
+    assert injured.exit_code == 0 and "Dozens (at least 24)" in injured.output and " 24 " not in injured.output
     timeline = runner.invoke(app, ["timeline", "--db", db])
     assert timeline.exit_code == 0 and "2021-03-02" in timeline.output
     summary = runner.invoke(app, ["summary", "--sentences", "2", "--db", db])
@@ -56,5 +61,7 @@ def test_commands_api_and_export(tmp_path):
     texts = {a["id"]: "\n\n".join(a["paragraphs"]) for a in data["articles"]}
     for item in data["figures"]:
         assert texts[item["article"]][item["start"]:item["end"]] == item["text"]
+    [vague] = [item for item in data["figures"] if item["text"] == "Dozens"]
+    assert (vague["value"], vague["lower_bound"], vague["kind"]) == (None, 24, "injured")
     assert data["timeline"] and all({"date", "precision", "text", "citations"} <= set(e) for e in data["timeline"])
     assert data["summary"] and "series" in data

@@ -6,6 +6,7 @@ import pytest
 from storyline.annotate import annotate
 from storyline.figures import extract_figures
 from storyline.figures.numbers import find_numbers
+from storyline.figures.stage import is_count
 from storyline.quotes import extract_quotes
 from storyline.record import Article
 from storyline.time import resolve_time
@@ -24,7 +25,7 @@ def by_text(article: Article) -> dict[str, object]:
 @pytest.mark.parametrize("text, value, high", [
     ("some 12,500 people", 12500, None), ("three million", 3_000_000, None), ("$4.5bn", 4_500_000_000, None),
     ("twenty-two", 22, None), ("between 40 and 60", 40, 60), ("1,000-2,000", 1000, 2000),
-    ("tens of thousands", 10_000, None), ("dozens", 24, None),
+    ("a dozen", 12, None), ("two dozen", 24, None),
 ])
 def test_numbers_in_words_and_digits(text, value, high):
     [number] = find_numbers(text if not text.startswith("some") else text[5:])
@@ -98,3 +99,145 @@ def test_names_measures_dimensions_and_addresses_are_not_figures(nlp):
 def test_other_currencies_are_money(nlp):
     figures = by_text(analysed("Canberra set aside up to A$90 million for the search."))
     assert figures["A$90 million"].currency == "AUD" and figures["A$90 million"].qualifier == "up to"
+
+
+@pytest.mark.parametrize("text, words, lower_bound", [
+    ("Dozens of people were killed in the blast.", "Dozens", 24),
+    ("Thousands of people have fled the town.", "Thousands", 2_000),
+    ("Hundreds of villagers were detained.", "Hundreds", 200),
+    ("The flood has displaced tens of thousands of people.", "tens of thousands", 20_000),
+    ("Scores of protesters were injured.", "Scores", 40),
+    ("Several people were killed on the bridge.", "Several", 3),
+    ("A handful of students were arrested.", "A handful", 3),
+    ("The storm left several hundred people homeless.", "several hundred", 300),
+])
+def test_a_vague_quantity_stays_words_with_its_lower_bound(nlp, text, words, lower_bound):
+    [figure] = analysed(text).figures
+    assert (figure.text, figure.value, figure.lower_bound) == (words, None, lower_bound)
+    assert figure.kind != "other"
+
+
+def test_an_exact_figure_has_no_lower_bound(nlp):
+    [figure] = analysed("Shelling killed 42 people in Dorvan.").figures
+    assert (figure.value, figure.lower_bound) == (42, None)
+
+
+def test_a_small_vague_quantity_of_nothing_newsworthy_is_no_figure(nlp):
+    assert analysed("Several countries sent a few envoys to the talks.").figures == []
+
+
+def test_scores_of_a_match_are_not_a_vague_quantity():
+    assert find_numbers("The scores were level at the break.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested Anna Berg, 45, and Tomas Lind, 52, at the harbour.",
+    "A man, 23, and a woman, 19, were arrested in Selmar.",
+    "Brahim Holm, 31 - named as the driver who was detained.",
+    "Two suspects aged 19 were detained overnight.",
+    "The injured driver, Ola Dahl (67), was taken to hospital.",
+])
+def test_ages_are_not_counts(nlp, text):
+    assert [f.text for f in analysed(text).figures if f.text not in ("Two",)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "As the clock strikes 13, air raids begin over the city.",
+    "The clock struck 12 as the wounded arrived.",
+    "The air raids began at 9 in the morning.",
+    "The strikes stopped at 3 pm and resumed at 13:00.",
+])
+def test_times_of_day_and_clock_readings_are_not_counts(nlp, text):
+    assert analysed(text).figures == []
+
+
+@pytest.mark.parametrize("text", [
+    "Injured fans watched Selmar lose 1-3 and draw 2-2 at home.",
+    "Dorvan took a 0-2 lead before half time.",
+    "The court voted 4-5 to free the detained men.",
+])
+def test_scores_and_votes_are_not_counts(nlp, text):
+    assert analysed(text).figures == []
+
+
+def test_a_range_with_a_dash_is_still_a_count(nlp):
+    [figure] = analysed("In the raid 20-30 people were killed.").figures
+    assert (figure.value, figure.value_high, figure.kind) == (20, 30, "killed")
+
+
+def test_years_are_not_counts(nlp):
+    assert analysed("In 1492 the invaders killed the king.").figures == []
+    body = "During 2012-2015 the garrison of 300 troops grew."
+    assert [body[n.start:n.end] for n in find_numbers(body) if is_count(body, n)] == ["300"]
+
+
+def test_a_hedged_four_digit_count_of_people_is_no_year(nlp):
+    [figure] = analysed("Some 2000 people were killed in the fighting.").figures
+    assert (figure.value, figure.kind) == (2000, "killed")
+
+
+@pytest.mark.parametrize("text", [
+    "Under point 2 of the deal, the detained men go free.",
+    "Article 5 was invoked after the attack killed the envoy.",
+    "He wore the No. 3 shirt when he was injured.",
+    "The 13th convoy reached the wounded.",
+    "The convoy waited at gate 7 for the soldiers.",
+])
+def test_list_and_ordinal_numbers_are_not_counts(nlp, text):
+    assert [f.text for f in analysed(text).figures] == []
+
+
+def test_a_count_after_point_is_still_a_count(nlp):
+    [figure] = analysed("At one point 20 people were hurt in the crush.").figures
+    assert (figure.value, figure.kind) == (20, "injured")
+
+
+def test_the_numbers_own_verb_after_it_decides_its_kind(nlp):
+    figures = by_text(analysed("Dozens of people were killed, while scores of others were wounded and tens of "
+                               "thousands were displaced."))
+    assert [figures[w].kind for w in ("Dozens", "scores", "tens of thousands")] == ["killed", "injured",
+                                                                                  "displaced"]
+    figures = by_text(analysed("The attacks, which killed at least 129 people and injured at least 352, shook the "
+                               "city. Several people were killed and a handful were injured."))
+    assert [figures[w].kind for w in ("129", "352", "Several", "a handful")] == ["killed", "injured", "killed",
+                                                                                "injured"]
+
+
+def test_wounding_is_an_injury_and_missing_is_its_own_kind(nlp):
+    figures = by_text(analysed("The gunmen attacked the office, killing 12 and wounding 11.",
+                               "At least 1,600 people died and 10,000 were missing."))
+    assert figures["12"].kind == "killed" and figures["11"].kind == "injured"
+    assert figures["1,600"].kind == "killed" and figures["10,000"].kind == "missing"
+
+
+def test_police_raids_are_not_air_raids(nlp):
+    figures = by_text(analysed("Police carried out 168 raids overnight. The air force flew 40 raids on the hills."))
+    assert figures["168"].kind == "other" and figures["40"].kind == "air_raids"
+
+
+def test_custody_is_detention_and_the_counted_noun_stops_at_an_adverb(nlp):
+    figures = by_text(analysed("Police swept eight people into custody. Three Chileans also were killed."))
+    assert figures["eight"].kind == "detained"
+    assert (figures["Three"].kind, figures["Three"].counted) == ("killed", "Chileans")
+
+
+def test_the_parse_gives_each_number_its_own_words(nlp):
+    figures = by_text(analysed("Clashes with riot police left more than 60 people injured and at least fifteen "
+                               "arrested.", "The mayor said that one of scores of people injured in the blast had died."))
+    assert (figures["60"].kind, figures["fifteen"].kind, figures["scores"].kind) == ("injured", "detained", "injured")
+
+
+def test_the_doers_of_a_killing_are_not_its_victims(nlp):
+    figures = by_text(analysed("Three men killed 12 people in the square."))
+    assert list(figures) == ["12"] and figures["12"].kind == "killed"
+
+
+def test_police_raids_named_so_are_not_air_raids_even_near_bombers(nlp):
+    assert analysed("On Monday several police raids were held near the homes of the bombers.").figures == []
+
+
+def test_those_who_killed_themselves_and_the_elliptical_passive_are_victims(nlp):
+    for text, kind in (("All the gunmen are dead: seven killed themselves with vests.", "killed"),
+                       ("Two suspects have been killed and seven arrested in a raid.", "detained"),
+                       ("Riots left more than 120 people hurt.", "injured")):
+        assert [f.kind for f in analysed(text).figures if f.text in ("seven", "120")] == [kind], text

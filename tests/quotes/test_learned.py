@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-import storyline.quotes as quotes_stage
+import storyline.quotes.tagged as quotes_stage
 from storyline.evaluate.quotes import build_article
 from storyline.quotes import learned
 from storyline.quotes.train_model import annotated_spans, paragraph_docs
@@ -120,7 +120,7 @@ def test_training_docs_carry_the_spans_of_their_paragraph(tmp_path: Path, nlp):
 
 
 def test_a_model_quote_without_source_or_cue_goes_on_from_the_quote_before(nlp):
-    from storyline.quotes import _speakers_carried
+    from storyline.quotes.tagged import speakers_carried
     from storyline.quotes.layout import Layout
     from storyline.record import Quote
 
@@ -129,7 +129,7 @@ def test_a_model_quote_without_source_or_cue_goes_on_from_the_quote_before(nlp):
     second = article.paragraph_starts()[1] + 1
     added = Quote("We checked it.", second, second + 14, "direct")
     quotes = [before, added]
-    _speakers_carried(quotes, [id(added)], Layout(article.docs, article.paragraphs, article.paragraph_starts()))
+    speakers_carried(quotes, [id(added)], Layout(article.docs, article.paragraphs, article.paragraph_starts()))
     assert added.speaker_via == "continuation" and added.speaker == "Maria Costa"
 
 

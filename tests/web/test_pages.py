@@ -114,7 +114,7 @@ def test_dossier_shows_what_the_web_ui_shows(web_corpus, ids, tmp_path):
 
 def test_figures_page_plots_the_series_and_links_each_point(client, ids):
     html = client.get("/figures").text
-    assert "killed (overall)" in html and html.count('<circle class="dot"') == 2
+    assert "killed: people (overall)" in html and html.count('<circle class="dot"') == 2
     assert f'<a href="/articles/{ids["delayed"]}#s-4"><circle' in html
     assert 'class="figure"' in client.get(f"/articles/{ids['delayed']}").text  # highlighted in the text
 

@@ -13,7 +13,8 @@ from rich.table import Table
 from .common import (DEFAULT_DB, DbOption, EntityOption, Since, StoryOption, Until, console, errors, opened, plural,
                      short)
 
-FIGURE_KINDS_HELP = "killed, injured, displaced, refugees, detained, air_raids, targets, troops, money or other."
+FIGURE_KINDS_HELP = ("killed, injured, missing, displaced, refugees, detained, air_raids, targets, troops, money "
+                     "or other.")
 
 
 def _show(table: Table, count: int, noun: str, plural_form: str | None = None) -> None:
@@ -115,8 +116,10 @@ def figures(
 
 
 def _value(row: dict) -> str:
+    """A figure's value as a reader should take it: "dozens (at least 24)" for a vague quantity, never "24"."""
     if row.get("value") is None:
-        return row.get("qualifier") or ""
+        bound = row.get("lower_bound")
+        return f"{row['text']} (at least {bound:,.0f})" if bound is not None else "?"
     value = f"{row['value']:,.0f}" + (f"–{row['value_high']:,.0f}" if row.get("value_high") is not None else "")
     return f"{row.get('qualifier') or ''} {value}".strip()
 

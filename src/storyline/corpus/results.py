@@ -18,7 +18,7 @@ def point(data: dict[str, Any]) -> SeriesPoint:
 
 def series(data: dict[str, Any]) -> FigureSeries:
     return FigureSeries(
-        measure=data["measure"], kind=data["kind"], scope=data["scope"],
+        measure=data["measure"], kind=data["kind"], scope=data["scope"], counted=data.get("counted"),
         points=[point(p) for p in data["points"]], undated=[point(p) for p in data["undated"]],
         disagreements=[Disagreement(d["period"], point(d["first"]), point(d["second"]))
                        for d in data["disagreements"]])

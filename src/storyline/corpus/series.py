@@ -1,10 +1,14 @@
 """Figure series: the same measure across articles in date order, with sources, and disagreements flagged.
 
-A measure is a figure kind and a scope: an "overall" figure speaks of the whole conflict or crisis ("the civil war
-that has killed some 70,000 people", "the death toll of the conflict"), an "incident" figure of one attack or one
-day. Mixing the two would read 50 killed in Homs as a fall from 5,400. Figures without a date (no sentence date,
-no publication date, no estimate) are listed apart, never given a date. Two figures of one measure disagree when
-they speak of the same period and the ranges their qualifiers allow do not overlap.
+A measure is a figure kind, the thing counted and a scope. The thing counted is the head of the counted noun
+("civilians", "children", "refugees"; "people" when the number counts people or names nothing, as in "killing
+12"): 300 civilians killed and 5,000 people killed are two measures, never one series read as a rise. A vague
+quantity ("thousands") has no value to place in a series and stays out of it. The scope: an "overall" figure
+speaks of the whole conflict or crisis ("the civil war that has killed some 70,000 people", "the death toll of the
+conflict"), an "incident" figure of one attack or one day. Mixing the two would read 50 killed in Homs as a fall
+from 5,400. Figures without a date (no sentence date, no publication date, no estimate) are listed apart, never
+given a date. Two figures of one measure disagree when they speak of the same period and the ranges their
+qualifiers allow do not overlap.
 """
 from __future__ import annotations
 
@@ -26,15 +30,16 @@ _INCIDENT = re.compile(
     re.IGNORECASE)
 # A running total is usually told in the perfect: "more than 250,000 people have been killed".
 _PERFECT = re.compile(r"\b(?:has|have)\b(?:\s+been)?|\bso far\b", re.IGNORECASE)
-_VAGUE = re.compile(r"^(?:dozens|scores|hundreds|thousands|millions|billions|tens of \w+|hundreds of \w+)$",
-                    re.IGNORECASE)
+# Words after the counted noun that say what happened to it, not what it is ("people dead", "others wounded").
+_NOT_HEAD = re.compile(r"^(?:dead|killed|wounded|injured|hurt|displaced|missing|detained|arrested|lost|onboard|"
+                       r"aboard|more|alive|held|inside|there)$", re.IGNORECASE)
+_SAME_AS_PEOPLE = {"person", "persons", "others", "individuals", "people"}
 # Counted nouns that name a part of a larger count ("370 people, including over 120 civilians").
 _SUBSET = re.compile(r"\b(civilians|children|women|men|soldiers|fighters|rebels|militants)\b", re.IGNORECASE)
 # The range of true values a qualified figure allows, as factors of its value.
 _RANGE = {None: (0.97, 1.03), "exactly": (1.0, 1.0), "more than": (1.0, math.inf), "over": (1.0, math.inf),
           "at least": (1.0, math.inf), "some": (0.85, 1.15), "around": (0.85, 1.15), "nearly": (0.85, 1.0),
-          "up to": (0.0, 1.0), "fewer than": (0.0, 1.0), "only": (0.97, 1.03),
-          "vague": (1.0, 5.0)}
+          "up to": (0.0, 1.0), "fewer than": (0.0, 1.0), "only": (0.97, 1.03)}
 PERIOD_DAYS = 7
 
 
@@ -44,16 +49,30 @@ def build_series(articles: list[Article]) -> list[FigureSeries]:
     for article in articles:
         for figure in article.figures:
             if figure.value is None or figure.kind in ("other", "money"):
-                continue
-            scope = scope_of(article, figure)
-            key = f"{figure.kind} ({scope})"
-            current = series.setdefault(key, FigureSeries(measure=key, kind=figure.kind, scope=scope))
+                continue  # a vague quantity has no value to place
+            scope, counted = scope_of(article, figure), counted_head(figure)
+            key = f"{figure.kind}: {counted} ({scope})"
+            current = series.setdefault(key, FigureSeries(measure=key, kind=figure.kind, scope=scope,
+                                                          counted=counted))
             point = _point(article, figure)
             (current.points if point.as_of else current.undated).append(point)
     for current in series.values():
         current.points.sort(key=lambda p: (p.as_of or "", p.value))
         current.disagreements = disagreements(current.points)
     return sorted(series.values(), key=lambda s: (-len(s.points) - len(s.undated), s.measure))
+
+
+def counted_head(figure: Figure) -> str:
+    """The thing a figure counts, lower case: the last word of its counted noun before any word saying what
+    happened ("Syrian refugees" → "refugees", "people dead" → "people"); "people" for a plain count of people.
+    Raids and targets are what their kind says, whatever the noun ("airstrikes", "air raids", "sorties")."""
+    if figure.kind in ("air_raids", "targets"):
+        return figure.kind.replace("_", " ")
+    words = [w for w in (figure.counted or "").lower().split() if w.isalpha()]
+    while words and _NOT_HEAD.match(words[-1]):
+        words.pop()
+    head = words[-1] if words else None
+    return "people" if head is None or head in _SAME_AS_PEOPLE else head
 
 
 def scope_of(article: Article, figure: Figure) -> str:
@@ -65,8 +84,7 @@ def scope_of(article: Article, figure: Figure) -> str:
 
 
 def _point(article: Article, figure: Figure) -> SeriesPoint:
-    qualifier = figure.qualifier or ("vague" if _VAGUE.match(figure.text) else None)
-    return SeriesPoint(value=float(figure.value or 0), qualifier=qualifier, text=_context(article, figure),
+    return SeriesPoint(value=float(figure.value or 0), qualifier=figure.qualifier, text=_context(article, figure),
                        source=figure.source, as_of=figure.as_of, as_of_via=figure.as_of_via,
                        citation=Citation(article.id, figure.start, figure.end, figure.sentence),
                        counted=figure.counted)

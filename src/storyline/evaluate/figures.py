@@ -3,7 +3,9 @@ value, qualifier and source; each `not_figures` snippet (money in boilerplate) m
 
 The seeds go through every per-article stage, cleaning included, so a figure that only the boilerplate holds is
 measured as the reader would meet it. A gold kind `aid_usd` is a figure of kind `money` in USD: the gold names
-the currency inside the kind, storyline keeps it in `currency`.
+the currency inside the kind, storyline keeps it in `currency`. A vague quantity ("dozens") is gold with `value`
+null and its `lower_bound` (24): it matches only a figure kept as words with that bound, and a gold 24 never
+matches "dozens".
 """
 from __future__ import annotations
 
@@ -57,9 +59,10 @@ def evaluate_figures(gold_path: Path, seeds: Path | None = None) -> FiguresRepor
 def _score(report: FiguresReport, article: Article, item: dict[str, Any]) -> None:
     span = locate(item["evidence"], article.text)
     candidates = [f for f in article.figures if span and span[0] <= f.start < span[1]]
-    figure = next((f for f in candidates if f.value == item["value"]), None)
+    figure = next((f for f in candidates if _same_value(f, item)), None)
     if figure is None:
-        report.problems.append(f"{item['doc']}: not found {item['evidence']!r} (value {item['value']})")
+        value = item["value"] if item.get("value") is not None else f"at least {item.get('lower_bound')}, vague"
+        report.problems.append(f"{item['doc']}: not found {item['evidence']!r} (value {value})")
         return
     report.found += 1
     wrong = wrong_fields(figure, item)
@@ -67,6 +70,12 @@ def _score(report: FiguresReport, article: Article, item: dict[str, Any]) -> Non
         report.problems.append(f"{item['doc']}: {item['evidence']!r}: " + "; ".join(wrong))
     else:
         report.right += 1
+
+
+def _same_value(figure: Figure, item: dict[str, Any]) -> bool:
+    if item.get("value") is None:
+        return figure.value is None and figure.lower_bound == item.get("lower_bound")
+    return figure.value == item["value"]
 
 
 def wrong_fields(figure: Figure, item: dict[str, Any]) -> list[str]:

@@ -22,6 +22,7 @@ from ..annotate import annotate, get_nlp
 from ..corpus.entities import canonicalise
 from ..quotes import extract_quotes
 from ..quotes.marks import find_marks
+from ..quotes.polnear import annotated_texts, read_attributions, text_paragraphs
 from ..record import Article, RawArticle
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -187,35 +188,6 @@ def _direct_share(start: int, end: int, marks: list[tuple[int, int]]) -> float:
     return inside / max(1, end - start)
 
 
-def read_attributions(ann: Path) -> list[dict[str, tuple[tuple[int, int], ...]]]:
-    """Every attribution of a brat file as its roles (`Source`, `Cue`, `Content`, …) with their character pieces
-    (a discontinuous span has several)."""
-    pieces: dict[str, tuple[tuple[int, int], ...]] = {}
-    attributions = []
-    lines = ann.read_text(encoding="utf-8").splitlines()
-    for line in lines:
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            offsets = parts[1].partition(" ")[2]
-            pieces[parts[0]] = tuple((int(p.split()[0]), int(p.split()[1])) for p in offsets.split(";"))
-    for line in lines:
-        parts = line.split("\t")
-        if line.startswith("E") and len(parts) >= 2:
-            arguments = dict(a.split(":", 1) for a in parts[1].split())
-            attributions.append({role: pieces[key] for role, key in arguments.items() if key in pieces})
-    return attributions
-
-
-def annotated_texts(split_dir: Path) -> list[tuple[Path, Path]]:
-    """(text, first annotator's file) for every PolNeAR text of a split that has one, in name order."""
-    pairs = []
-    for text_path in sorted((Path(split_dir) / "text").glob("*.txt")):
-        annotations = sorted((Path(split_dir) / "attributions").glob(text_path.stem + "_*.ann"))
-        if annotations:
-            pairs.append((text_path, annotations[0]))
-    return pairs
-
-
 def _read_gold(ann: Path) -> list[Span]:
     """The Content spans of every attribution in a brat file, each with its Source span if any."""
     gold = []
@@ -225,12 +197,6 @@ def _read_gold(ann: Path) -> list[Span]:
             speaker = (source[0][0], source[-1][1]) if source else None
             gold.append(Span(pieces[0][0], pieces[-1][1], pieces, speaker))
     return gold
-
-
-def _paragraphs(text: str) -> tuple[list[str], list[int]]:
-    """Non-empty lines as paragraphs with their offsets in the file (no-break spaces read as spaces)."""
-    found = [(m.group(), m.start()) for m in re.finditer(r"[^\n]+", text.replace("\u00a0", " ")) if m.group().strip()]
-    return [p for p, _ in found], [s for _, s in found]
 
 
 class _OffsetMap:
@@ -364,7 +330,7 @@ def evaluate_quotes_polnear(dev_dir: Path, limit: int | None = None, peer: bool 
     report = PolnearReport()
     for text_path, ann in annotated_texts(dev_dir)[:limit]:
         text = text_path.read_text(encoding="utf-8")
-        paragraphs, file_starts = _paragraphs(text)
+        paragraphs, file_starts = text_paragraphs(text)
         article = build_article(paragraphs, text_path.stem)
         to_file = _OffsetMap(article.paragraph_starts(), file_starts)
         marks = [(to_file(m.outer_start), to_file(max(m.outer_start, m.outer_end - 1)) + 1)

@@ -2,31 +2,39 @@
 "twenty-five"), vague plurals ("dozens", "hundreds of thousands") and ranges ("between 20 and 30", "20-30").
 
 A regex finder, not spaCy's CARDINAL: it must be cheap, and it must give the value, not only the span. A vague
-plural gets the smallest value it can mean ("dozens" at least 24) and is marked `vague`, so a series never reads
-"hundreds" as an exact 200.
+quantity ("dozens", "tens of thousands", "several", "a handful") gets the smallest value it can mean ("dozens" is at
+least two dozen, 24) and is marked `vague`: the figures stage keeps it as words with that lower bound, never as the
+number 24, so no reader or series takes "hundreds" for an exact 200.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from ..numwords import TENS, UNITS
 
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
-# The least a vague plural can mean: "dozens" is at least two dozen.
+# The least a vague quantity can mean: a plural is at least two of its unit ("dozens" two dozen, "tens of
+# thousands" two tens of thousands); "several" and "a handful" at least three, "a few" at least two.
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
-         "billions": 2_000_000_000}
+         "billions": 2_000_000_000, "several": 3, "a handful": 3, "a few": 2}
+_VAGUE_UNITS = {"tens": 20, "dozens": 24, "scores": 40, "hundreds": 200}
 CURRENCIES = {"$": "USD", "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
               "hk$": "HKD", "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "dollar": "USD",
               "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY"}
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_SCALE = r"hundred|thousand|million|billion|trillion"
+_SCALE = r"dozen|hundred|thousand|million|billion|trillion"
 _WORD_NUMBER = rf"(?:(?:{_WORD})(?:-(?:{_WORD}))?|a|an)(?:\s+(?:{_SCALE}))+|(?:{_WORD})(?:-(?:{_WORD}))?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|bn|mn|m|k)\b)?|{_WORD_NUMBER}"
-_VAGUE = r"(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions"
+# "scores" is vague only before "of" or "more" ("scores of people", "injured scores more"): a match's scores are not.
+_VAGUE = (r"(?:a\s+few|several)(?:\s+(?:dozen|hundred|thousand|million|billion)\b)+|"
+          r"(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions)|dozens|scores(?=\s+(?:of\s+(?!\d)|more\b))|"
+          r"hundreds|thousands|millions|billions|several|a\s+handful|a\s+few")
+_VAGUE_FORM = re.compile(_VAGUE.replace(r"(?=\s+(?:of\s+(?!\d)|more\b))", ""), re.IGNORECASE)
 _CURRENCY = r"(?:US|A|AU|C|CA|NZ|HK|S)\$|\$|€|£|¥"
 _NUMBER = re.compile(
     rf"(?<![\w.,:/$€£¥-])(?P<cur>{_CURRENCY})?\s?"
@@ -83,11 +91,14 @@ def _word_value(word: str) -> float | None:
 
 
 def _vague_value(text: str) -> float:
+    """The least a vague quantity can mean: "tens of thousands" 20,000, "dozens" 24, "several" 3."""
     words = text.lower().split()
-    if len(words) == 3:  # "tens of thousands", "hundreds of millions"
-        first = {"tens": 10, "dozens": 24, "scores": 40, "hundreds": 100}[words[0]]
-        return float(first * SCALES[words[2].rstrip("s")])
-    return float(VAGUE[words[0]])
+    if len(words) == 3 and words[1] == "of":  # "tens of thousands", "hundreds of millions"
+        return float(_VAGUE_UNITS[words[0]] * SCALES[words[2].rstrip("s")])
+    if words[-1] in SCALES:  # "a few hundred", "several hundred thousand"
+        count = 1 if words[0] == "several" else 2
+        return VAGUE[" ".join(words[:count])] * float(math.prod(SCALES[w] for w in words[count:]))
+    return float(VAGUE[" ".join(words)])
 
 
 def find_numbers(text: str) -> list[NumberMention]:
@@ -97,7 +108,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         currency = CURRENCIES.get(match.group("cur").lower()) if match.group("cur") else None
         if match.group("single"):
             single = match.group("single")
-            if re.fullmatch(_VAGUE, single, re.IGNORECASE):
+            if _VAGUE_FORM.fullmatch(single):
                 found.append(NumberMention(match.start("single"), match.end(), _vague_value(single), None,
                                            currency, vague=True))
                 continue

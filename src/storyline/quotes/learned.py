@@ -2,7 +2,7 @@
 
 PolNeAR marks every attribution's Source, Cue and Content, one label per token, so it is a tagging task: a spaCy
 `ner` component (`attribution`) labels CONTENT, CUE and SOURCE spans. It was trained on paragraphs and runs on
-the stretches of sentences the rules left open (`storyline.quotes._stretches_to_tag`). It reads the tensor the
+the stretches of sentences the rules left open (`storyline.quotes.tagged._stretches_to_tag`). It reads the tensor the
 English model's own `tok2vec` already computed for the paragraph (through a listener), beside its own small word
 embeddings, through two window layers (`architecture`): one transition-based pass per stretch, no second
 full encoder. The rules stay first (`storyline.quotes`): the model's content spans widen a verb's reported speech

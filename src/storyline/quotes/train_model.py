@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from . import architecture  # noqa: F401  (the config names its listener architecture)
 from .learned import COMPONENT, MODEL_DIR
+from .polnear import annotated_texts, read_attributions, text_paragraphs
 
 CONFIG = Path(__file__).with_name("attribution.cfg")
 ROLES = ("Source", "Cue", "Content")
@@ -29,8 +30,6 @@ ROLES = ("Source", "Cue", "Content")
 
 def annotated_spans(ann: Path) -> list[tuple[int, int, str]]:
     """(start, end, SOURCE|CUE|CONTENT) for every piece of every attribution in a brat file."""
-    from ..evaluate.quotes import read_attributions
-
     return [(start, end, role.upper()) for attribution in read_attributions(ann) for role in ROLES
             for start, end in attribution.get(role, ())]
 
@@ -38,11 +37,9 @@ def annotated_spans(ann: Path) -> list[tuple[int, int, str]]:
 def paragraph_docs(text_path: Path, ann: Path) -> Iterator[Doc]:
     """The text's paragraphs as tokenised Docs carrying the annotated spans that fall in them."""
     from ..annotate import get_nlp
-    from ..evaluate.quotes import _paragraphs
-
     nlp = get_nlp()
     spans = annotated_spans(ann)
-    paragraphs, starts = _paragraphs(text_path.read_text(encoding="utf-8"))
+    paragraphs, starts = text_paragraphs(text_path.read_text(encoding="utf-8"))
     for paragraph, offset in zip(paragraphs, starts):
         doc = nlp.make_doc(paragraph)
         labelled = []
@@ -75,8 +72,6 @@ def train(train_dir: Path, out: Path = MODEL_DIR, fit: int = 0, steps: int = 900
     shipped model), the last one."""
     import spacy
     from spacy.cli.train import train as spacy_train
-
-    from ..evaluate.quotes import annotated_texts
 
     pairs = annotated_texts(train_dir)
     fit = fit if 0 < fit < len(pairs) else len(pairs)
