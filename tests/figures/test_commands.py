@@ -6,7 +6,7 @@ import json
 from typer.testing import CliRunner
 
 from storyline.api import Corpus
-from storyline import cli
+from storyline.cli import common as cli
 from storyline.cli import app
 
 runner = CliRunner()
