@@ -9,6 +9,7 @@ paragraph); and last, paragraphs the page broke mid-sentence are glued back. Met
 from __future__ import annotations
 
 from ..record import Article, RawArticle
+from .block import mark_outside_block
 from .boilerplate import DONATION, PROMOTION, SUBSCRIPTION, classify_paragraphs, removed_pieces
 from .dates import normalise_date
 from .header import mark_headline_block, mark_metadata_lines
@@ -73,6 +74,7 @@ def clean_text(article: Article) -> Article:
     found = Found()
     mark_metadata_lines(lines, found)
     mark_boilerplate(lines)
+    mark_outside_block(lines)
     mark_headline_block(lines, found)
     merged = container_metadata(raw, found)
     outlet = find_outlet(lines, merged.values.get("url"))

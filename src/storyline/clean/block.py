@@ -1,0 +1,136 @@
+"""The article's block among the page text a scraper flattened: found by what lines look like, not what they say.
+
+A scraper that keeps only text puts every menu item, share button, related headline, comment and footer line on
+its own line around the article (and splits the article's own paragraphs at each link). The article is the dense
+stretch: long lines that read as sentences (several words, sentence punctuation, many function words), where page
+furniture is runs of short lines without sentence punctuation at the edges. So each line gets a score, positive
+for prose (by its words) and negative for a short unfinished line or one an earlier pass already judged furniture,
+and the article is the stretch with the highest total (a maximum-sum run). A line the page split off in the
+middle of a sentence ("according to" / "Reuters" / ", the agency said.") is scored with the sentence it belongs to.
+Lines outside the stretch are dropped with the shape that marked them; nothing is dropped when the text is all
+prose (a clean article), since the stretch is then the whole text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .lines import Line
+from .paragraphs import is_finished
+
+MIN_SENTENCE_WORDS = 6  # a finished line this long is a sentence of the story
+MIN_LONG_WORDS = 15  # an unfinished line this long is a paragraph that lost its stop
+MIN_FUNCTION_SHARE = 0.2  # ... if it reads as running text
+SHORT_COST = 3.0  # what a short unfinished line (a menu item, a headline, a label) costs the stretch
+JUNK_COST = 2.0  # what a line earlier passes dropped as furniture costs
+MIN_BLOCK_SCORE = 30.0  # below this the text has no article block to speak of: nothing is cut
+OPEN_END = re.compile(r"[\w,(\-–—/&]$")
+CONTINUATION_START = re.compile(r"^[a-z,.;:)\]!?%’”'\"]")
+
+NAVIGATION_RUN = "navigation"
+LINK_LIST = "related link"
+OUTSIDE = "outside the article"
+MAX_NAV_WORDS = 3
+MAX_HEAD_LINES = 3  # title, subtitle, byline: a head this short above the article is the article's own
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 4, 30
+
+
+@dataclass
+class Group:
+    """Consecutive lines read as one sentence run: indexes into the lines, and the joined text."""
+
+    indexes: list[int]
+    text: str
+    junk: bool
+
+
+def function_share(text: str) -> float:
+    """The share of a line's words that are English function words: high in running prose, low in menus."""
+    words = [w.strip(".,;:!?\"'“”‘’()").lower() for w in text.split()]
+    words = [w for w in words if w]
+    return sum(w in STOP_WORDS for w in words) / len(words) if words else 0.0
+
+
+def joins(previous: str, following: str) -> bool:
+    """True when `following` goes on with the sentence `previous` left open: the page split it at a link."""
+    if is_finished(previous) or not OPEN_END.search(previous):
+        return False
+    last = previous.split()[-1].lower()
+    return bool(CONTINUATION_START.match(following)) or last in STOP_WORDS
+
+
+def group_lines(lines: list[Line]) -> list[Group]:
+    """Open lines joined into sentence runs; each line an earlier pass dropped stands alone as junk."""
+    groups: list[Group] = []
+    for index, line in enumerate(lines):
+        if line.reason is not None:
+            groups.append(Group([index], line.text, True))
+        elif groups and not groups[-1].junk and joins(groups[-1].text, line.text):
+            groups[-1].indexes.append(index)
+            groups[-1].text = f"{groups[-1].text} {line.text}"
+        else:
+            groups.append(Group([index], line.text, False))
+    return groups
+
+
+def score(group: Group) -> float:
+    """Prose counts by its words; a short or unfinished line costs; a short finished one is neutral."""
+    if group.junk:
+        return -JUNK_COST
+    words = len(group.text.split())
+    finished = is_finished(group.text)
+    if finished and words >= MIN_SENTENCE_WORDS:
+        return float(words)
+    if words >= MIN_LONG_WORDS and function_share(group.text) >= MIN_FUNCTION_SHARE:
+        return float(words)
+    if finished and words > 1:
+        return 0.0
+    return -SHORT_COST
+
+
+def best_stretch(scores: list[float]) -> tuple[int, int, float]:
+    """The run of consecutive scores with the highest sum (Kadane): start, end (exclusive), sum."""
+    best, start, total = (0, 0, 0.0), 0, 0.0
+    for index, value in enumerate(scores):
+        if total <= 0:
+            start, total = index, 0.0
+        total += value
+        if total > best[2]:
+            best = (start, index + 1, total)
+    return best
+
+
+def outside_reason(text: str) -> str:
+    """Why a line outside the article goes: a few words is navigation; a longer unfinished line a link to
+    another story; prose is page text outside the article (a teaser, a comment, a footer)."""
+    words = len(text.split())
+    if words <= MAX_NAV_WORDS:
+        return NAVIGATION_RUN
+    if not is_finished(text) and words < MIN_LONG_WORDS:
+        return LINK_LIST
+    return OUTSIDE
+
+
+def mark_outside_block(lines: list[Line]) -> None:
+    """Drop the open lines outside the article's stretch. A short head above it (at most a headline block's
+    lines: title, subtitle, byline) is left to the headline pass; above a longer one, the text's first line is
+    still kept when it may be the headline."""
+    groups = group_lines(lines)
+    start, end, total = best_stretch([score(group) for group in groups])
+    if total < MIN_BLOCK_SCORE:
+        return
+    head = [i for group in groups[:start] for i in group.indexes if lines[i].reason is None]
+    spared = set(head) if len(head) <= MAX_HEAD_LINES else {i for i in head[:1] if is_title_candidate(lines[i].text)}
+    for position, group in enumerate(groups):
+        if start <= position < end or group.junk:
+            continue
+        for index in group.indexes:
+            if index not in spared:
+                lines[index].drop(outside_reason(lines[index].text))
+
+
+def is_title_candidate(text: str) -> bool:
+    """The text's first line may be its headline when it has a headline's length."""
+    return MIN_TITLE_WORDS <= len(text.split()) <= MAX_TITLE_WORDS
