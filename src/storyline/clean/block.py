@@ -13,6 +13,7 @@ prose (a clean article), since the stretch is then the whole text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -21,11 +22,12 @@ from .lines import Line
 from .paragraphs import is_finished
 
 MIN_SENTENCE_WORDS = 6  # a finished line this long is a sentence of the story
-MIN_LONG_WORDS = 15  # an unfinished line this long is a paragraph that lost its stop
+MIN_LONG_WORDS = 25  # an unfinished line this long is a paragraph that lost its stop (headlines are shorter)
 MIN_FUNCTION_SHARE = 0.2  # ... if it reads as running text
 SHORT_COST = 3.0  # what a short unfinished line (a menu item, a headline, a label) costs the stretch
 JUNK_COST = 2.0  # what a line earlier passes dropped as furniture costs
 MIN_BLOCK_SCORE = 30.0  # below this the text has no article block to speak of: nothing is cut
+SECOND_SHARE = 0.5  # another stretch scoring this share of the best is part of the article too
 OPEN_END = re.compile(r"[\w,(\-–—/&]$")
 CONTINUATION_START = re.compile(r"^[a-z,.;:)\]!?%’”'\"]")
 
@@ -75,10 +77,13 @@ def group_lines(lines: list[Line]) -> list[Group]:
     return groups
 
 
-def score(group: Group) -> float:
-    """Prose counts by its words; a short or unfinished line costs; a short finished one is neutral."""
+def score(group: Group, repeated: set[str]) -> float:
+    """Prose counts by its words; a short or unfinished line costs; a short finished one is neutral. A line the
+    page repeats word for word is a teaser or a widget (a story says a thing once): it costs like a short one."""
     if group.junk:
         return -JUNK_COST
+    if group.text in repeated:
+        return -SHORT_COST
     words = len(group.text.split())
     finished = is_finished(group.text)
     if finished and words >= MIN_SENTENCE_WORDS:
@@ -102,6 +107,17 @@ def best_stretch(scores: list[float]) -> tuple[int, int, float]:
     return best
 
 
+def stretches(scores: list[float], floor: float) -> list[tuple[int, int]]:
+    """The best stretch, then the best stretch on either side of it, and so on, while they score `floor` or more:
+    an article the page broke in two (a box of links mid-way, an abstract apart from its notes) keeps both."""
+    start, end, total = best_stretch(scores)
+    if total < floor or end <= start:
+        return []
+    left = stretches(scores[:start], floor)
+    right = [(a + end, b + end) for a, b in stretches(scores[end:], floor)]
+    return left + [(start, end)] + right
+
+
 def outside_reason(text: str) -> str:
     """Why a line outside the article goes: a few words is navigation; a longer unfinished line a link to
     another story; prose is page text outside the article (a teaser, a comment, a footer)."""
@@ -118,13 +134,18 @@ def mark_outside_block(lines: list[Line]) -> None:
     lines: title, subtitle, byline) is left to the headline pass; above a longer one, the text's first line is
     still kept when it may be the headline."""
     groups = group_lines(lines)
-    start, end, total = best_stretch([score(group) for group in groups])
-    if total < MIN_BLOCK_SCORE:
+    counts = Counter(line.text for line in lines)
+    repeated = {text for text, count in counts.items() if count > 1}
+    scores = [score(group, repeated) for group in groups]
+    best = best_stretch(scores)[2]
+    if best < MIN_BLOCK_SCORE:
         return
-    head = [i for group in groups[:start] for i in group.indexes if lines[i].reason is None]
+    kept = stretches(scores, max(MIN_BLOCK_SCORE, SECOND_SHARE * best))
+    inside = {position for start, end in kept for position in range(start, end)}
+    head = [i for group in groups[:kept[0][0]] for i in group.indexes if lines[i].reason is None]
     spared = set(head) if len(head) <= MAX_HEAD_LINES else {i for i in head[:1] if is_title_candidate(lines[i].text)}
     for position, group in enumerate(groups):
-        if start <= position < end or group.junk:
+        if position in inside or group.junk:
             continue
         for index in group.indexes:
             if index not in spared:
