@@ -5,16 +5,14 @@ its own line around the article (and splits the article's own paragraphs at each
 stretch: long lines that read as sentences (several words, sentence punctuation, many function words), where page
 furniture is runs of short lines without sentence punctuation at the edges. So each line gets a score, positive
 for prose (by its words) and negative for a short unfinished line or one an earlier pass already judged furniture,
-and the article is the stretch with the highest total (a maximum-sum run). A line the page split off in the
-middle of a sentence ("according to" / "Reuters" / ", the agency said.") is scored with the sentence it belongs to.
+and the article is the stretch with the highest total (a maximum-sum run). Pieces the page split off in the
+middle of a sentence were joined back beforehand (`fragments.py`), so they are scored with their sentence.
 Lines outside the stretch are dropped with the shape that marked them; nothing is dropped when the text is all
 prose (a clean article), since the stretch is then the whole text.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -24,12 +22,10 @@ from .paragraphs import is_finished
 MIN_SENTENCE_WORDS = 6  # a finished line this long is a sentence of the story
 MIN_LONG_WORDS = 25  # an unfinished line this long is a paragraph that lost its stop (headlines are shorter)
 MIN_FUNCTION_SHARE = 0.2  # ... if it reads as running text
-SHORT_COST = 3.0  # what a short unfinished line (a menu item, a headline, a label) costs the stretch
+SHORT_COST = 4.0  # what a short unfinished line (a menu item, a headline, a label) costs the stretch
 JUNK_COST = 2.0  # what a line earlier passes dropped as furniture costs
 MIN_BLOCK_SCORE = 30.0  # below this the text has no article block to speak of: nothing is cut
 SECOND_SHARE = 0.5  # another stretch scoring this share of the best is part of the article too
-OPEN_END = re.compile(r"[\w,(\-–—/&]$")
-CONTINUATION_START = re.compile(r"^[a-z,.;:)\]!?%’”'\"]")
 
 NAVIGATION_RUN = "navigation"
 LINK_LIST = "related link"
@@ -39,15 +35,6 @@ MAX_HEAD_LINES = 3  # title, subtitle, byline: a head this short above the artic
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 4, 30
 
 
-@dataclass
-class Group:
-    """Consecutive lines read as one sentence run: indexes into the lines, and the joined text."""
-
-    indexes: list[int]
-    text: str
-    junk: bool
-
-
 def function_share(text: str) -> float:
     """The share of a line's words that are English function words: high in running prose, low in menus."""
     words = [w.strip(".,;:!?\"'“”‘’()").lower() for w in text.split()]
@@ -55,40 +42,18 @@ def function_share(text: str) -> float:
     return sum(w in STOP_WORDS for w in words) / len(words) if words else 0.0
 
 
-def joins(previous: str, following: str) -> bool:
-    """True when `following` goes on with the sentence `previous` left open: the page split it at a link."""
-    if is_finished(previous) or not OPEN_END.search(previous):
-        return False
-    last = previous.split()[-1].lower()
-    return bool(CONTINUATION_START.match(following)) or last in STOP_WORDS
-
-
-def group_lines(lines: list[Line]) -> list[Group]:
-    """Open lines joined into sentence runs; each line an earlier pass dropped stands alone as junk."""
-    groups: list[Group] = []
-    for index, line in enumerate(lines):
-        if line.reason is not None:
-            groups.append(Group([index], line.text, True))
-        elif groups and not groups[-1].junk and joins(groups[-1].text, line.text):
-            groups[-1].indexes.append(index)
-            groups[-1].text = f"{groups[-1].text} {line.text}"
-        else:
-            groups.append(Group([index], line.text, False))
-    return groups
-
-
-def score(group: Group, repeated: set[str]) -> float:
+def score(line: Line, repeated: set[str]) -> float:
     """Prose counts by its words; a short or unfinished line costs; a short finished one is neutral. A line the
     page repeats word for word is a teaser or a widget (a story says a thing once): it costs like a short one."""
-    if group.junk:
+    if line.reason is not None:
         return -JUNK_COST
-    if group.text in repeated:
+    if line.text in repeated:
         return -SHORT_COST
-    words = len(group.text.split())
-    finished = is_finished(group.text)
+    words = len(line.text.split())
+    finished = is_finished(line.text)
     if finished and words >= MIN_SENTENCE_WORDS:
         return float(words)
-    if words >= MIN_LONG_WORDS and function_share(group.text) >= MIN_FUNCTION_SHARE:
+    if words >= MIN_LONG_WORDS and function_share(line.text) >= MIN_FUNCTION_SHARE:
         return float(words)
     if finished and words > 1:
         return 0.0
@@ -133,23 +98,19 @@ def mark_outside_block(lines: list[Line]) -> None:
     """Drop the open lines outside the article's stretch. A short head above it (at most a headline block's
     lines: title, subtitle, byline) is left to the headline pass; above a longer one, the text's first line is
     still kept when it may be the headline."""
-    groups = group_lines(lines)
     counts = Counter(line.text for line in lines)
     repeated = {text for text, count in counts.items() if count > 1}
-    scores = [score(group, repeated) for group in groups]
+    scores = [score(line, repeated) for line in lines]
     best = best_stretch(scores)[2]
     if best < MIN_BLOCK_SCORE:
         return
     kept = stretches(scores, max(MIN_BLOCK_SCORE, SECOND_SHARE * best))
     inside = {position for start, end in kept for position in range(start, end)}
-    head = [i for group in groups[:kept[0][0]] for i in group.indexes if lines[i].reason is None]
+    head = [i for i in range(kept[0][0]) if lines[i].reason is None]
     spared = set(head) if len(head) <= MAX_HEAD_LINES else {i for i in head[:1] if is_title_candidate(lines[i].text)}
-    for position, group in enumerate(groups):
-        if position in inside or group.junk:
-            continue
-        for index in group.indexes:
-            if index not in spared:
-                lines[index].drop(outside_reason(lines[index].text))
+    for index, line in enumerate(lines):
+        if line.reason is None and index not in inside and index not in spared:
+            line.drop(outside_reason(line.text))
 
 
 def is_title_candidate(text: str) -> bool:
