@@ -4,7 +4,8 @@ A scraper that writes every text node on a line of its own cuts a paragraph at e
 ministry told" / "Reuters" / ", without giving details." Judged alone, each piece looks like a menu item and
 would be dropped. A piece that leaves its sentence open (no closing punctuation, an open end such as a word, a
 comma or a dash) goes on with the next line of the same block when that line starts like a continuation (a
-small letter, a comma, a closing mark) or when the piece stops on a small function word ("according to").
+small letter, a comma, a closing mark) or when the piece stops on a small function word ("according to") and
+is itself part of a sentence (several words, or a piece that starts in lower case; "About us" is a menu item).
 Lines separated by a blank line are never joined: there the writer meant paragraphs.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .paragraphs import Piece, is_finished
 OPEN_END = re.compile(r"[\w,(\-–—/&]$")
 DASH_END = re.compile(r"[,\-–—]$")
 CONTINUATION_START = re.compile(r"^[a-z,.;:)\]!?%’”'\"]")
+MIN_OPENING_WORDS = 4
 
 
 def joins(previous: str, following: str) -> bool:
@@ -26,8 +28,9 @@ def joins(previous: str, following: str) -> bool:
         return False
     if DASH_END.search(previous) or CONTINUATION_START.match(following):
         return True
-    last = previous.split()[-1]
-    return last.islower() and last in STOP_WORDS
+    words = previous.split()
+    in_sentence = len(words) >= MIN_OPENING_WORDS or previous[0].islower()  # "About us" is a menu item
+    return in_sentence and words[-1].islower() and words[-1] in STOP_WORDS
 
 
 def join_fragments(pieces: list[Piece]) -> list[Piece]:
