@@ -16,6 +16,7 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .cues import read_cues
 from .lines import Line
 from .paragraphs import is_finished
 
@@ -32,7 +33,10 @@ LINK_LIST = "related link"
 OUTSIDE = "outside the article"
 MAX_NAV_WORDS = 3
 MAX_HEAD_LINES = 3  # title, subtitle, byline: a head this short above the article is the article's own
-MIN_TITLE_WORDS, MAX_TITLE_WORDS = 4, 30
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 4, 40
+LOOKBACK_LINES = 12
+MAX_TRIMMED = 4
+MAX_STANDFIRST_LINES = 2
 
 
 def function_share(text: str) -> float:
@@ -83,6 +87,23 @@ def stretches(scores: list[float], floor: float) -> list[tuple[int, int]]:
     return left + [(start, end)] + right
 
 
+def is_site_voice(text: str) -> bool:
+    """The site talking to its reader about itself (a newsletter box, 'Sign up for our daily briefing'): in its
+    voice (we, you) and with the wording of an appeal (subscribe, sign up, newsletter, support)."""
+    cues = read_cues(text)
+    return cues.leans_appeal and (cues.subscription or cues.call_to_action or cues.ask or cues.media)
+
+
+def trim(lines: list[Line], scores: list[float], start: int, end: int) -> tuple[int, int]:
+    """A stretch without the lines at its end that score nothing or speak in the site's voice (a few at most): a
+    newsletter box or a login prompt right after the story is not the story. (A story may well open by talking
+    to its reader, so the start is left alone.)"""
+    for _ in range(MAX_TRIMMED):
+        if end - start > 1 and (scores[end - 1] <= 0 or is_site_voice(lines[end - 1].text)):
+            end -= 1
+    return start, end
+
+
 def outside_reason(text: str) -> str:
     """Why a line outside the article goes: a few words is navigation; a longer unfinished line a link to
     another story; prose is page text outside the article (a teaser, a comment, a footer)."""
@@ -94,20 +115,36 @@ def outside_reason(text: str) -> str:
     return OUTSIDE
 
 
+def standfirst(lines: list[Line], start: int, repeated: set[str]) -> set[int]:
+    """The headline and standfirst just above the article: walking up from its first line past the byline, the
+    date and the share buttons (furniture, or lines of a few words), the first lines of more words, at most
+    two, within a few lines."""
+    found: set[int] = set()
+    for index in range(start - 1, max(-1, start - 1 - LOOKBACK_LINES), -1):
+        line = lines[index]
+        if line.reason is not None or len(line.text.split()) <= MAX_NAV_WORDS:
+            continue
+        if line.text in repeated or not is_title_candidate(line.text) or len(found) == MAX_STANDFIRST_LINES:
+            break
+        found.add(index)
+    return found
+
+
 def mark_outside_block(lines: list[Line]) -> None:
     """Drop the open lines outside the article's stretch. A short head above it (at most a headline block's
-    lines: title, subtitle, byline) is left to the headline pass; above a longer one, the text's first line is
-    still kept when it may be the headline."""
+    lines: title, subtitle, byline) is left to the headline pass; above a longer one, the text's first line and
+    the headline and standfirst right above the article are still kept."""
     counts = Counter(line.text for line in lines)
     repeated = {text for text, count in counts.items() if count > 1}
     scores = [score(line, repeated) for line in lines]
     best = best_stretch(scores)[2]
     if best < MIN_BLOCK_SCORE:
         return
-    kept = stretches(scores, max(MIN_BLOCK_SCORE, SECOND_SHARE * best))
+    kept = [trim(lines, scores, start, end) for start, end in stretches(scores, max(MIN_BLOCK_SCORE, SECOND_SHARE * best))]
     inside = {position for start, end in kept for position in range(start, end)}
     head = [i for i in range(kept[0][0]) if lines[i].reason is None]
     spared = set(head) if len(head) <= MAX_HEAD_LINES else {i for i in head[:1] if is_title_candidate(lines[i].text)}
+    spared |= standfirst(lines, kept[0][0], repeated)
     for index, line in enumerate(lines):
         if line.reason is None and index not in inside and index not in spared:
             line.drop(outside_reason(line.text))
