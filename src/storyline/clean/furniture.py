@@ -66,6 +66,12 @@ _COOKIE_CONTEXT = re.compile(r"\b(use|uses|accept|consent|policy|settings|browse
 # A cookie notice speaks to the reader for the site; a story about cookies does not.
 _SITE_VOICE = re.compile(r"\b(we|our|you|your|this (site|website))\b", re.I)
 _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}\s*(,.{0,40})?$")
+# A note on the author at the foot of the story: "Jane Roe is a senior reporter for The Courier, covering ...".
+_AUTHOR_NOTE = re.compile(
+    r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\s+(is|was)\s+(a|an|the)\s+([\w-]+\s+){0,3}"
+    r"(writer|reporter|editor|correspondent|journalist|columnist|contributor|producer|blogger)\b"
+    r"(\s+(for|at|with|on|of|covering|based|who)\b|[.,])")
+MAX_AUTHOR_NOTE_WORDS = 60
 MAX_COOKIE_WORDS = 80
 MAX_PROMPT_WORDS = 40
 # Comment prompts: the site inviting the reader to the comment section or the letters page.
@@ -137,6 +143,8 @@ def furniture_reason(line: str) -> str | None:
         return "related link"
     if is_cookie_notice(line):
         return "cookie notice"
+    if _AUTHOR_NOTE.match(line) and len(_words(line)) <= MAX_AUTHOR_NOTE_WORDS:
+        return "author note"
     if len(_words(line)) <= MAX_PROMPT_WORDS:
         if _COMMENT_PROMPT.search(line):
             return "comment prompt"

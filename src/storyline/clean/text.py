@@ -9,8 +9,10 @@ paragraph); and last, paragraphs the page broke mid-sentence are glued back. Met
 from __future__ import annotations
 
 from ..record import Article, RawArticle
+from .block import mark_outside_block
 from .boilerplate import DONATION, PROMOTION, SUBSCRIPTION, classify_paragraphs, removed_pieces
 from .dates import normalise_date
+from .fragments import join_fragments
 from .header import mark_headline_block, mark_metadata_lines
 from .lines import Found, Line
 from .metadata import BARE_DOMAIN, Outlet, markdown_heading, outlet_from_url, outlet_named_in
@@ -69,10 +71,11 @@ def container_metadata(raw: RawArticle, found: Found) -> Found:
 def clean_text(article: Article) -> Article:
     """Fill title, subtitle, published, url, outlet, evidence, paragraphs and removed from `article.raw.text`."""
     raw = article.raw or RawArticle(source=article.source, text="")
-    lines = [Line(piece.text, piece.block) for piece in split_pieces(raw.text or "")]
+    lines = [Line(piece.text, piece.block) for piece in join_fragments(split_pieces(raw.text or ""))]
     found = Found()
     mark_metadata_lines(lines, found)
     mark_boilerplate(lines)
+    mark_outside_block(lines)
     mark_headline_block(lines, found)
     merged = container_metadata(raw, found)
     outlet = find_outlet(lines, merged.values.get("url"))

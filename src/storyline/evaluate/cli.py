@@ -63,6 +63,22 @@ def html(
 
 
 @app.command()
+def scraped(
+    trafilatura: Annotated[Path | None, typer.Option(help="The trafilatura-eval folder.")] = None,
+    split: Annotated[str, typer.Option(help="all, even (the pages developed on) or odd (held out), by file name.")]
+    = "all",
+) -> None:
+    """The plain-text cleaner on trafilatura's pages flattened to scraped text, beside keep-everything and jusText."""
+    from .scraped import SPLITS, evaluate_scraped
+
+    if split not in SPLITS:
+        console.print(f"--split must be one of: {', '.join(SPLITS)}")
+        raise typer.Exit(2)
+    for _, path in _given(trafilatura=trafilatura).items():
+        _show(evaluate_scraped(path, split))
+
+
+@app.command()
 def quotes(
     gold: GoldOption = None,
     polnear: Annotated[Path | None, typer.Option(help="A PolNeAR split folder, e.g. polnear/dev.")] = None,
