@@ -1,11 +1,13 @@
-"""An extractive summary across articles: sentences chosen for centrality and coverage with redundancy removed
-(maximal marginal relevance), each cited; then a short "what changed" part, the earliest and the latest figure of
-each measure that moved, as the articles state them.
+"""The story's summary: a few sentences in the order of the days they tell, each readable alone and cited, then a
+short "what changed" part, the earliest and the latest figure of each measure that moved, as the articles state them.
 
-Centrality is similarity to the corpus centre, where each article weighs the same (a long article does not own
-the story). Coverage is a bonus for articles not yet cited. A candidate too close to a chosen sentence (cosine
-`NEAR_DUPLICATE` or most of its words shared) is never taken: the summary never says the same thing twice. Only
-the cleaned text is read, so boilerplate never enters; sentences that address the reader are skipped as well.
+The sentences come from the timeline summary (`corpus.tls`: the most reported days, the sentence that best tells
+each), taking only sentences that stand alone: one opening on a pronoun ("It said…") leans on a referent in another
+sentence, so another sentence of that day is taken instead. A story with fewer dated days is filled in with central
+sentences (maximal marginal relevance: centrality to the corpus centre, where each article weighs the same, and a
+bonus for articles not yet cited). A candidate too close to a chosen sentence (cosine `NEAR_DUPLICATE` or most of
+its words shared) is never taken: the summary never says the same thing twice. Only the cleaned text is read, so
+boilerplate never enters; sentences that address the reader are skipped as well.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ COVERAGE = 0.05
 NEAR_DUPLICATE = 0.8
 WORD_OVERLAP = 0.6
 _WORD = re.compile(r"\w+")
+_CALENDAR = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 # Sentences that speak to the reader or about the page, whatever the cleaner kept.
 # A sentence opening on a pronoun leans on the one before it: out of context it cites nobody.
 _LEANS = re.compile(r"^[\"“']?(he|she|they|it|his|her|their|its|this|these|those|that)\b", re.IGNORECASE)
@@ -43,17 +46,51 @@ class Candidate:
 
 
 def summarise(articles: list[Article], sentences: int = DEFAULT_SENTENCES) -> list[SummarySentence]:
-    """The summary (`sentences` long, in publication order) followed by the "what changed" part."""
-    candidates = shortlist(summary_candidates(articles), max(SHORTLIST, 6 * sentences))
+    """The summary (`sentences` long, in the order of the days they tell) followed by the "what changed" part.
+
+    The story's timeline summary gives one readable sentence for each of its most reported days; when the story
+    has fewer dated days than that, the most central undated sentences (maximal marginal relevance) fill in,
+    never repeating a chosen one, placed at the day they speak of or else their article's publication day."""
+    from .tls import summarise_timeline
+
+    by_id = {a.id: a for a in articles}
+    summary = [_from_entry(by_id[e.citations[0].article], e.citations[0].sentence or 0)
+               for e in summarise_timeline(articles, dates=sentences, per_date=1, readable_only=True)]
+    if len(summary) < sentences:
+        summary += _central(articles, sentences - len(summary), summary)
+    summary.sort(key=lambda s: (_day(by_id[s.citation.article], s.citation.sentence), s.published or "9999",
+                                s.citation.article, s.citation.start))
+    told = {(s.citation.article, s.citation.start) for s in summary}
+    return summary + [s for s in what_changed(articles) if (s.citation.article, s.citation.start) not in told]
+
+
+def _central(articles: list[Article], count: int, told: list[SummarySentence]) -> list[SummarySentence]:
+    """Up to `count` central sentences by maximal marginal relevance, none near a sentence already told."""
+    taken = {(s.citation.article, s.citation.sentence) for s in told}
+    candidates = [c for c in shortlist(summary_candidates(articles), max(SHORTLIST, 6 * count))
+                  if (c.article.id, c.index) not in taken]
     if not candidates:
         return []
     vectors = embed([c.text for c in candidates])
-    chosen = select(candidates, vectors, sentences)
-    chosen.sort(key=lambda i: (candidates[i].article.published or "9999", candidates[i].article.id,
-                               candidates[i].index))
-    summary = [_sentence(candidates[i], "summary") for i in chosen]
-    told = {(s.citation.article, s.citation.start) for s in summary}
-    return summary + [s for s in what_changed(articles) if (s.citation.article, s.citation.start) not in told]
+    told_vectors = embed([s.text for s in told])
+    fresh = [i for i in range(len(candidates)) if not any(
+        float(vectors[i] @ v) >= NEAR_DUPLICATE or word_overlap(candidates[i].text, s.text) >= WORD_OVERLAP
+        for s, v in zip(told, told_vectors))]
+    chosen = select([candidates[i] for i in fresh], vectors[fresh], count)
+    return [_sentence(candidates[fresh[i]], "summary") for i in chosen]
+
+
+def _day(article: Article, index: int | None) -> str:
+    """The day a sentence speaks of (its own date), else its article's publication day; undated ones last."""
+    own = article.sentences[index].date if index is not None else None
+    return own if own and _CALENDAR.match(own) else article.published or "9999"
+
+
+def _from_entry(article: Article, index: int) -> SummarySentence:
+    sentence = article.sentences[index]
+    return SummarySentence(text=article.text[sentence.start:sentence.end], part="summary",
+                           published=article.published,
+                           citation=Citation(article.id, sentence.start, sentence.end, index))
 
 
 def summary_candidates(articles: list[Article]) -> list[Candidate]:

@@ -148,3 +148,21 @@ def timeline(
         _show(evaluation.evaluate_seed_story(present["gold"]))
     if "ecbplus" in present:
         _show(evaluation.evaluate_ecbplus(present["ecbplus"]))
+
+
+@app.command()
+def tls(
+    folder: Annotated[Path, typer.Argument(help="Timeline17-style folder: COLLECTION/InputDocs, COLLECTION/timelines.")],
+    out: Annotated[Path | None, typer.Option(help="Write each predicted timeline as OUT/COLLECTION/NAME.txt.")] = None,
+    cache: Annotated[Path | None, typer.Option(help="Where the analysed articles are kept between runs.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes for the per-article pipeline.")] = 1,
+    collection: Annotated[list[str] | None, typer.Option(help="Only this collection (repeatable).")] = None,
+) -> None:
+    """Timeline summarisation on Timeline17-style collections: tilse's concat, agreement and align+ m:1 ROUGE-1/2 F
+    and date F1, each gold timeline given its number of dates and sentences per date, beside news-tls."""
+    from .tls import evaluate_tls
+
+    if not folder.exists():
+        console.print(f"skipped: {folder} does not exist")
+        return
+    _show(evaluate_tls(folder, out=out, cache=cache, workers=workers, only=collection))
