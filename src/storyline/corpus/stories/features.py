@@ -12,11 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ...record import Article
 from ..embed import embed
-from ..entities import clean_person_name
 
 KEY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "LOC", "PRODUCT"}
 LEAD_SENTENCES = 3
@@ -54,6 +52,8 @@ def entity_key(text: str, label: str) -> tuple[str, str]:
     """(key, readable name) of an entity mention: a person by surname (`President Vladimir Putin`, `Putin` meet),
     anything else by its whole name without `the`, possessive and dots (`the U.S.`, `US` meet)."""
     if label == "PERSON":
+        from ..entities import clean_person_name  # spaCy: only when features are made, not when stories are read
+
         name, _ = clean_person_name(text)
         words = name.split()
         return ("e:" + words[-1].lower() if words else "", name)
@@ -99,6 +99,8 @@ def salient_keys(article: Article) -> tuple[dict[str, float], dict[str, str]]:
 
 def key_terms(article: Article, keys: dict[str, float]) -> dict[str, float]:
     """Content words of the title and lead (not names already keys, not stop words), weighted like keys."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     weights: Counter = Counter()
     named = {w for k in keys for w in k[2:].split()}
     text = article.text
