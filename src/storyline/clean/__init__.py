@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..record import Article
 from ..stages import stage
+from .bounds import bound_paragraphs
 from .html import clean_html
 from .language import detect_language
 from .text import clean_text
@@ -14,7 +15,8 @@ CLEAN_ASSIGNS = ("title", "subtitle", "published", "url", "outlet", "evidence", 
 
 @stage("clean", requires=("raw",), assigns=CLEAN_ASSIGNS)
 def clean(article: Article) -> Article:
-    """Dispatch on what the reader found: HTML goes through trafilatura, plain text through our own cleaner."""
+    """Dispatch on what the reader found: HTML goes through trafilatura, plain text through our own cleaner; then
+    bound what the spaCy stage will be given."""
     if article.raw is not None and article.raw.html is not None:
-        return clean_html(article)
-    return clean_text(article)
+        return bound_paragraphs(clean_html(article))
+    return bound_paragraphs(clean_text(article))
