@@ -7,6 +7,7 @@ processes or on Ray without change.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -58,6 +59,14 @@ def process(raw: RawArticle) -> Article:
 
 
 BACKENDS = ("processes", "ray")
+
+
+def all_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS has one, so a container's or a job
+    scheduler's limit counts): what `storyline build` uses by default."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 @dataclass

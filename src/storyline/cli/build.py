@@ -65,8 +65,8 @@ def _columns() -> tuple:
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .html .htm .jsonl .warc (also .gz).")],
     db: DbOption = DEFAULT_DB,
-    workers: Annotated[int, typer.Option(help="Workers for the per-article stages (processes or Ray CPUs).",
-                                         min=1)] = 1,
+    workers: Annotated[int | None, typer.Option(
+        help="Workers for the per-article stages (processes or Ray CPUs); default: every core.", min=1)] = None,
     executor: Annotated[str, typer.Option(help="Where workers run: processes, or ray (a local Ray, or the "
                                                "cluster this process is connected to).")] = "processes",
     strict: Annotated[bool, typer.Option(help="Exit with an error if any input failed.")] = False,
@@ -76,11 +76,12 @@ def build(
     """Read, clean, analyse and store articles; only what is new or changed is processed."""
     with errors.status("loading the language libraries (spaCy)…"):
         from ..ingest import SETTINGS
-        from ..pipeline import Executor
+        from ..pipeline import Executor, all_cores
         from ..settings import parse_settings
 
     try:
         values = parse_settings(setting or [], SETTINGS)
+        workers = workers or all_cores()
         Executor(workers, executor)  # refuses an unknown executor before any work
     except ValueError as error:
         fail(str(error))
