@@ -106,20 +106,44 @@ class Corpus:
 
         return StoryIndex(self.db.conn)
 
-    def entities(self) -> list[CanonicalEntity]:
-        """One entity per person or organisation across the corpus, most widely reported first."""
-        from .corpus import results
+    def entities(self, name: str | None = None, label: str | None = None, article: str | None = None,
+                 story: str | None = None, limit: int | None = None, offset: int = 0) -> list[CanonicalEntity]:
+        """People and organisations across the corpus, most widely reported first (one page with `limit`):
+        `name` is part of the name or an alias, `label` PERSON/ORG/GPE, `article` an article that names them
+        (id or unique prefix), `story` a story whose articles name them."""
+        tables = self._entity_tables()
+        return tables.entities(tables.find(**self._entity_filters(name, label, article, story), limit=limit,
+                                           offset=offset)[1])
 
-        return [results.entity(data) for data in self.db.corpus_result("entities", [])]
+    def entity_total(self, name: str | None = None, label: str | None = None, article: str | None = None,
+                     story: str | None = None) -> int:
+        """How many entities `entities` lists with these filters (for paging)."""
+        return self._entity_tables().find(**self._entity_filters(name, label, article, story), limit=0)[0]
+
+    def entity(self, entity_id: str) -> CanonicalEntity:
+        """One entity by id; KeyError if there is none."""
+        found = self._entity_tables().entities([entity_id])
+        if not found:
+            raise KeyError(f"no entity with id {entity_id!r} (`storyline entities` lists them)")
+        return found[0]
 
     def entity_matches(self, key: str) -> list[CanonicalEntity]:
         """The entities whose id is `key` or whose name or an alias is `key` (case-insensitive); KeyError if none."""
-        wanted = key.casefold()
-        found = [e for e in self.entities()
-                 if e.id == key or any(n.casefold() == wanted for n in (e.name, *e.aliases))]
+        tables = self._entity_tables()
+        found = tables.entities(tables.find(ids=tables.named(key))[1])
         if not found:
             raise KeyError(f"no entity with id, name or alias {key!r} (`storyline entities` lists them)")
         return found
+
+    def _entity_filters(self, name: str | None, label: str | None, article: str | None,
+                        story: str | None) -> dict[str, str | None]:
+        return {"name": name, "label": label, "article": self.article(article).id if article else None,
+                "story": self.story(story).id if story else None}
+
+    def _entity_tables(self) -> Any:
+        from .corpus.entities import EntityTables
+
+        return EntityTables(self.db.conn)
 
     def failures(self) -> list[ReadFailure]:
         return self.db.failures()
@@ -219,10 +243,8 @@ class Corpus:
         import dataclasses
 
         chosen = [self.story(story)] if story else self.stories()
-        members = set(self.story_articles(story)) if story else None
         return {"stories": [dataclasses.asdict(s) | {"article_ids": self.story_articles(s.id)} for s in chosen],
-                "entities": [e for e in self.db.corpus_result("entities", [])
-                             if members is None or members.intersection(e["articles"])],
+                "entities": [dataclasses.asdict(e) for e in self.entities(story=story)],
                 **{name: self._story_result(name, story) for name in ("series", "timeline", "summary",
                                                                      "inconsistencies")}}
 

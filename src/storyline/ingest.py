@@ -120,7 +120,7 @@ def ingest(
     finally:
         runner.close()
         database.record_failures(summary.failures)
-    if summary.new or summary.duplicates or not database.has_corpus_results() or pending_articles(database):
+    if summary.new or summary.duplicates or pending_articles(database):
         watch.phase("corpus", None)
         for name, reason in update_corpus(database, watch.status).items():
             report.failure(ReadFailure(f"corpus stage {name}", reason))

@@ -1,7 +1,8 @@
 """Entity canonicalisation across short invented articles."""
 import pytest
 
-from storyline.corpus.entities import canonicalise, clean_person_name, entity_id, role_before
+from storyline.corpus.entities import canonicalise, entity_id
+from storyline.corpus.mentions import clean_person_name, role_before
 from storyline.evaluate.quotes import build_article
 
 

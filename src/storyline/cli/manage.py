@@ -75,7 +75,7 @@ def train_quotes(
 
 
 def stages() -> None:
-    """List the stages in order: per-article ones with what each requires and assigns, then the corpus stages."""
+    """List the stages in order: per-article ones with what each requires and assigns, then the corpus layer and the story stages."""
     from ..corpus.stages import CORPUS_STAGES
     from ..pipeline import ANALYSE, PREPARE
 
@@ -83,10 +83,10 @@ def stages() -> None:
     for group, members in (("prepare", PREPARE), ("analyse", ANALYSE)):
         for member in members:
             table.add_row(group, member.name, ", ".join(member.requires), ", ".join(member.assigns))
+    table.add_row("corpus", "stories", "analysed articles", "story membership (online, blocked)")
+    table.add_row("corpus", "entities", "new articles' names and quotes", "entities, speaker resolutions")
     for corpus_stage in CORPUS_STAGES:
-        updates = ", ".join(f"{name} (in place)" for name in corpus_stage.updates)
-        table.add_row("corpus", corpus_stage.name, "analysed articles",
-                      ", ".join(filter(None, [corpus_stage.name, updates])))
+        table.add_row("story", corpus_stage.name, "a story's articles", corpus_stage.name)
     console.print(table)
 
 

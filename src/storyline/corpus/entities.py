@@ -1,297 +1,400 @@
-"""Cross-article entity canonicalisation: one entity per person or organisation, and every quote tied to one.
+"""Canonical entities across articles, kept in their own tables and updated for the articles that arrive.
 
-Person names are grouped by surname and first name (`President Vladimir Putin`, `Vladimir Putin` and `Putin` are
-one; `Bashar al-Assad` and `Bashar Assad` are one), a lone surname joining the fullest person of that surname the
-same article names, else the corpus. The words in front of a name are its role in that article (`Russian Foreign
-Ministry spokesman`); the countries those roles name become the entity's affiliations, which is how a description
-such as `the Kremlin strongman` is resolved when its own article does not say who it is: to the nearest person
-named before the quote whose affiliations the corpus shows match the description's.
+Every person and organisation an article names is a row of `entity_mentions` (`corpus.mentions`), in the block of
+its surname or bare organisation name. Within a block, a full name is the entity of its first name and surname
+(`Vladimir Putin`, `President Vladimir Putin`); a bare surname is the person its own article names in full, else
+the one person of that surname the corpus names (or one named three times as often as all others together), else
+an entity of the surname alone: two people who share a surname are never merged on it (Donald and Ivanka Trump).
+An organisation whose name is a person's surname is left to the person.
+
+Each quote's speaker is resolved to an entity in `quote_speakers`; the quote as its article said it stays in the
+article's own record. Each mention and resolution records *how* it was made (`via`), so that when a block's
+evidence changes (a second full name for a surname, a person for a name once read as an organisation) the rows that
+rested on it are moved with one set-based update, and every table is a function of the set of articles, never of
+the order they came in. The work for a batch is in proportion to the names it mentions, never the corpus.
 """
 from __future__ import annotations
 
 import hashlib
-import re
+import sqlite3
 from collections import Counter
-from dataclasses import dataclass, field
 
-from ..quotes.speakers import PERSON_NOUNS, TITLE_WORDS, is_indefinite, name_words
+from ..quotes.speakers import PERSON_NOUNS, is_indefinite
 from ..record import Article, CanonicalEntity, Quote, Role
+from .mentions import DOCUMENT_NOUNS, NameMention, clean_person_name, name_mentions, org_key, person_key, places
 
-# Words that tie a role or description to a country: demonyms, seats of government, capitals.
-PLACES = {
-    "Russia": "russia russian russians kremlin moscow",
-    "Syria": "syria syrian syrians damascus",
-    "United States": "us u.s. usa american americans washington pentagon",
-    "United Kingdom": "uk u.k. britain british london downing",
-    "France": "france french paris elysee",
-    "Germany": "germany german berlin",
-    "China": "china chinese beijing",
-    "Ukraine": "ukraine ukrainian kyiv kiev",
-    "Iran": "iran iranian tehran",
-    "Turkey": "turkey turkish ankara",
-    "Israel": "israel israeli jerusalem",
-    "Saudi Arabia": "saudi riyadh",
-    "European Union": "eu european brussels",
-    "United Nations": "un u.n. united nations",
-}
-PLACE_OF = {word: place for place, words in PLACES.items() for word in words.split()}
-POSSESSIVE = re.compile(r"(?:'s|\u2019s)$")
-DEMONYM_ENDINGS = ("ish", "ian", "ese", "can", "ean", "ani", "eli")
-# What an organisation publishes, when a source is named by it ("BBC reports", "UN figures").
-DOCUMENT_NOUNS = {"report", "reports", "figures", "data", "estimate", "estimates", "statement", "statements",
-                  "statistics", "tally", "count", "survey", "poll"}
-ROLE_STOP = {"the", "a", "an", "and", "of", "in", "on", "at", "by", "with", "for", "to", "from", "as"}
+DOMINANCE = 3  # a bare surname goes to the person named this many times as often as all others of that surname
 
-
-def entity_id(name: str, label: str) -> str:
-    """A stable id: the same canonical name and label give the same id in every build."""
-    return hashlib.sha1(f"{label}\0{name}".encode()).hexdigest()[:12]
-
-
-@dataclass
-class _Mention:
-    article: str
-    name: str
-    start: int
-    end: int
-    role: str | None
-    published: str | None
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entity_mentions (
+    article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, label TEXT NOT NULL,
+    block TEXT NOT NULL, first TEXT NOT NULL, name TEXT NOT NULL, role TEXT, published TEXT,
+    entity TEXT, via TEXT NOT NULL, PRIMARY KEY (article, start, "end", label));
+CREATE INDEX IF NOT EXISTS entity_mentions_block ON entity_mentions (block, via);
+CREATE INDEX IF NOT EXISTS entity_mentions_entity ON entity_mentions (entity, article);
+CREATE TABLE IF NOT EXISTS canonical_entities (
+    id TEXT PRIMARY KEY, block TEXT NOT NULL, name TEXT NOT NULL, label TEXT NOT NULL,
+    articles INTEGER NOT NULL, mentions INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS entities_rank ON canonical_entities (articles DESC, name);
+CREATE INDEX IF NOT EXISTS entities_block ON canonical_entities (block);
+CREATE TABLE IF NOT EXISTS entity_aliases (entity TEXT NOT NULL, alias TEXT NOT NULL, label TEXT NOT NULL,
+    uses INTEGER NOT NULL, PRIMARY KEY (entity, alias, label));
+CREATE INDEX IF NOT EXISTS entity_aliases_alias ON entity_aliases (alias COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS entity_articles (entity TEXT NOT NULL, article TEXT NOT NULL,
+    PRIMARY KEY (entity, article));
+CREATE INDEX IF NOT EXISTS entity_articles_article ON entity_articles (article);
+CREATE TABLE IF NOT EXISTS entity_places (entity TEXT NOT NULL, place TEXT NOT NULL, PRIMARY KEY (entity, place));
+CREATE TABLE IF NOT EXISTS entity_heads (entity TEXT NOT NULL, head TEXT NOT NULL, PRIMARY KEY (entity, head));
+CREATE TABLE IF NOT EXISTS surname_targets (block TEXT PRIMARY KEY, entity TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS quote_speakers (
+    article TEXT NOT NULL, idx INTEGER NOT NULL, entity TEXT, block TEXT, via TEXT NOT NULL,
+    PRIMARY KEY (article, idx));
+CREATE INDEX IF NOT EXISTS quote_speakers_entity ON quote_speakers (entity);
+CREATE INDEX IF NOT EXISTS quote_speakers_block ON quote_speakers (block, via);
+CREATE TABLE IF NOT EXISTS description_candidates (
+    article TEXT NOT NULL, idx INTEGER NOT NULL, rank INTEGER NOT NULL, entity TEXT NOT NULL,
+    places TEXT NOT NULL, heads TEXT NOT NULL, PRIMARY KEY (article, idx, rank));
+CREATE INDEX IF NOT EXISTS description_candidates_entity ON description_candidates (entity);
+"""
 
 
-@dataclass
-class _Cluster:
-    label: str
-    forms: Counter = field(default_factory=Counter)
-    mentions: list[_Mention] = field(default_factory=list)
-
-    def add(self, mention: _Mention) -> None:
-        self.forms[mention.name] += 1
-        self.mentions.append(mention)
+def entity_id(key: str, label: str) -> str:
+    """A stable id from an entity's block key: the same names give the same id in every build, in any order."""
+    return hashlib.sha1(f"{label}\0{key}".encode()).hexdigest()[:12]
 
 
-def clean_person_name(text: str) -> tuple[str, str]:
-    """(name, title) from a PERSON entity's text: `Russia's Putin` -> Putin; `President Vladimir Putin` ->
-    Vladimir Putin, President."""
-    text = re.sub(r"\s+", " ", text).strip(" ,.-")
-    text = POSSESSIVE.sub("", text)
-    words = text.split()
-    cut = max((i + 1 for i, w in enumerate(words[:-1]) if POSSESSIVE.search(w)), default=0)
-    titles: list[str] = []
-    while cut < len(words) - 1 and words[cut].lower() in TITLE_WORDS:
-        titles.append(words[cut])
-        cut += 1
-    return " ".join(words[cut:]), " ".join(titles)
+def person_id(first: str, surname: str) -> str:
+    return entity_id(f"{first} {surname}".strip(), "PERSON")
 
 
-def role_before(text: str, start: int, sentence_start: int) -> str:
-    """The role words in front of a name: role nouns, and the capitalised words or possessives qualifying them."""
-    words = text[sentence_start:start].split()
-    kept: list[str] = []
-    has_role = False
-    for index in range(len(words) - 1, -1, -1):
-        word = words[index]
-        bare = word.strip(",;:()\"\u201c\u201d").lower()
-        if word != word.rstrip(",;:()\"\u201c\u201d") or not bare or bare in ROLE_STOP:
-            break
-        if index == 0 and not (bare in PERSON_NOUNS or bare in TITLE_WORDS or bare in PLACE_OF
-                               or POSSESSIVE.search(word) or bare.endswith(DEMONYM_ENDINGS)):
-            break  # a sentence's first word is capitalised whatever it is: `Yesterday`
-        if bare in PERSON_NOUNS or bare in TITLE_WORDS:
-            has_role = True
-        elif not ((word[:1].isupper() and has_role) or (POSSESSIVE.search(word) and not kept)):
-            break
-        kept.append(word)
-    return " ".join(reversed(kept))
+def organisation_id(key: str) -> str:
+    return entity_id(key, "ORG")
 
 
-def _person_mentions(article: Article) -> list[_Mention]:
-    text = article.text
-    found = []
-    for entity in article.entities:
-        if entity.label != "PERSON":
-            continue
-        name, title = clean_person_name(entity.text)
-        if not name or re.search(r"[A-Z]\w+-[A-Z]", name) and len(name.split()) == 1:
-            continue  # `Assad-Putin`: two names joined, not one
-        sentence_start = article.sentences[entity.sentence].start if entity.sentence < len(article.sentences) else 0
-        role = " ".join(p for p in (role_before(text, entity.start, sentence_start), title) if p) or None
-        found.append(_Mention(article.id, name, entity.start, entity.end, role, article.published))
-    return found
+class EntityTables:
+    """The entity tables on a connection; `add` resolves a batch of new articles in the caller's transaction."""
 
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.executescript(SCHEMA)
+        self._dirty_blocks: set[str] = set()
+        self._dirty_entities: set[str] = set()
+        self._new_descriptions: set[tuple[str, int]] = set()
 
-def _person_key(name: str) -> tuple[str, str]:
-    words = name_words(name)
-    return (words[0] if len(words) > 1 else "", words[-1])
+    # --- adding articles ----------------------------------------------------------------------------------------
 
+    def add(self, articles: list[Article]) -> None:
+        """Record the names and quotes of `articles` (analysed, not added before); call `finish` after the last
+        batch, which settles every block and entity they touched once."""
+        by_block: dict[str, list[NameMention]] = {}
+        for article in articles:
+            for mention in name_mentions(article):
+                by_block.setdefault(mention.block, []).append(mention)
+        for block in sorted(by_block):
+            self._add_block(block, by_block[block])
+        for article in articles:
+            self._resolve_quotes(article)
 
-def _cluster_people(articles: list[Article]) -> tuple[list[_Cluster], dict[tuple[str, str], _Cluster]]:
-    """Group full names by (first, last); then lone surnames by the same article's full name, else the corpus's."""
-    clusters: dict[tuple[str, str], _Cluster] = {}
-    lone: list[_Mention] = []
-    for article in articles:
-        for mention in _person_mentions(article):
-            key = _person_key(mention.name)
-            if key[0]:
-                clusters.setdefault(key, _Cluster("PERSON")).add(mention)
+    def finish(self) -> None:
+        """Settle the blocks and entities the added articles touched: bare surnames to their target, counts,
+        aliases and profiles rewritten, descriptions matched against profiles that grew."""
+        for block in sorted(self._dirty_blocks):
+            self._settle_people(block)
+        grown = {e for e in sorted(self._dirty_entities) if self._rewrite(e)}
+        self._redo_descriptions(grown, set(self._new_descriptions))
+        self._dirty_blocks.clear()
+        self._dirty_entities.clear()
+        self._new_descriptions.clear()
+
+    def _add_block(self, block: str, mentions: list[NameMention]) -> None:
+        people = any(m.label == "PERSON" for m in mentions) or self._has_people(block)
+        local = _article_firsts(mentions)
+        rows = []
+        for m in mentions:
+            first = person_key(m.name)[0] if m.label == "PERSON" else ""
+            if m.label != "PERSON":
+                entity, via = (None, "left to a person") if people else (organisation_id(block), "org")
+            elif first:
+                entity, via = person_id(first, block), "name"
+            elif local.get(m.article):
+                entity, via = person_id(local[m.article], block), "article"
             else:
-                lone.append(mention)
-    for mention in lone:
-        cluster = _surname_cluster(clusters, mention.name, mention.article)
-        if cluster is None:
-            cluster = clusters.setdefault(("", _person_key(mention.name)[1]), _Cluster("PERSON"))
-        cluster.add(mention)
-    return list({id(c): c for c in clusters.values()}.values()), clusters
+                entity, via = None, "target"
+            rows.append((m.article, m.start, m.end, m.label, block, first, m.name, m.role, m.published, entity, via))
+        self.conn.executemany("INSERT OR REPLACE INTO entity_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self._dirty_entities.update(r[9] for r in rows if r[9])
+        if people:
+            self._dirty_blocks.add(block)
 
+    def _has_people(self, block: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM entity_mentions WHERE block = ? AND label = 'PERSON' LIMIT 1",
+                                 (block,)).fetchone() is not None
 
-def _surname_cluster(clusters: dict[tuple[str, str], _Cluster], name: str, article: str) -> _Cluster | None:
-    last = _person_key(name)[1]
-    candidates = [c for (first, surname), c in clusters.items() if surname == last and first]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (sum(m.article == article for m in c.mentions), len(c.mentions)))
+    def _settle_people(self, block: str) -> None:
+        """Point the block's bare surnames (mentions and quotes) at their target, and take organisation readings
+        of the name away from it."""
+        org = organisation_id(block)
+        if self.conn.execute("SELECT 1 FROM entity_mentions WHERE entity = ? LIMIT 1", (org,)).fetchone():
+            self.conn.execute("UPDATE entity_mentions SET entity = NULL, via = 'left to a person' "
+                              "WHERE block = ? AND via = 'org'", (block,))
+            self._dirty_entities.add(org)
+        target = self._target(block)
+        old = self.conn.execute("SELECT entity FROM surname_targets WHERE block = ?", (block,)).fetchone()
+        if old is not None and old[0] != target:
+            self._dirty_entities.add(old[0])
+        self.conn.execute("INSERT OR REPLACE INTO surname_targets VALUES (?, ?)", (block, target))
+        changed = self.conn.execute("UPDATE entity_mentions SET entity = ? WHERE block = ? AND via = 'target' "
+                                    "AND entity IS NOT ?", (target, block, target)).rowcount
+        if changed:
+            self._dirty_entities.add(target)
+        self.conn.execute("UPDATE quote_speakers SET entity = ?, via = 'target' "
+                          "WHERE block = ? AND via IN ('target', 'org') AND entity IS NOT ?", (target, block, target))
 
+    def _target(self, block: str) -> str:
+        """The entity a bare surname with no full name in its own article stands for."""
+        counts = dict(self.conn.execute(
+            "SELECT first, count(*) FROM entity_mentions WHERE block = ? AND via = 'name' GROUP BY first",
+            (block,)).fetchall())
+        return person_id(_dominant(counts), block)
 
-def _places(words: str) -> list[str]:
-    found = []
-    for word in re.split(r"[\s\-]+", words):
-        place = PLACE_OF.get(POSSESSIVE.sub("", word.strip(",.")).lower())
-        if place and place not in found:
-            found.append(place)
-    return found
+    def _rewrite(self, entity: str) -> bool:
+        """Rewrite one entity's row, aliases, articles and profile from its mentions; whether its profile (the
+        places and role heads descriptions are matched on) grew."""
+        before = self._profile(entity)
+        rows = self.conn.execute(
+            "SELECT name, label, article, role, block FROM entity_mentions WHERE entity = ?", (entity,)).fetchall()
+        for table in ("canonical_entities", "entity_aliases", "entity_articles", "entity_places", "entity_heads"):
+            self.conn.execute(f"DELETE FROM {table} WHERE {'id' if table == 'canonical_entities' else 'entity'} = ?",
+                              (entity,))
+        if not rows:
+            return False
+        aliases = Counter((r[0], r[1]) for r in rows)
+        self.conn.executemany("INSERT INTO entity_aliases VALUES (?, ?, ?, ?)",
+                              [(entity, name, label, uses) for (name, label), uses in aliases.items()])
+        articles = sorted({r[2] for r in rows})
+        self.conn.executemany("INSERT INTO entity_articles VALUES (?, ?)", [(entity, a) for a in articles])
+        roles = {r[3] for r in rows if r[3]}
+        self.conn.executemany("INSERT OR IGNORE INTO entity_places VALUES (?, ?)",
+                              [(entity, p) for role in roles for p in places(role)])
+        self.conn.executemany("INSERT OR IGNORE INTO entity_heads VALUES (?, ?)",
+                              [(entity, w.lower()) for role in roles for w in role.split()
+                               if w.lower() in PERSON_NOUNS])
+        labels: Counter = Counter()
+        for (_, label), uses in aliases.items():
+            labels[label] += uses
+        label = "PERSON" if "PERSON" in labels else min(labels, key=lambda k: (-labels[k], k))
+        self.conn.execute("INSERT INTO canonical_entities VALUES (?, ?, ?, ?, ?, ?)",
+                          (entity, rows[0][4], _display_name(aliases), label, len(articles), len(rows)))
+        return self._profile(entity) != before
 
+    def _profile(self, entity: str) -> tuple:
+        return (tuple(r[0] for r in self.conn.execute(
+                    "SELECT place FROM entity_places WHERE entity = ? ORDER BY place", (entity,))),
+                tuple(r[0] for r in self.conn.execute(
+                    "SELECT head FROM entity_heads WHERE entity = ? ORDER BY head", (entity,))))
 
-def _entity(cluster: _Cluster) -> CanonicalEntity:
-    multi = [(n, c) for n, c in cluster.forms.items() if len(n.split()) > 1] or list(cluster.forms.items())
-    name = max(multi, key=lambda item: (item[1], len(item[0])))[0]
-    roles = [Role(m.role, m.article, m.start, m.end, m.published) for m in cluster.mentions if m.role]
-    affiliations: list[str] = []
-    for role in roles:
-        affiliations.extend(p for p in _places(role.text) if p not in affiliations)
-    articles = list(dict.fromkeys(m.article for m in cluster.mentions))
-    return CanonicalEntity(entity_id(name, cluster.label), name, cluster.label, sorted(cluster.forms), roles,
-                           affiliations, articles)
+    # --- quote speakers -----------------------------------------------------------------------------------------
 
+    def _resolve_quotes(self, article: Article) -> None:
+        """Each quote's entity: the one its speaker mention was resolved to, else by name; a continuation takes
+        the entity of the quote it continues; a description the nearest person named before it whose profile
+        fits (kept as candidates, so a profile that grows later can still resolve it)."""
+        self.conn.execute("DELETE FROM quote_speakers WHERE article = ?", (article.id,))
+        self.conn.execute("DELETE FROM description_candidates WHERE article = ?", (article.id,))
+        last_by_mention: dict[tuple, tuple[str, str | None, str] | Quote] = {}
+        for index, quote in enumerate(article.quotes):
+            mention = (quote.speaker_start, quote.speaker_end)
+            found: tuple[str, str | None, str] | Quote | None = None
+            if quote.speaker_via == "continuation":
+                found = last_by_mention.get(mention)
+            elif quote.speaker_via == "description" and quote.speaker is None:
+                found = quote  # matched once every profile is settled (`finish`)
+            elif quote.speaker:
+                found = self._by_name(article, quote)
+            if isinstance(found, Quote):
+                self._describe(article, index, found)
+            elif found is not None:
+                self.conn.execute("INSERT OR REPLACE INTO quote_speakers VALUES (?, ?, ?, ?, ?)",
+                                  (article.id, index, *found))
+            last_by_mention[mention] = found
 
-def _organisations(articles: list[Article], surnames: set[str]) -> dict[str, _Cluster]:
-    """Organisations and places that speak (`the Kremlin said`, `Russia said`), by their bare name; a person's
-    surname the NER took for an organisation is left to the person."""
-    clusters: dict[str, _Cluster] = {}
-    for article in articles:
-        for entity in article.entities:
-            if entity.label not in ("ORG", "GPE"):
-                continue
-            name = POSSESSIVE.sub("", re.sub(r"^(?:the|The)\s+", "", entity.text.strip()))
-            if name.lower() in surnames:
-                continue
-            mention = _Mention(article.id, name, entity.start, entity.end, None, article.published)
-            clusters.setdefault(name.lower(), _Cluster(entity.label)).add(mention)
-    return clusters
+    def _by_name(self, article: Article, quote: Quote) -> tuple[str, str | None, str] | None:
+        if quote.speaker_via != "organisation":
+            first, surname = person_key(clean_person_name(quote.speaker or "")[0] or quote.speaker or "")
+            if first and self._exists(person_id(first, surname)):
+                return person_id(first, surname), surname, "name"
+            local = self.conn.execute(
+                "SELECT entity FROM entity_mentions WHERE article = ? AND block = ? AND via = 'name' "
+                "GROUP BY entity ORDER BY count(*) DESC, entity LIMIT 1", (article.id, surname)).fetchone()
+            if local:
+                return local[0], surname, "article"
+            if surname and self._has_people(surname):  # settled by `finish`
+                return None, surname, "target"
+        return self._organisation(quote.speaker or "")
 
-
-def _speaker_mentions(article: Article) -> list[_Mention]:
-    """Named speakers the NER missed still become people: the quote stage found them as a cue's subject."""
-    covered = {(e.start, e.end) for e in article.entities if e.label == "PERSON"}
-    found = []
-    for quote in article.quotes:
-        if quote.speaker_via == "name" and quote.speaker and quote.speaker_start is not None:
-            if any(s <= quote.speaker_start < e for s, e in covered):
-                continue
-            names = set(name_words(quote.speaker))
-            role = " ".join(w for w in (quote.speaker_text or "").split()
-                            if POSSESSIVE.sub("", w).lower() not in names) or None
-            found.append(_Mention(article.id, quote.speaker, quote.speaker_start, quote.speaker_end or 0, role,
-                                  article.published))
-    return found
-
-
-@dataclass
-class _Corpus:
-    """The clusters and their entities, with lookups from a name as an article wrote it."""
-
-    by_key: dict[tuple[str, str], _Cluster]
-    orgs: dict[str, _Cluster]
-    entities: dict[int, CanonicalEntity]
-
-    def person(self, name: str, article: str) -> CanonicalEntity | None:
-        key = _person_key(name)
-        cluster = self.by_key.get(key) if key[0] else None
-        cluster = cluster or _surname_cluster(self.by_key, name, article) or self.by_key.get(("", key[1]))
-        return self.entities.get(id(cluster)) if cluster is not None else None
-
-    def organisation(self, name: str) -> CanonicalEntity | None:
+    def _organisation(self, name: str) -> tuple[str, str | None, str] | None:
         """The organisation a speaker names; a description in front of the name ("port operator Caldera
-        Terminals") is tried away word by word, longest name first."""
-        words = POSSESSIVE.sub("", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).lower().split()
-        while len(words) > 1 and words[-1] in DOCUMENT_NOUNS:  # "according to UN figures": the UN
+        Terminals") is tried away word by word, longest name first; "UN figures" is the UN."""
+        words = org_key(name).split()
+        while len(words) > 1 and words[-1] in DOCUMENT_NOUNS:
             words = words[:-1]
         for start in range(len(words)):
-            cluster = self.orgs.get(" ".join(words[start:]))
-            if cluster is not None:
-                return self.entities.get(id(cluster))
+            key = " ".join(words[start:])
+            if self._exists(organisation_id(key)):
+                return organisation_id(key), key, "org"
         return None
 
-    def described(self, quote: Quote, article: Article) -> CanonicalEntity | None:
-        """The nearest person named before the quote whose corpus profile fits the description's words; none for
-        an indefinite description."""
+    def _exists(self, entity: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM entity_mentions WHERE entity = ? LIMIT 1",
+                                 (entity,)).fetchone() is not None
+
+    def _describe(self, article: Article, index: int, quote: Quote) -> None:
         words = quote.speaker_text or ""
         if is_indefinite(words):
-            return None
-        places = _places(words)
-        heads = {w.lower() for w in words.split() if w.lower() in PERSON_NOUNS}
-        before = [e for e in article.entities if e.label == "PERSON" and e.end <= quote.start]
-        for mention in reversed(before):
-            entity = self.person(clean_person_name(mention.text)[0] or mention.text, article.id)
-            if entity is None:
+            return
+        wanted_places = places(words)
+        heads = sorted({w.lower() for w in words.split() if w.lower() in PERSON_NOUNS})
+        before = self.conn.execute(
+            "SELECT entity FROM entity_mentions WHERE article = ? AND label = 'PERSON' AND \"end\" <= ? "
+            "AND entity IS NOT NULL ORDER BY start DESC", (article.id, quote.start)).fetchall()
+        candidates = list(dict.fromkeys(r[0] for r in before))
+        self.conn.executemany("INSERT INTO description_candidates VALUES (?, ?, ?, ?, ?, ?)",
+                              [(article.id, index, rank, entity, " ".join(wanted_places), " ".join(heads))
+                               for rank, entity in enumerate(candidates)])
+        self._new_descriptions.add((article.id, index))
+
+    def _settle_description(self, article: str, index: int) -> None:
+        for entity, wanted, heads in self.conn.execute(
+                "SELECT entity, places, heads FROM description_candidates WHERE article = ? AND idx = ? "
+                "ORDER BY rank", (article, index)).fetchall():
+            place_set, head_set = self._profile(entity)
+            if (wanted and set(wanted.split()) <= set(place_set)) or (not wanted and set(heads.split()) & set(head_set)):
+                self.conn.execute("INSERT OR REPLACE INTO quote_speakers VALUES (?, ?, ?, NULL, 'description')",
+                                  (article, index, entity))
+                return
+        self.conn.execute("DELETE FROM quote_speakers WHERE article = ? AND idx = ?", (article, index))
+
+    def _redo_descriptions(self, grown: set[str], new: set[tuple[str, int]]) -> None:
+        """New descriptions, and those whose candidates' profiles grew (in any article), are matched again."""
+        todo = set(new)
+        for entity in sorted(grown):
+            todo.update(self.conn.execute(
+                "SELECT DISTINCT article, idx FROM description_candidates WHERE entity = ?", (entity,)).fetchall())
+        for article, index in sorted(todo):
+            self._settle_description(article, index)
+
+    # --- reads --------------------------------------------------------------------------------------------------
+
+    def entities(self, ids: list[str]) -> list[CanonicalEntity]:
+        """The entities with these ids (in the given order), with aliases, roles, affiliations and articles."""
+        found = []
+        for entity in ids:
+            row = self.conn.execute("SELECT id, name, label FROM canonical_entities WHERE id = ?", (entity,)).fetchone()
+            if row is None:
                 continue
-            if places and all(p in entity.affiliations for p in places):
-                return entity
-            if not places and any(h in r.text.lower().split() for r in entity.roles for h in heads):
-                return entity
-        return None
+            aliases = sorted({r[0] for r in self.conn.execute(
+                "SELECT alias FROM entity_aliases WHERE entity = ?", (entity,))})
+            roles = [Role(r[0], r[1], r[2], r[3], r[4]) for r in self.conn.execute(
+                "SELECT role, article, start, \"end\", published FROM entity_mentions WHERE entity = ? "
+                "AND role IS NOT NULL ORDER BY published IS NULL, published, article, start", (entity,))]
+            affiliations = _ordered_places(roles)
+            articles = [r[0] for r in self.conn.execute(
+                "SELECT article FROM entity_articles WHERE entity = ? ORDER BY article", (entity,))]
+            found.append(CanonicalEntity(row[0], row[1], row[2], aliases, roles, affiliations, articles))
+        return found
+
+    def find(self, name: str | None = None, label: str | None = None, article: str | None = None,
+             story: str | None = None, ids: list[str] | None = None, limit: int | None = None,
+             offset: int = 0) -> tuple[int, list[str]]:
+        """(total, ids) of the entities that match, most widely reported first: `name` is part of the name or
+        of an alias (case-insensitive), `label` PERSON/ORG/GPE, `article` an article id that mentions them,
+        `story` a story some of whose articles mention them, `ids` a set of ids to keep."""
+        where, args = ["1=1"], []
+        if name:
+            where.append("(e.name LIKE ? ESCAPE '\\' OR e.id IN (SELECT entity FROM entity_aliases "
+                         "WHERE alias LIKE ? ESCAPE '\\'))")
+            args += [f"%{_like_escape(name)}%"] * 2
+        if label:
+            where.append("e.label = ?")
+            args.append(label)
+        if article:
+            where.append("e.id IN (SELECT entity FROM entity_articles WHERE article = ?)")
+            args.append(article)
+        if story:
+            where.append("e.id IN (SELECT x.entity FROM entity_articles x JOIN story_members m "
+                         "ON m.article = x.article WHERE m.story = ?)")
+            args.append(story)
+        if ids is not None:
+            where.append(f"e.id IN ({', '.join('?' * len(ids))})")
+            args += list(ids)
+        sql = f"FROM canonical_entities e WHERE {' AND '.join(where)}"
+        total = self.conn.execute(f"SELECT count(*) {sql}", args).fetchone()[0]
+        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        rows = self.conn.execute(f"SELECT e.id {sql} ORDER BY e.articles DESC, e.name, e.id{page}", args)
+        return total, [r[0] for r in rows]
+
+    def named(self, key: str) -> list[str]:
+        """Ids of the entities whose id is `key` or whose name or an alias is `key` (case-insensitive)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM canonical_entities WHERE id = ? OR name = ? COLLATE NOCASE UNION "
+            "SELECT entity FROM entity_aliases WHERE alias = ? COLLATE NOCASE", (key, key, key))]
+
+    def speakers(self, article: str) -> dict[int, tuple[str, str]]:
+        """Quote index -> (entity id, canonical name) for one article's resolved quotes."""
+        return {r[0]: (r[1], r[2]) for r in self.conn.execute(
+            "SELECT q.idx, q.entity, e.name FROM quote_speakers q JOIN canonical_entities e ON e.id = q.entity "
+            "WHERE q.article = ?", (article,))}
 
 
-def _assign(quote: Quote, article: Article, corpus: _Corpus) -> None:
-    entity = None
-    if quote.speaker_via == "description" and quote.speaker is None:
-        entity = corpus.described(quote, article)
-    elif quote.speaker and quote.speaker_via == "organisation":
-        entity = corpus.organisation(quote.speaker)
-    elif quote.speaker:
-        entity = corpus.person(quote.speaker, article.id) or corpus.organisation(quote.speaker)
-    if entity is not None:
-        quote.speaker, quote.speaker_entity = entity.name, entity.id
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _article_firsts(mentions: list[NameMention]) -> dict[str, str]:
+    """Per article, the first name of the person of this surname it names most in full (ties: the first name
+    in alphabetical order), for the article's own bare surnames."""
+    counts: dict[str, Counter] = {}
+    for m in mentions:
+        first = person_key(m.name)[0] if m.label == "PERSON" else ""
+        if first:
+            counts.setdefault(m.article, Counter())[first] += 1
+    return {article: min(c, key=lambda f: (-c[f], f)) for article, c in counts.items()}
+
+
+def _dominant(counts: dict[str, int]) -> str:
+    """The first name a bare surname stands for: the only one, or one named `DOMINANCE` times as often as all
+    the others together; otherwise none (the surname alone)."""
+    if not counts:
+        return ""
+    best = min(counts, key=lambda f: (-counts[f], f))
+    others = sum(counts.values()) - counts[best]
+    return best if others == 0 or counts[best] >= DOMINANCE * others else ""
+
+
+def _display_name(aliases: Counter) -> str:
+    """The most used form with more than one word (else the most used), longer first on ties."""
+    uses: Counter = Counter()
+    for (name, _), count in aliases.items():
+        uses[name] += count
+    multi = [n for n in uses if len(n.split()) > 1] or list(uses)
+    return min(multi, key=lambda n: (-uses[n], -len(n), n))
+
+
+def _ordered_places(roles: list[Role]) -> list[str]:
+    found: list[str] = []
+    for role in roles:
+        found.extend(p for p in places(role.text) if p not in found)
+    return found
 
 
 def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
-    """One entity per person and organisation across `articles`; sets each quote's `speaker` and
-    `speaker_entity` in place (a continuation takes the entity of the quote it continues: the last one with the
-    same speaker mention)."""
-    clusters, by_key = _cluster_people_with_speakers(articles)
-    orgs = _organisations(articles, {surname for first, surname in by_key if surname})
-    entities = {id(c): _entity(c) for c in clusters + list(orgs.values())}
-    corpus = _Corpus(by_key, orgs, entities)
+    """One entity per person and organisation across `articles` (in memory, as the store does it), most widely
+    reported first; sets each quote's `speaker` and `speaker_entity` on these in-memory records (evaluation and
+    tests; the store keeps resolutions in `quote_speakers` instead)."""
+    tables = EntityTables(sqlite3.connect(":memory:"))
+    tables.add(articles)
+    tables.finish()
     for article in articles:
-        by_mention: dict[tuple[int | None, int | None], Quote] = {}  # the last quote of each speaker mention
-        for quote in article.quotes:
-            mention = (quote.speaker_start, quote.speaker_end)
-            source = by_mention.get(mention) if quote.speaker_via == "continuation" else None
-            if source is not None and source.speaker_entity:
-                quote.speaker, quote.speaker_entity = source.speaker, source.speaker_entity
-            else:
-                _assign(quote, article, corpus)
-            by_mention[mention] = quote
-    return sorted(entities.values(), key=lambda e: (-len(e.articles), e.name))
-
-
-def _cluster_people_with_speakers(articles: list[Article]) -> tuple[list[_Cluster], dict[tuple[str, str], _Cluster]]:
-    extra = {article.id: _speaker_mentions(article) for article in articles}
-    clusters, by_key = _cluster_people(articles)
-    for article in articles:
-        for mention in extra[article.id]:
-            key = _person_key(mention.name)
-            cluster = by_key.get(key) if key[0] else _surname_cluster(by_key, mention.name, article.id)
-            if cluster is None:
-                cluster = by_key.setdefault(key, _Cluster("PERSON"))
-                clusters.append(cluster)
-            cluster.add(mention)
-    return clusters, by_key
+        for index, (entity, name) in tables.speakers(article.id).items():
+            article.quotes[index].speaker, article.quotes[index].speaker_entity = name, entity
+    return tables.entities(tables.find()[1])

@@ -1,15 +1,11 @@
-"""Typed records back from the stored JSON of the corpus stages (entities, figures, timeline, summary,
+"""Typed records back from the stored JSON of the story stages (figure series, timeline, summary,
 inconsistencies)."""
 from __future__ import annotations
 
 from typing import Any
 
-from ..record import (CanonicalEntity, Citation, Disagreement, FigureSeries, Inconsistency, Role, SeriesPoint,
-                      SummarySentence, TimelineEntry)
-
-
-def entity(data: dict[str, Any]) -> CanonicalEntity:
-    return CanonicalEntity(**{**data, "roles": [Role(**role) for role in data.get("roles", [])]})
+from ..record import (Citation, Disagreement, FigureSeries, Inconsistency, SeriesPoint, SummarySentence,
+                      TimelineEntry)
 
 
 def point(data: dict[str, Any]) -> SeriesPoint:

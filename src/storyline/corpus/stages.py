@@ -1,10 +1,10 @@
-"""Corpus stages: what is computed over many analysed articles (entities, figure series, timeline, summary).
+"""Story stages: what is computed over the analysed articles of one story (figure series, timeline, summary,
+inconsistencies).
 
-A corpus stage is a function `list[Article] -> list[record]` registered with the name its result is stored and
-exported under, its scope, and the per-article item lists it may update in place (entity canonicalisation fills
-each quote's `speaker`). A "corpus" stage runs over every analysed article (people are the same people across
-stories); a "story" stage runs over the articles of one story at a time, so a timeline or a summary never mixes
-unrelated stories, and only the stories a build touched are computed again (`corpus.update`).
+A story stage is a function `list[Article] -> list[record]` registered with the name its result is stored and
+exported under. It runs over the articles of one story at a time, so a timeline or a summary never mixes unrelated
+stories, and only the stories a build touched are computed again (`corpus.update`). Entities are not a stage: they
+are resolved name block by name block across all stories (`corpus.entities`).
 """
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..record import Article
-from .entities import canonicalise
 from .inconsistencies import find_inconsistencies
 from .series import build_series
 from .summary import summarise
@@ -27,21 +26,14 @@ CorpusFunc = Callable[[list[Article]], list[Any]]
 class CorpusStage:
     name: str
     func: CorpusFunc
-    updates: tuple[str, ...] = ()
-    scope: str = "story"  # "story" | "corpus"
 
 
 CORPUS_STAGES: list[CorpusStage] = [
-    CorpusStage("entities", canonicalise, updates=("quotes",), scope="corpus"),
     CorpusStage("series", build_series),
     CorpusStage("timeline", build_timeline),
     CorpusStage("summary", summarise),
     CorpusStage("inconsistencies", find_inconsistencies),
 ]
-
-
-def in_scope(scope: str, stages: list[CorpusStage] | None = None) -> list[CorpusStage]:
-    return [current for current in (CORPUS_STAGES if stages is None else stages) if current.scope == scope]
 
 
 @dataclass
@@ -69,10 +61,6 @@ def run_corpus_stages(articles: list[Article], stages: list[CorpusStage] | None 
         if after_stage:
             after_stage(current.name)
     return run
-
-
-def updated_items(stages: list[CorpusStage] | None = None) -> tuple[str, ...]:
-    return tuple(name for current in stages or CORPUS_STAGES for name in current.updates)
 
 
 def _plain(item: Any) -> Any:

@@ -1,9 +1,10 @@
-"""The one place that updates the corpus layer after articles were stored: stories, then the corpus-wide stages,
-then the story stages of the stories that changed.
+"""The one place that updates the corpus layer after articles were stored: stories, then entities, then the story
+stages of the stories that changed.
 
 Work is in proportion to what arrived: the articles not yet in a story are described and assigned
-(`stories.StoryIndex`), and only the stories that assignment rewrote get their timeline, summary, series and
-inconsistencies computed again; a story retired by a merge loses its results. Everything is written in one
+(`stories.StoryIndex`), their names resolved block by block (`entities.EntityTables`), and only the stories that
+assignment rewrote get their timeline, summary, series and inconsistencies computed again; a story retired by a
+merge loses its results. Everything is written in one
 transaction, so a crash leaves the previous state and the same build redoes the work: articles that are stored but
 in no story are what "pending" means, whatever the build that stored them was doing when it stopped.
 """
@@ -12,12 +13,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..record import Article
 from ..store import Database
-from .stages import CorpusStage, in_scope, run_corpus_stages, updated_items
+from .entities import EntityTables
+from .stages import CorpusStage, run_corpus_stages
 from .stories import StoryIndex, story_features
 
 Watch = Callable[[str], None]
+CHUNK = 256  # pending articles loaded at a time: memory stays flat however many arrived
 
 
 def pending_articles(database: Database) -> list[str]:
@@ -34,26 +36,27 @@ def _pending(database: Database) -> list[str]:
 
 def update_corpus(database: Database, status: Watch | None = None,
                   stages: list[CorpusStage] | None = None) -> dict[str, str]:
-    """Assign pending articles to stories and recompute what they changed; returns the stages that failed."""
+    """Assign pending articles to stories, resolve their entities, and recompute the stories they changed;
+    returns the stages that failed."""
     say = status or (lambda text: None)
-    index = StoryIndex(database.conn)  # before the transaction: creating its tables commits
+    index = StoryIndex(database.conn)  # before the transaction: creating their tables commits
+    entities = EntityTables(database.conn)
     failures: dict[str, str] = {}
     with database.transaction():
-        say("stories: assigning new articles")
-        fresh = [a for a in (database.load(i) for i in _pending(database)) if a is not None]
-        if fresh:
+        pending = _pending(database)
+        for start in range(0, len(pending), CHUNK):
+            say(f"stories and entities: {start}/{len(pending)} new articles")
+            fresh = [a for a in (database.load(i) for i in pending[start:start + CHUNK]) if a is not None]
             index.add(story_features(fresh))
-        say("corpus: loading the analysed articles")
-        everyone = [a for a in database.load_all() if a.analysable]
-        run = run_corpus_stages(everyone, in_scope("corpus", stages), on_stage=lambda n: say(f"corpus: {n}"))
-        failures.update(run.failures)
-        _save_corpus_results(database, run.results, everyone, stages)
-        members = _members(database, sorted(index.rewritten))
-        by_id = {a.id: a for a in everyone}
-        for number, story in enumerate(sorted(index.rewritten), 1):
-            say(f"stories: {number}/{len(index.rewritten)}")
-            articles = [by_id[i] for i in members.get(story, []) if i in by_id]
-            story_run = run_corpus_stages(articles, in_scope("story", stages))
+            entities.add(fresh)
+        say("entities: settling the names the new articles mention")
+        entities.finish()
+        rewritten = sorted(index.rewritten)
+        members = _members(database, rewritten)
+        for number, story in enumerate(rewritten, 1):
+            say(f"stories: {number}/{len(rewritten)}")
+            articles = [a for a in (database.load(i) for i in members.get(story, [])) if a is not None]
+            story_run = run_corpus_stages(articles, stages)
             failures.update({f"{name} ({story})": why for name, why in story_run.failures.items()})
             _save_story_results(database, story, story_run.results)
         _drop_story_results(database, sorted(index.retired))
@@ -66,13 +69,6 @@ def _members(database: Database, stories: list[str]) -> dict[str, list[str]]:
         found[story] = [r[0] for r in database.conn.execute(
             "SELECT article FROM story_members WHERE story = ? ORDER BY article", (story,))]
     return found
-
-
-def _save_corpus_results(database: Database, results: dict, articles: list[Article],
-                         stages: list[CorpusStage] | None) -> None:
-    database.conn.executemany("INSERT OR REPLACE INTO corpus VALUES (?, ?)",
-                              [(name, json.dumps(data)) for name, data in results.items()])
-    database.replace_items(articles, updated_items(stages))
 
 
 def _save_story_results(database: Database, story: str, results: dict) -> None:

@@ -131,21 +131,7 @@ class Database:
                 "INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", [(f.source, f.reason, now) for f in failures]
             )
 
-    def replace_items(self, articles: list[Article], item_tables: Iterable[str]) -> None:
-        """Store again the item lists a corpus stage updated in place, in the caller's transaction."""
-        for table in item_tables:
-            for article in articles:
-                self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article.id,))
-                _insert_items(self.conn, table, ITEM_TABLES[table], article.id, getattr(article, table))
-
-    def has_corpus_results(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM corpus LIMIT 1").fetchone() is not None
-
     # --- reads --------------------------------------------------------------------------------------------------
-
-    def corpus_result(self, name: str, default: Any = None) -> Any:
-        row = self.conn.execute("SELECT data FROM corpus WHERE name = ?", (name,)).fetchone()
-        return json.loads(row[0]) if row else default
 
     def story_result(self, name: str, story: str | None = None) -> list[Any]:
         """A story stage's result for one story, or (no `story`) every story's, largest story first."""
@@ -183,7 +169,23 @@ class Database:
                 (article_id,),
             )
             setattr(article, table, [record(*r) for r in rows])
+        for index, (entity, name) in self.speakers(article_id).items():
+            quote = article.quotes[index]
+            quote.speaker, quote.speaker_entity = name, entity
         return article
+
+    def speakers(self, article_id: str) -> dict[int, tuple[str, str]]:
+        """The corpus layer's speaker resolution of an article's quotes (quote index -> entity id, canonical
+        name), shown over the quotes as extracted, never written into them; none before the first corpus update."""
+        if not self._has_table("quote_speakers"):
+            return {}
+        return {r[0]: (r[1], r[2]) for r in self.conn.execute(
+            "SELECT q.idx, q.entity, e.name FROM quote_speakers q JOIN canonical_entities e ON e.id = q.entity "
+            "WHERE q.article = ?", (article_id,))}
+
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                 (name,)).fetchone() is not None
 
     def quotes(
         self, speaker: str | None = None, article: str | None = None, since: str | None = None,
@@ -195,16 +197,25 @@ class Database:
         id prefix; `since` / `until` (ISO prefixes, inclusive) keep quotes from articles published in that range;
         `kind` is the quote kind; `entity_ids` keeps quotes whose resolved speaker is one of those entities;
         `story` those from that story's articles."""
-        columns = item_columns(Quote)
-        sql = (f"SELECT q.article, a.published, a.title, {', '.join('q.' + _quoted(c) for c in columns)} "
-               "FROM quotes q JOIN articles a ON a.id = q.article")
+        columns = [f"q.{_quoted(c)}" for c in item_columns(Quote)]
+        resolved = self._has_table("quote_speakers")
+        if resolved:  # the corpus layer's resolution stands in for the speaker as the article named it
+            at = {c: i for i, c in enumerate(item_columns(Quote))}
+            columns[at["speaker"]] = "COALESCE(e.name, q.speaker)"
+            columns[at["speaker_entity"]] = "r.entity"
+        sql = (f"SELECT q.article, a.published, a.title, {', '.join(columns)} FROM quotes q "
+               "JOIN articles a ON a.id = q.article")
+        if resolved:
+            sql += (" LEFT JOIN quote_speakers r ON r.article = q.article AND r.idx = q.idx "
+                    "LEFT JOIN canonical_entities e ON e.id = r.entity")
         params: list[Any] = []
         if story:
             sql += " JOIN story_members m ON m.article = q.article AND m.story = ?"
             params.append(story)
         sql += " WHERE 1=1"
         if speaker:
-            sql += " AND (q.speaker LIKE ? ESCAPE '\\' OR (q.speaker IS NULL AND q.speaker_text LIKE ? ESCAPE '\\'))"
+            name = "COALESCE(e.name, q.speaker)" if resolved else "q.speaker"
+            sql += f" AND ({name} LIKE ? ESCAPE '\\' OR ({name} IS NULL AND q.speaker_text LIKE ? ESCAPE '\\'))"
             params += [f"%{_like_escape(speaker)}%"] * 2
         if article:
             sql += " AND q.article LIKE ? ESCAPE '\\'"
@@ -220,7 +231,7 @@ class Database:
             params.append(kind)
         if entity_ids is not None:
             wanted = sorted(set(entity_ids))
-            sql += f" AND q.speaker_entity IN ({', '.join('?' * len(wanted))})"
+            sql += f" AND {'r.entity' if resolved else 'q.speaker_entity'} IN ({', '.join('?' * len(wanted))})"
             params += wanted
         sql += " ORDER BY a.published IS NULL, a.published, q.article, q.idx"
         return [Statement(r[0], r[1], r[2], Quote(*r[3:])) for r in self.conn.execute(sql, params)]

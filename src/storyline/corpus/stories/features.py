@@ -52,7 +52,7 @@ def entity_key(text: str, label: str) -> tuple[str, str]:
     """(key, readable name) of an entity mention: a person by surname (`President Vladimir Putin`, `Putin` meet),
     anything else by its whole name without `the`, possessive and dots (`the U.S.`, `US` meet)."""
     if label == "PERSON":
-        from ..entities import clean_person_name  # spaCy: only when features are made, not when stories are read
+        from ..mentions import clean_person_name  # spaCy: only when features are made, not when stories are read
 
         name, _ = clean_person_name(text)
         words = name.split()
