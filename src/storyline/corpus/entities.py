@@ -108,7 +108,7 @@ class EntityTables:
 
     def _add_block(self, block: str, mentions: list[NameMention]) -> None:
         people = any(m.label == "PERSON" for m in mentions) or self._has_people(block)
-        local = _article_firsts(mentions)
+        local = _firsts_before(mentions)
         rows = []
         for m in mentions:
             first = person_key(m.name)[0] if m.label == "PERSON" else ""
@@ -116,8 +116,8 @@ class EntityTables:
                 entity, via = (None, "left to a person") if people else (organisation_id(block), "org")
             elif first:
                 entity, via = person_id(first, block), "name"
-            elif local.get(m.article):
-                entity, via = person_id(local[m.article], block), "article"
+            elif m in local:
+                entity, via = person_id(local[m], block), "article"
             else:
                 entity, via = None, "target"
             rows.append((m.article, m.start, m.end, m.label, block, first, m.name, m.role, m.published, entity, via))
@@ -219,18 +219,25 @@ class EntityTables:
             last_by_mention[mention] = found
 
     def _by_name(self, article: Article, quote: Quote) -> tuple[str, str | None, str] | None:
-        if quote.speaker_via != "organisation":
-            first, surname = person_key(clean_person_name(quote.speaker or "")[0] or quote.speaker or "")
-            if first and self._exists(person_id(first, surname)):
-                return person_id(first, surname), surname, "name"
-            local = self.conn.execute(
-                "SELECT entity FROM entity_mentions WHERE article = ? AND block = ? AND via = 'name' "
-                "GROUP BY entity ORDER BY count(*) DESC, entity LIMIT 1", (article.id, surname)).fetchone()
-            if local:
-                return local[0], surname, "article"
-            if surname and self._has_people(surname):  # settled by `finish`
-                return None, surname, "target"
-        return self._organisation(quote.speaker or "")
+        """A named speaker's entity: an organisation's name first when the quote stage read it as one, else the
+        person first; a name that is a person's surname goes to the person whatever the reading."""
+        if quote.speaker_via == "organisation":
+            return self._organisation(quote.speaker or "") or self._person(article, quote)
+        return self._person(article, quote) or self._organisation(quote.speaker or "")
+
+    def _person(self, article: Article, quote: Quote) -> tuple[str, str | None, str] | None:
+        first, surname = person_key(clean_person_name(quote.speaker or "")[0] or quote.speaker or "")
+        if first and self._exists(person_id(first, surname)):
+            return person_id(first, surname), surname, "name"
+        at = quote.speaker_start if quote.speaker_start is not None else quote.start
+        local = self.conn.execute(
+            "SELECT entity FROM entity_mentions WHERE article = ? AND block = ? AND via = 'name' AND start < ? "
+            "ORDER BY start DESC LIMIT 1", (article.id, surname, at)).fetchone()
+        if local:
+            return local[0], surname, "article"
+        if surname and self._has_people(surname):  # settled by `finish`
+            return None, surname, "target"
+        return None
 
     def _organisation(self, name: str) -> tuple[str, str | None, str] | None:
         """The organisation a speaker names; a description in front of the name ("port operator Caldera
@@ -350,15 +357,22 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _article_firsts(mentions: list[NameMention]) -> dict[str, str]:
-    """Per article, the first name of the person of this surname it names most in full (ties: the first name
-    in alphabetical order), for the article's own bare surnames."""
-    counts: dict[str, Counter] = {}
-    for m in mentions:
+def _firsts_before(mentions: list[NameMention]) -> dict[NameMention, str]:
+    """For each bare surname, the first name of the nearest person of that surname its article named in full
+    before it (journalists give the full name first; a full name only after it is someone else's)."""
+    found: dict[NameMention, str] = {}
+    for m in sorted(mentions, key=lambda m: (m.article, m.start)):
         first = person_key(m.name)[0] if m.label == "PERSON" else ""
         if first:
-            counts.setdefault(m.article, Counter())[first] += 1
-    return {article: min(c, key=lambda f: (-c[f], f)) for article, c in counts.items()}
+            found[m] = first
+    last: dict[str, str] = {}
+    result: dict[NameMention, str] = {}
+    for m in sorted(mentions, key=lambda m: (m.article, m.start)):
+        if m in found:
+            last[m.article] = found[m]
+        elif m.label == "PERSON" and last.get(m.article):
+            result[m] = last[m.article]
+    return result
 
 
 def _dominant(counts: dict[str, int]) -> str:
