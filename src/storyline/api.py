@@ -197,19 +197,15 @@ class Corpus:
     def series(self, story: str | None = None) -> list[FigureSeries]:
         """The same measure across a story's articles in date order, with sources, undated figures apart,
         disagreements (every story's series when no `story`)."""
-        from .corpus import results
-
-        return [results.series(d) for d in self._story_result("series", story)]
+        return self._results().series(self.db.conn, self._story_id(story))
 
     def timeline(self, since: str | None = None, until: str | None = None, entity: str | None = None,
                  story: str | None = None) -> list[TimelineEntry]:
         """Dated events in date order (a month or a year before its days), each merged across the articles of its
         story reporting it; `since`/`until` bound the event's date, `entity` keeps events whose sentence names it,
         `story` one story's timeline (every story's when None)."""
-        from .corpus import results
-
         dates = date_range(since, until)
-        entries = [results.timeline_entry(d) for d in self._story_result("timeline", story)]
+        entries = self._results().timeline(self.db.conn, self._story_id(story), dates.since, dates.until)
         matches = self.entity_matches(entity) if entity else None
         return sorted((e for e in entries if dates.holds(e.date) and (matches is None or names_entity(e.text, matches))),
                       key=lambda e: (e.date, -e.articles))
@@ -217,11 +213,10 @@ class Corpus:
     def summary(self, sentences: int | None = None, story: str | None = None) -> list[SummarySentence]:
         """A story's cited extractive summary and its "what changed" part (every story's, largest first, when no
         `story`); a length other than the stored one (`sentences`) is computed now (embeddings are cached)."""
-        from .corpus import results
         from .corpus.summary import summarise
 
         if sentences is None:
-            return [results.summary_sentence(d) for d in self._story_result("summary", story)]
+            return self._results().summary(self.db.conn, self._story_id(story))
         chosen = set(self.story_articles(story)) if story else None
         return summarise([a for a in self.articles() if a.analysable and (chosen is None or a.id in chosen)],
                          sentences)
@@ -229,13 +224,17 @@ class Corpus:
     def inconsistencies(self, story: str | None = None) -> list[Inconsistency]:
         """Figures of one story that disagree for the same period and speakers contradicting themselves, both
         sides cited (every story's when no `story`)."""
+        return self._results().inconsistencies(self.db.conn, self._story_id(story))
+
+    def _story_id(self, story: str | None) -> str | None:
+        return self.story(story).id if story else None
+
+    def _results(self) -> Any:
         from .corpus import results
 
-        return [results.inconsistency(d) for d in self._story_result("inconsistencies", story)]
-
-    def _story_result(self, name: str, story: str | None) -> list[Any]:
-        self._story_index()  # the story tables exist, even in a store built before stories
-        return self.db.story_result(name, self.story(story).id if story else None)
+        self._story_index()  # the story tables exist, even in a store nothing was built into yet
+        results.create(self.db.conn)
+        return results
 
     def corpus_results(self, story: str | None = None) -> dict[str, Any]:
         """Every corpus result as JSON-able lists by name: stories, entities, and the story stages' results (of
@@ -245,8 +244,10 @@ class Corpus:
         chosen = [self.story(story)] if story else self.stories()
         return {"stories": [dataclasses.asdict(s) | {"article_ids": self.story_articles(s.id)} for s in chosen],
                 "entities": [dataclasses.asdict(e) for e in self.entities(story=story)],
-                **{name: self._story_result(name, story) for name in ("series", "timeline", "summary",
-                                                                     "inconsistencies")}}
+                "series": [dataclasses.asdict(s) for s in self.series(story)],
+                "timeline": [dataclasses.asdict(e) for e in self.timeline(story=story)],
+                "summary": [dataclasses.asdict(s) for s in self.summary(story=story)],
+                "inconsistencies": [dataclasses.asdict(i) for i in self.inconsistencies(story)]}
 
     def to_dict(self, story: str | None = None) -> dict[str, Any]:
         """The whole corpus (or one story of it) as the JSON export's object."""

@@ -10,10 +10,10 @@ in no story are what "pending" means, whatever the build that stored them was do
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from ..store import Database
+from . import results
 from .entities import EntityTables
 from .stages import CorpusStage, run_corpus_stages
 from .stories import StoryIndex, story_features
@@ -41,6 +41,7 @@ def update_corpus(database: Database, status: Watch | None = None,
     say = status or (lambda text: None)
     index = StoryIndex(database.conn)  # before the transaction: creating their tables commits
     entities = EntityTables(database.conn)
+    results.create(database.conn)
     failures: dict[str, str] = {}
     with database.transaction():
         pending = _pending(database)
@@ -58,8 +59,9 @@ def update_corpus(database: Database, status: Watch | None = None,
             articles = [a for a in (database.load(i) for i in members.get(story, [])) if a is not None]
             story_run = run_corpus_stages(articles, stages)
             failures.update({f"{name} ({story})": why for name, why in story_run.failures.items()})
-            _save_story_results(database, story, story_run.results)
-        _drop_story_results(database, sorted(index.retired))
+            results.save(database.conn, story, story_run.results)
+        for story in sorted(index.retired):
+            results.drop(database.conn, story)
     return failures
 
 
@@ -69,12 +71,3 @@ def _members(database: Database, stories: list[str]) -> dict[str, list[str]]:
         found[story] = [r[0] for r in database.conn.execute(
             "SELECT article FROM story_members WHERE story = ? ORDER BY article", (story,))]
     return found
-
-
-def _save_story_results(database: Database, story: str, results: dict) -> None:
-    database.conn.executemany("INSERT OR REPLACE INTO story_results VALUES (?, ?, ?)",
-                              [(story, name, json.dumps(data)) for name, data in results.items()])
-
-
-def _drop_story_results(database: Database, stories: list[str]) -> None:
-    database.conn.executemany("DELETE FROM story_results WHERE story = ?", [(s,) for s in stories])

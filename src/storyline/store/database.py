@@ -133,17 +133,6 @@ class Database:
 
     # --- reads --------------------------------------------------------------------------------------------------
 
-    def story_result(self, name: str, story: str | None = None) -> list[Any]:
-        """A story stage's result for one story, or (no `story`) every story's, largest story first."""
-        if story is not None:
-            row = self.conn.execute("SELECT data FROM story_results WHERE story = ? AND name = ?",
-                                    (story, name)).fetchone()
-            return json.loads(row[0]) if row else []
-        rows = self.conn.execute(
-            "SELECT r.data FROM story_results r LEFT JOIN stories s ON s.id = r.story WHERE r.name = ? "
-            "ORDER BY s.articles DESC, r.story", (name,))
-        return [item for row in rows for item in json.loads(row[0])]
-
     def failures(self) -> list[ReadFailure]:
         return [ReadFailure(r["source"], r["reason"]) for r in self.conn.execute("SELECT * FROM failures ORDER BY source")]
 

@@ -60,9 +60,6 @@ def ddl() -> list[str]:
         "CREATE INDEX IF NOT EXISTS articles_source ON articles(source);",
         "CREATE INDEX IF NOT EXISTS articles_content ON articles(content_hash);",
         "CREATE TABLE IF NOT EXISTS failures (source TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);",
-        # The story-scope corpus stages' results (corpus.stages), one row per story and stage.
-        "CREATE TABLE IF NOT EXISTS story_results (story TEXT NOT NULL, name TEXT NOT NULL, data TEXT NOT NULL, "
-        "PRIMARY KEY (story, name));",
     ]
     statements += [_item_table_ddl(name, record) for name, record in ITEM_TABLES.items()]
     statements += SEARCH_DDL
