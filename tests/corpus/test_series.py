@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from storyline.corpus.inconsistencies import find_inconsistencies
-from storyline.corpus.plot import series_svg
 from storyline.corpus.series import build_series, same_period
 from storyline.record import Article, Figure, Sentence
 
@@ -70,16 +69,6 @@ def test_inconsistencies_cite_both_sides():
     assert found.kind == "figures"
     assert {found.first.article, found.second.article} == {"late", "rival"}
     assert "90,000" in found.first_text + found.second_text
-
-
-def test_series_svg_plots_dated_points_and_escapes_labels():
-    articles = corpus()
-    articles[0].figures[0].source = "<script>alert(1)</script>"
-    [series] = build_series(articles)
-    svg = series_svg(series)
-    assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert svg.count("<circle") == 3
-    assert "<script>" not in svg and "&lt;script&gt;" in svg
 
 
 def test_a_series_joins_only_figures_of_one_thing_counted():
