@@ -20,6 +20,7 @@ import numpy as np
 
 from ..record import Article, Citation, SummarySentence
 from .embed import embed
+from .overlap import NEAR_DUPLICATE, WORD_OVERLAP, word_overlap
 from .series import build_series
 
 DEFAULT_SENTENCES = 5
@@ -27,8 +28,6 @@ SHORTLIST = 40
 PER_ARTICLE = 3
 LAMBDA = 0.7
 COVERAGE = 0.05
-NEAR_DUPLICATE = 0.8
-WORD_OVERLAP = 0.6
 _WORD = re.compile(r"\w+")
 _CALENDAR = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 # Sentences that speak to the reader or about the page, whatever the cleaner kept.
@@ -160,12 +159,6 @@ def _centre(candidates: list[Candidate], vectors: np.ndarray) -> np.ndarray:
 def _repeats(i: int, chosen: list[int], candidates: list[Candidate], vectors: np.ndarray) -> bool:
     return any(float(vectors[i] @ vectors[j]) >= NEAR_DUPLICATE
                or word_overlap(candidates[i].text, candidates[j].text) >= WORD_OVERLAP for j in chosen)
-
-
-def word_overlap(a: str, b: str) -> float:
-    """Shared words over the shorter sentence's words."""
-    words_a, words_b = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
-    return len(words_a & words_b) / (min(len(words_a), len(words_b)) or 1)
 
 
 def what_changed(articles: list[Article]) -> list[SummarySentence]:

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..record import Article, Citation, TimelineEntry
 from .embed import embed
-from .summary import NEAR_DUPLICATE, WORD_OVERLAP, word_overlap
+from .overlap import NEAR_DUPLICATE, WORD_OVERLAP, word_overlap
 
 MIN_WORDS, MAX_WORDS = 6, 50
 POOL = 60
