@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.corpus.summary import summarise, word_overlap
+from storyline.corpus.overlap import word_overlap
+from storyline.corpus.summary import summarise
 from storyline.corpus.timeline import build_timeline, dates_agree
 from storyline.record import Article, Entity, Sentence, TimeExpression
 

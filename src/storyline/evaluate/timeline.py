@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus.embed import embed
-from ..corpus.summary import NEAR_DUPLICATE, summarise, word_overlap
+from ..corpus.overlap import NEAR_DUPLICATE, word_overlap
+from ..corpus.summary import summarise
 from ..corpus.timeline import EventMention, build_timeline, entity_key, merge
 from ..record import Article
 from .common import locate, process_seeds
