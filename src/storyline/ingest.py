@@ -94,7 +94,7 @@ def ingest(
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     report = _Reporter(BuildSummary(), on_failure, on_notice)
     summary = report.summary
-    index = DuplicateIndex(database.minhashes(), threshold=values[THRESHOLD.name])
+    index = DuplicateIndex(database, threshold=values[THRESHOLD.name])
     seen: dict[str, str] = {}  # content hash -> id of the original, within this build
     watch.phase("counting inputs", None)
     total = count_items(paths)

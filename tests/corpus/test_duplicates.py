@@ -1,4 +1,5 @@
 from storyline.corpus.duplicates import DuplicateIndex, from_bytes, signature, to_bytes
+from storyline.store.schema import band_keys
 from storyline.record import Article
 
 STORY = [
@@ -21,10 +22,18 @@ def test_near_copy_is_found_and_unrelated_is_not():
     assert index.original_of(signature(other)) is None
 
 
-def test_signature_survives_storage_and_discard_forgets():
+def test_signature_survives_storage_and_discard_forgets(tmp_path):
+    from storyline.store import Database
+
     minhash = signature(_article("a", STORY))
-    index = DuplicateIndex([("a", to_bytes(minhash))])
+    database = Database(tmp_path / "s.db")
+    stored = _article("a", STORY)
+    stored.status = "ok"
+    database.save([(stored, to_bytes(minhash)), (_article("c", ["Unrelated words about the weather."]),
+                                                 to_bytes(signature(_article("c", ["Unrelated words."]))))])
+    index = DuplicateIndex(database)
     assert from_bytes(to_bytes(minhash)).jaccard(minhash) == 1.0
+    assert [c for c, _ in database.near_signatures(band_keys(to_bytes(minhash)))] == ["a"]
     assert index.original_of(minhash) == "a"
     index.discard("a")
     assert index.original_of(minhash) is None

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..record import Article, Evidence, Notice, Quote, RawArticle, ReadFailure, Statement
-from .schema import ARTICLE_COLUMNS, ARTICLE_SCALARS, ITEM_TABLES, ddl, item_columns, schema_version
+from .schema import ARTICLE_COLUMNS, ARTICLE_SCALARS, ITEM_TABLES, band_keys, ddl, item_columns, schema_version
 
 
 @dataclass(frozen=True)
@@ -100,11 +100,15 @@ class Database:
         ).fetchone()
         return row[0] if row else None
 
-    def minhashes(self) -> Iterator[tuple[str, bytes]]:
-        """(id, signature) of every stored original, for the near-duplicate index."""
-        yield from self.conn.execute(
-            "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND duplicate_of IS NULL ORDER BY added_at"
-        )
+    def near_signatures(self, keys: list[bytes]) -> list[tuple[str, bytes]]:
+        """(id, signature) of the stored originals that share one of these LSH band keys (`schema.band_keys`):
+        the near-duplicate candidates of a new article, found by index, never by reading every signature."""
+        if not keys:
+            return []
+        return self.conn.execute(
+            "SELECT DISTINCT a.id, a.minhash FROM minhash_bands b JOIN articles a ON a.id = b.article "
+            f"WHERE b.key IN ({', '.join('?' * len(keys))}) AND a.duplicate_of IS NULL AND a.minhash IS NOT NULL "
+            "ORDER BY a.added_at, a.id", keys).fetchall()
 
     # --- writes -------------------------------------------------------------------------------------------------
 
@@ -123,6 +127,9 @@ class Database:
                 for table, record in ITEM_TABLES.items():
                     _insert_items(conn, table, record, article.id, getattr(article, table))
                 _index_sentences(conn, article)
+                if signature is not None and article.duplicate_of is None:
+                    conn.executemany("INSERT INTO minhash_bands VALUES (?, ?)",
+                                     [(key, article.id) for key in band_keys(signature)])
 
     def record_failures(self, failures: Iterable[ReadFailure]) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")

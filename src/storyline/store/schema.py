@@ -63,6 +63,7 @@ def ddl() -> list[str]:
     ]
     statements += [_item_table_ddl(name, record) for name, record in ITEM_TABLES.items()]
     statements += SEARCH_DDL
+    statements += BANDS_DDL
     return statements
 
 
@@ -74,6 +75,24 @@ SEARCH_DDL = [
     "CREATE TRIGGER IF NOT EXISTS sentence_search_delete AFTER DELETE ON articles "
     "BEGIN DELETE FROM sentence_search WHERE article = old.id; END;",
 ]
+
+
+# Near-duplicate lookup without loading every signature: each original's MinHash signature cut into LSH bands
+# (`Database.save`), so a new article's candidates are the stored articles sharing one of its band keys.
+LSH_BANDS = 32
+BANDS_DDL = [
+    "CREATE TABLE IF NOT EXISTS minhash_bands (key BLOB NOT NULL, "
+    "article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE);",
+    "CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands(key);",
+    "CREATE INDEX IF NOT EXISTS minhash_bands_article ON minhash_bands(article);",
+]
+
+
+def band_keys(signature: bytes, bands: int = LSH_BANDS) -> list[bytes]:
+    """The LSH band keys of a signature: its bytes cut into `bands` equal slices, each led by its band number
+    (two articles that agree on every value of one band are candidates)."""
+    width = len(signature) // bands
+    return [bytes([band]) + signature[band * width:(band + 1) * width] for band in range(bands)]
 
 
 def schema_version() -> str:
