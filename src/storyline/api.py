@@ -115,7 +115,7 @@ class Corpus:
         return tables.entities(tables.find(**self._entity_filters(name, label, article, story), limit=limit,
                                            offset=offset)[1])
 
-    def entity_total(self, name: str | None = None, label: str | None = None, article: str | None = None,
+    def count_entities(self, name: str | None = None, label: str | None = None, article: str | None = None,
                      story: str | None = None) -> int:
         """How many entities `entities` lists with these filters (for paging)."""
         return self._entity_tables().find(**self._entity_filters(name, label, article, story), limit=0)[0]
