@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from .annotate import annotate
 from .clean import clean, detect_language
 from .figures import extract_figures
-from .positions import extract_positions
+from .positions.stage import extract_positions
 from .quotes import extract_quotes
 from .record import Article, RawArticle, article_id
 from .stages import Stage, check_order, run_stages

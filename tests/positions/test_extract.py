@@ -2,7 +2,7 @@
 import pytest
 
 from storyline.evaluate.quotes import build_article
-from storyline.positions import extract_positions
+from storyline.positions.stage import extract_positions
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +106,9 @@ def test_evidence_is_the_sentence_and_date_the_publication(stances):
     assert text[position.start:position.end] == "Brevia backed the ceasefire plan."
     assert position.sentence == 1 and position.date == "2021-03-03"
     assert text[position.target_start:position.target_end] == "the ceasefire plan"
+
+
+def test_object_of_the_governing_verb_is_the_actor(stances):
+    found = stances("The remarks prompted Senator Maria Lopez to call for the chairman's resignation.")
+    position = _one(found, "Maria Lopez")
+    assert position.stance == "for" and position.target == "the chairman's resignation"

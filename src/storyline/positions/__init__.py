@@ -1,4 +1,2 @@
-"""Who stands where: stance statements per article (`stage`), grouped per story across articles (`group`)."""
-from .stage import extract_positions
-
-__all__ = ["extract_positions"]
+"""Who stands where: stance statements per article (`stage`, which needs spaCy) and their grouping per story
+(`group`, which does not: listings import it without loading spaCy)."""

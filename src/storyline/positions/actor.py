@@ -36,9 +36,9 @@ class ActorFinder:
         self.quotes = [q for q in quotes if q.speaker or q.speaker_text]
 
     def of_verb(self, verb: Token, offset: int) -> Actor | None:
-        cued = self._cued(verb.idx + offset)
-        if cued is not None:
-            return cued
+        controller = _controller(verb)
+        if controller is not None:  # "prompted Kristol to call for …": Kristol calls
+            return self.of_token(controller, offset)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None and any(c.dep_ == "nsubjpass" for c in verb.children):
             found = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -46,14 +46,16 @@ class ActorFinder:
         current = verb
         for _ in range(6):
             subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
-            if subject is not None:
-                return self.of_token(subject, offset) if subject.dep_ != "nsubjpass" else None
+            if subject is not None:  # the parse first; the quote stage's speaker where it cannot say
+                if subject.dep_ == "nsubjpass":
+                    return None
+                return self.of_token(subject, offset) or self._cued(current.idx + offset)
             if current.dep_ not in _CARRIED_BY or current.head is current:
-                return None
+                return self._cued(current.idx + offset)
+            controller = _controller(current)
+            if controller is not None:
+                return self.of_token(controller, offset)
             current = current.head
-            cued = self._cued(current.idx + offset)
-            if cued is not None:
-                return cued
         return None
 
     def of_noun(self, noun: Token, offset: int) -> Actor | None:
@@ -69,10 +71,12 @@ class ActorFinder:
         at = token.idx + offset
         if token.pos_ == "PRON" or token.lower_ in FIRST_PERSON:
             return self._speaker_for_pronoun(token, at)
-        entity = next((e for e in self.entities if e.start <= at < e.end and e.label in ACTOR_LABELS), None)
+        entity = self._entity_at(at)
         if entity is not None:
-            text = entity.text.removesuffix("'s").removesuffix("\u2019s")
-            return Actor(text, entity.start, entity.start + len(text), entity.label)
+            return entity
+        for child in token.children:  # "Arland's president Ana Ruiz", "the minister, Sergei Lavrov,"
+            if child.dep_ in ("appos", "compound") and (named := self._entity_at(child.idx + offset)) is not None:
+                return named
         if token.lemma_.lower() in VOICE_NOUNS:
             for child in token.rights:
                 if child.dep_ == "prep" and child.lower_ in ("from", "of", "for"):
@@ -85,6 +89,13 @@ class ActorFinder:
             return Actor(token.doc[first.i:token.i + 1].text, first.idx + offset,
                          token.idx + len(token) + offset, None)
         return None
+
+    def _entity_at(self, at: int) -> Actor | None:
+        entity = next((e for e in self.entities if e.start <= at < e.end and e.label in ACTOR_LABELS), None)
+        if entity is None:
+            return None
+        text = entity.text.removesuffix("'s").removesuffix("\u2019s")
+        return Actor(text, entity.start, entity.start + len(text), entity.label)
 
     def _cued(self, at: int) -> Actor | None:
         """The speaker of a quote whose cue is this word: the quote stage has already resolved it."""
@@ -112,6 +123,14 @@ def _speaker(quote: Quote) -> Actor:
     name = quote.speaker or quote.speaker_text or ""
     return Actor(name, quote.speaker_start, quote.speaker_end, "PERSON" if quote.speaker_via in ("name", "pronoun")
                  else None)
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object of the verb governing an infinitive, which is the infinitive's subject ("urged *Kristol* to
+    call")."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _document(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..record import Article, Position
-from .actor import Actor, ActorFinder
+from .actor import FIRST_PERSON, Actor, ActorFinder
 from .lexicon import (AGAINST, FOR, MODALS, NECESSITY, NEED_VERBS, NON_COMMITTAL, NOUNS, PARTICLE_ONLY,
                       PARTICLE_POLARITY, PROTECTIONS, REFUSALS, VERBS)
 from .polarity import belief_negation, condition_of, negated, refusal_above
@@ -111,7 +111,7 @@ class _Reader:
         modal = any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in token.children)
         needed = (token.dep_ == "xcomp" and token.head.lemma_.lower() in NEED_VERBS | NECESSITY
                   and any(c.lower_ == "to" for c in token.children))
-        if not (modal or needed):
+        if not (modal or needed) or self._other_holder(token, quote.start, quote.end):
             return []
         region = _clause(token) if modal else _verb_phrase(token)
         if region is None:
@@ -127,6 +127,17 @@ class _Reader:
         if not actor.text:
             return []
         return [self._position(actor, region, stance, condition, token, "quote")]
+
+    def _other_holder(self, token: Token, quote_start: int, quote_end: int) -> bool:
+        """A clause under another subject's verb inside the quote ("backers who insist Assad must go") is that
+        subject's view, not the speaker's."""
+        for ancestor in token.ancestors:
+            if not quote_start <= ancestor.idx + self.offset < quote_end:
+                return False
+            subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lower_ not in FIRST_PERSON | {"it"}:
+                return True
+        return False
 
     def _position(self, actor: Actor, region: Region, stance: str, condition: str | None, cue: Token,
                   via: str) -> Position:

@@ -94,4 +94,5 @@ VOICE_NOUNS = frozenset(("statement", "spokesman", "spokeswoman", "spokesperson"
 ACTOR_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
 # Documents that "call for" things: a resolution's call is not an actor's stance ("a UN resolution calling for").
 DOCUMENTS = frozenset(("resolution", "report", "plan", "proposal", "bill", "law", "draft", "treaty", "agreement",
-                       "deal", "study", "document", "motion", "text", "measure", "amendment", "petition"))
+                       "deal", "study", "document", "motion", "text", "measure", "amendment", "petition", "remark",
+                       "comment", "word", "article", "editorial", "tweet", "post"))
