@@ -197,6 +197,7 @@ def positions(
     actor: Annotated[str | None, typer.Option(help="Actor's canonical name or as written (part).")] = None,
     target: Annotated[str | None, typer.Option(help="Target or its group (part).")] = None,
     semantic: Annotated[bool, typer.Option(help="Also group targets by embedding similarity.")] = False,
+    brief: Annotated[bool, typer.Option(help="Stances over time only, without their evidence sentences.")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Who stands where: per target, each actor's stance over time with its evidence; changes of stance flagged."""
@@ -204,5 +205,5 @@ def positions(
 
     with opened(db) as corpus:
         found = corpus.positions_map(story=story, actor=actor, target=target, semantic=semantic)
-        console.print(render(found), markup=False, highlight=False, soft_wrap=True)
+        console.print(render(found, evidence=not brief), markup=False, highlight=False, soft_wrap=True)
         console.print(plural(sum(len(c.statements) for c in found.cells), "stance statement"))

@@ -114,7 +114,7 @@ class _Reader:
         if not (modal or needed) or self._other_holder(token, quote.start, quote.end):
             return []
         region = _clause(token) if modal else _verb_phrase(token)
-        if region is None:
+        if region is None or region.end - region.start < 2:  # "It has to be stopped": no target to name
             return []
         polarity = FOR
         top = next((t for t in token.ancestors if t.idx + self.offset < quote.start), None)

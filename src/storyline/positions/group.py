@@ -176,9 +176,11 @@ def build_map(found: list[Statement]) -> PositionsMap:
         proposal = proposals.setdefault(target, Proposal(target))
         {"for": proposal.backers, "against": proposal.opponents, "conditional": proposal.conditional}.get(
             cell.stance, []).append(actor)
-    actors = sorted({a for a, _ in cells}, key=lambda a: -sum(1 for k in cells if k[0] == a))
-    targets = sorted({t for _, t in cells}, key=lambda t: -sum(len(c.statements) for k, c in cells.items()
-                                                              if k[1] == t))
+    actors = sorted({a for a, _ in cells}, key=lambda a: (-sum(1 for k in cells if k[0] == a), a))
+    first = {}
+    for statement in found:
+        first.setdefault(statement.group, statement.position.date or statement.published or "")
+    targets = sorted({t for _, t in cells}, key=lambda t: (-sum(1 for k in cells if k[1] == t), first[t], t))
     ranked = sorted(proposals.values(), key=lambda p: -(len(p.backers) + len(p.opponents) + len(p.conditional)))
     return PositionsMap(actors, targets, list(cells.values()), ranked)
 
@@ -196,8 +198,9 @@ def _changes(found: list[Statement]) -> list[str]:
     return changes
 
 
-def render(found: PositionsMap) -> str:
-    """The map as text: per target, each actor's stance over time with its evidence sentence."""
+def render(found: PositionsMap, evidence: bool = True) -> str:
+    """The map as text: per target, each actor's stance over time (with its evidence sentences unless not
+    `evidence`), changes of stance flagged with "!"."""
     lines = []
     for target in found.targets:
         lines.append(f"{target}")
@@ -205,7 +208,7 @@ def render(found: PositionsMap) -> str:
             history = " -> ".join(f"{s.position.stance} ({s.position.date or s.published or 'undated'})"
                                   for s in cell.statements)
             lines.append(f"  {cell.actor}: {history}")
-            for statement in cell.statements:
+            for statement in cell.statements if evidence else []:
                 lines.append(f"    \u201c{statement.evidence.strip()}\u201d [{statement.article}]")
             lines += [f"    ! {change}" for change in cell.changes]
     return "\n".join(lines)
