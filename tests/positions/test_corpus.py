@@ -27,6 +27,8 @@ October 16, 2015
 Brevia backed the Arland border plan on Friday after months of talks, officials said.
 
 Arland's president Ana Ruiz refused to back calls for new elections.
+
+Senator Ivo Marek backed the <script>alert(1)</script> levy.
 """
 
 
@@ -77,3 +79,21 @@ def test_rest_positions_pages_and_filters(db):
         assert body["total"] == 2 and len(body["items"]) == 1 and body["items"][0]["stance"] == "against"
         assert client.get("/api/positions", params={"story": "nosuchstory"}).status_code == 404
         assert json.loads(client.get("/api/positions", params={"target": "zzz"}).text)["total"] == 0
+
+
+def test_web_matrix_links_each_stance_to_its_sentence_and_escapes_text(db):
+    with TestClient(create_app(db)) as client:
+        page = client.get("/positions")
+        assert page.status_code == 200
+        assert 'class="stance stance-against"' in page.text and "/articles/" in page.text and "#s-" in page.text
+        assert "<script>alert(1)" not in page.text and "&lt;script&gt;alert(1)" in page.text
+        assert client.get("/positions", params={"story": "nosuchstory"}).status_code == 404
+
+
+def test_dossier_has_the_positions_matrix(db):
+    from storyline.report import render_report
+
+    with storyline.Corpus(db) as corpus:
+        html = render_report(corpus)
+    assert 'id="positions-h"' in html and "was against (2012-02-08), now for (2015-10-16)" in html
+    assert "<script>alert(1)" not in html
