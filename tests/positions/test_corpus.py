@@ -54,10 +54,16 @@ def test_corpus_positions_and_map_show_the_change(db):
         assert [(s.actor, s.position.stance) for s in elections] == [("Ana Ruiz", "against")]
 
 
-def test_positions_table_exports_its_columns(db):
+def test_positions_table_exports_its_columns(db, tmp_path):
+    import pyarrow.parquet as pq
+
     with storyline.Corpus(db) as corpus:
         out = io.StringIO()
         corpus.export("csv", out, table="positions")
+        corpus.export("parquet", tmp_path / "positions.parquet", table="positions")
+        whole = io.StringIO()
+        corpus.export("json", whole)
+    assert pq.read_table(tmp_path / "positions.parquet").num_rows == len(json.loads(whole.getvalue())["positions"])
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert {"article", "source", "story", "actor", "target", "stance", "date", "evidence"} <= set(rows[0])
     assert {(r["source"].rsplit("/", 1)[-1], r["stance"]) for r in rows if r["actor"] == "Brevia"} == {
