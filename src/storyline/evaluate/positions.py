@@ -112,7 +112,7 @@ def storyline_triples(article: Article) -> list[tuple[str, str, str, str]]:
 
 def _score(scores: Scores, predicted: list[tuple[str, str, str, str]], gold: set[Triple], people: set[str]) -> None:
     triples = {(name_key(s), name_key(t), p) for s, t, p, _ in predicted
-               if name_key(s) in people and len(s.split()) >= 1 and name_key(s) != name_key(t)}
+               if name_key(s) in people and name_key(s) != name_key(t)}
     scores.gold += len(gold)
     scores.predicted += len(triples)
     scores.correct += len(triples & gold)

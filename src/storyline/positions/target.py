@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import CONDITION_MARKS, NOUN_PARTICLES, PARTICLE_ONLY, PROTECTIONS, REASON_PARTICLES, REASON_VERBS
 
 OBJECT_DEPS = frozenset(("dobj", "prep", "xcomp", "ccomp", "advcl", "dative", "attr", "pcomp", "oprd", "acomp",
-                         "pobj", "prt", "obj", "npadvmod"))
+                         "pobj", "prt", "obj"))
 MAX_TOKENS = 30
 # Subordinate clauses that end a target ("… talks *as* activists reported …").
 CLAUSE_BREAKS = frozenset(("as", "because", "while", "although", "though", "after", "before", "when", "since",
@@ -103,8 +103,6 @@ def _is_object(child: Token) -> bool:
     if child.dep_ == "advcl":  # "…to step down" (mark for/to) yes; "…if the opposition joins" no: a condition
         marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
         return bool(marks & {"for", "to"})
-    if child.dep_ == "npadvmod":
-        return False
     return not _after_comma(child)
 
 
