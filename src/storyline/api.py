@@ -13,6 +13,8 @@ from .store.database import SearchHit
 
 if TYPE_CHECKING:  # the build machinery imports spaCy: read-only uses of the API must not pay for it
     from .corpus.stories import Story
+    from .positions.group import PositionsMap
+    from .positions.group import Statement as PositionStatement
     from .ingest import BuildProgress, BuildSummary
 
 
@@ -236,6 +238,33 @@ class Corpus:
         results.create(self.db.conn)
         return results
 
+    # --- positions ----------------------------------------------------------------------------------------------
+
+    def positions(self, story: str | None = None, actor: str | None = None, target: str | None = None,
+                  semantic: bool = False) -> list[PositionStatement]:
+        """Who stands where, in date order: one stance statement each (actor canonical through the entity layer,
+        target grouped with the same proposal in other articles). `actor`/`target`: part of the canonical or
+        written actor, of the target or its group (case-insensitive); `semantic` also groups targets by embedding
+        similarity. An unknown story raises KeyError."""
+        from .positions.group import canonical_names, statements
+
+        loaded = (self.db.load(i) for i in self.story_articles(story)) if story else iter(self.articles())
+        chosen = [a for a in loaded if a is not None and a.analysable]
+        found = statements(chosen, canonical_names(self.entities()), self.story_assignment(),
+                           _similarity if semantic else None)
+        actor_key, target_key = (actor or "").casefold(), (target or "").casefold()
+        return [s for s in found
+                if actor_key in s.actor.casefold() or actor_key in s.position.actor.casefold()
+                if target_key in s.position.target.casefold() or target_key in s.group.casefold()]
+
+    def positions_map(self, story: str | None = None, actor: str | None = None, target: str | None = None,
+                      semantic: bool = False) -> PositionsMap:
+        """The actors x targets map of `positions` (same filters): each cell the stance over time with its
+        evidence, changes of stance flagged, proposals with their backers and opponents."""
+        from .positions.group import build_map
+
+        return build_map(self.positions(story=story, actor=actor, target=target, semantic=semantic))
+
     def corpus_results(self, story: str | None = None) -> dict[str, Any]:
         """Every corpus result as JSON-able lists by name: stories, entities, and the story stages' results (of
         every story, or of `story`)."""
@@ -270,6 +299,14 @@ class Corpus:
         from .export import write
 
         write(self, fmt, out, table, story)
+
+
+def _similarity(texts: list[str]) -> Any:
+    """Cosine similarities of the texts' sentence embeddings (cached), for grouping targets."""
+    from .corpus.embed import embed
+
+    vectors = embed(texts)
+    return vectors @ vectors.T
 
 
 def figure_columns() -> list[str]:

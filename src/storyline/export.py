@@ -1,5 +1,5 @@
 """The export formats. Without a table, JSON is the whole corpus in one object and JSONL one article a line with
-its own items; with a table (`storyline.tables`: articles, quotes, figures, entities, timeline) every format writes
+its own items; with a table (`storyline.tables`: articles, quotes, figures, entities, timeline, stories, positions) every format writes
 that table's flat rows. CSV and Parquet always write a table, the articles table by default."""
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from .tables import Corpus, Row, rows
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
 # Per-article item lists, exported under their own key (`Article.entities`, the NER spans, as "mentions").
-ITEM_KEYS = {"mentions": "entities", "quotes": "quotes", "dates": "dates", "figures": "figures"}
+ITEM_KEYS = {"mentions": "entities", "quotes": "quotes", "dates": "dates", "figures": "figures",
+             "positions": "positions"}
 # Corpus stages' results ("entities": one canonical entity per person or organisation across articles); always
 # present so consumers can rely on the keys.
 # "figures" are per-article items (above); their corpus views are "series" and "inconsistencies".

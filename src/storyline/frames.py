@@ -48,6 +48,10 @@ class Frames:
     def timeline(self, since: str | None = None, until: str | None = None, entity: str | None = None) -> Any:
         return self._frame("timeline", since=since, until=until, entity=entity)
 
+    def positions(self, story: str | None = None, actor: str | None = None, target: str | None = None) -> Any:
+        """One row per stance statement: actor, target, stance, date, evidence (`export --table positions`)."""
+        return self._frame("positions", story=story, actor=actor, target=target)
+
     def search(self, query: str, limit: int = 20, semantic: bool = False) -> Any:
         """Ranked sentences (full text, bm25; or `semantic`, by meaning) with article, sentence index and rank."""
         import dataclasses

@@ -17,13 +17,14 @@ from typing import Any, TypeVar
 from .annotate import annotate
 from .clean import clean, detect_language
 from .figures import extract_figures
+from .positions.stage import extract_positions
 from .quotes import extract_quotes
 from .record import Article, RawArticle, article_id
 from .stages import Stage, check_order, run_stages
 from .time import resolve_time
 
 PREPARE: list[Stage] = [clean, detect_language]
-ANALYSE: list[Stage] = [annotate, resolve_time, extract_quotes, extract_figures]
+ANALYSE: list[Stage] = [annotate, resolve_time, extract_quotes, extract_figures, extract_positions]
 check_order(PREPARE + ANALYSE)
 
 T = TypeVar("T")

@@ -199,6 +199,34 @@ class Figure:
 
 
 @dataclass
+class Position:
+    """Who stands where: an actor for, against or conditionally for a target, with the sentence that says so.
+
+    The actor is as written (`actor`, with its offsets); where the stance comes from a quote whose speaker the quote
+    stage resolved, `actor` is that speaker and `speaker_via` says how. The target is phrased as the article phrases
+    it ("Assad to step down"); `cue` is the chain of words the stance was read off ("refused to back calls for"),
+    which is what negation and attribution chains turn around. The canonical actor is looked up at query time."""
+
+    actor: str
+    target: str
+    stance: str  # "for" | "against" | "conditional" | "neutral"
+    start: int  # the evidence sentence
+    end: int
+    sentence: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    target_start: int
+    target_end: int
+    actor_start: int | None = None
+    actor_end: int | None = None
+    actor_label: str | None = None  # the entity label of the actor span (PERSON, ORG, GPE, NORP) or None
+    condition: str | None = None  # for a conditional stance: the condition as written ("if the opposition joins")
+    via: str = "action"  # "action" (a reported act or stance verb) | "quote" (what a quote's content says)
+    date: str | None = None  # the date the sentence speaks of, else the article's publication date
+
+
+@dataclass
 class Article:
     """One article as it moves through the stages; the unit stored and exported."""
 
@@ -225,6 +253,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     dates: list[TimeExpression] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
     duplicate_of: str | None = None
     duplicate_kind: str | None = None
     # spaCy Docs, one per paragraph, for the stages after annotation; never stored.

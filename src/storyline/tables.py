@@ -1,4 +1,4 @@
-"""The corpus as flat tables: one row per article, quote, figure, entity or timeline entry.
+"""The corpus as flat tables: one row per article, quote, figure, entity, timeline entry or stance statement.
 
 One definition of each table serves every flat consumer: `storyline export --table NAME` (CSV, Parquet, JSON,
 JSONL) and the DataFrames of `storyline.open(db)`. Every row that comes from an article carries the article's `id`
@@ -38,6 +38,9 @@ class Corpus(Protocol):
     def story_articles(self, key: str) -> list[str]: ...
 
     def story_assignment(self) -> dict[str, str]: ...
+
+    def positions(self, story: str | None = None, actor: str | None = None,
+                  target: str | None = None) -> list[Any]: ...
 
 
 ARTICLE_COLUMNS = (
@@ -124,9 +127,16 @@ def story_rows(corpus: Corpus) -> list[Row]:
     return [dataclasses.asdict(story) for story in corpus.stories()]
 
 
+def position_rows(corpus: Corpus, story: str | None = None, actor: str | None = None,
+                  target: str | None = None) -> list[Row]:
+    """One row per stance statement: article, source, story, actor (canonical), target, stance, date, evidence
+    (the sentence), and the condition, cue and offsets that trace it back."""
+    return [s.row() for s in corpus.positions(story=story, actor=actor, target=target)]
+
+
 TABLES: dict[str, Callable[..., list[Row]]] = {
     "articles": article_rows, "quotes": quote_rows, "figures": figure_rows, "entities": entity_rows,
-    "timeline": timeline_rows, "stories": story_rows,
+    "timeline": timeline_rows, "stories": story_rows, "positions": position_rows,
 }
 
 

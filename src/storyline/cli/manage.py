@@ -12,7 +12,7 @@ from rich.table import Table
 from .common import DEFAULT_DB, DbOption, StoryOption, console, errors, fail, opened
 
 FORMATS = ("json", "jsonl", "csv", "parquet")  # `storyline.export.FORMATS`, kept here so --help imports nothing
-TABLES = ("articles", "quotes", "figures", "entities", "timeline", "stories")  # `storyline.tables.TABLES`
+TABLES = ("articles", "quotes", "figures", "entities", "timeline", "stories", "positions")  # `storyline.tables.TABLES`
 
 
 def export(

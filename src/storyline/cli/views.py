@@ -1,4 +1,5 @@
-"""The read-only listings: articles, one article, quotes, entities, figures, timeline, summary and search.
+"""The read-only listings: articles, one article, quotes, entities, figures, timeline, summary, search and
+positions.
 
 Each is a table of what the `Corpus` API returns, with the same filters, and a caption counting what it shows.
 """
@@ -189,3 +190,20 @@ def search(
             table.add_row(f"{hit.rank:.2f}", hit.published or "undated", text, f"{short(hit.article)}:{hit.sentence}")
         table.caption = f"{plural(len(hits), 'sentence')} shown of {total:,} matching"
         console.print(table)
+
+
+def positions(
+    story: StoryOption = None,
+    actor: Annotated[str | None, typer.Option(help="Actor's canonical name or as written (part).")] = None,
+    target: Annotated[str | None, typer.Option(help="Target or its group (part).")] = None,
+    semantic: Annotated[bool, typer.Option(help="Also group targets by embedding similarity.")] = False,
+    brief: Annotated[bool, typer.Option(help="Stances over time only, without their evidence sentences.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Who stands where: per target, each actor's stance over time with its evidence; changes of stance flagged."""
+    from ..positions.group import render
+
+    with opened(db) as corpus:
+        found = corpus.positions_map(story=story, actor=actor, target=target, semantic=semantic)
+        console.print(render(found, evidence=not brief), markup=False, highlight=False, soft_wrap=True)
+        console.print(plural(sum(len(c.statements) for c in found.cells), "stance statement"))

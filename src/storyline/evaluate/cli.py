@@ -166,3 +166,18 @@ def tls(
         console.print(f"skipped: {folder} does not exist")
         return
     _show(evaluate_tls(folder, out=out, cache=cache, workers=workers, only=collection))
+
+
+@app.command()
+def positions(
+    folder: Annotated[Path | None, typer.Argument(help="A BASIL-style folder, e.g. ../shared/eval/basil-dev.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write storyline's predicted triples here as JSONL.")] = None,
+    seeds: Annotated[Path | None, typer.Option(
+        help="The seeds' positions gold, e.g. ../shared/gold/seeds-positions.json.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N annotated articles.")] = None,
+) -> None:
+    """Who stands where: speaker-target-polarity triples on BASIL beside a lexicon baseline; the seeds' positions."""
+    from .positions import evaluate_basil, evaluate_seed_positions
+
+    for name, path in _given(folder=folder, seeds=seeds).items():
+        _show(evaluate_basil(path, out, limit) if name == "folder" else evaluate_seed_positions(path))

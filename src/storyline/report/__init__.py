@@ -36,6 +36,7 @@ def render_report(corpus: Corpus) -> str:
         statements=statements,
         article_views=articles,
         story=story.story_view(corpus),
+        pm=corpus.positions_map(),
         css=stylesheet(),
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 
-from ..record import Article, Entity, Figure, Quote, Removed, Sentence, TimeExpression
+from ..record import Article, Entity, Figure, Position, Quote, Removed, Sentence, TimeExpression
 
 # Lists on an Article that are stored one row per item, in a table of their own, in order.
 ITEM_TABLES: dict[str, type] = {
@@ -18,6 +18,7 @@ ITEM_TABLES: dict[str, type] = {
     "dates": TimeExpression,
     "removed": Removed,
     "figures": Figure,
+    "positions": Position,
 }
 
 # Article fields stored as JSON text, and columns the store adds; `docs` (spaCy objects) is never stored.

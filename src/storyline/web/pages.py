@@ -104,3 +104,13 @@ def timeline(corpus: CorpusDep) -> HTMLResponse:
 @router.get("/summary")
 def summary(corpus: CorpusDep) -> HTMLResponse:
     return page("summary.html.j2", story=story.story_view(corpus))
+
+
+@router.get("/positions")
+def positions(corpus: CorpusDep, story: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    """Actors x targets of one story (or all), each cell the stance over time linking to its sentences."""
+    try:
+        found = corpus.positions_map(story=story)
+    except KeyError as error:
+        raise HTTPException(404, str(error.args[0])) from None
+    return page("positions.html.j2", pm=found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
+from pydantic import BaseModel
 
 from ..api import Corpus
 from ..record import CanonicalEntity, FigureSeries, Statement, TimelineEntry
@@ -168,3 +169,39 @@ def get_story(story_id: str, corpus: CorpusDep) -> StoryDetail:
         raise HTTPException(404, str(error.args[0])) from None
     return StoryDetail(story=story, articles=corpus.story_articles(story.id), timeline=corpus.timeline(story=story.id),
                        summary=corpus.summary(story=story.id), series=corpus.series(story=story.id))
+
+
+class PositionRow(BaseModel):
+    """One stance statement: who (canonical, and as written) is for, against or conditionally for what, when, and
+    the sentence that says so (offsets into the article's text)."""
+
+    article: str
+    source: str
+    story: str | None
+    actor: str
+    actor_as_written: str
+    target: str
+    target_group: str
+    stance: Literal["for", "against", "conditional", "neutral"]
+    condition: str | None
+    date: str | None
+    evidence: str
+    cue: str
+    via: str
+    sentence: int
+    start: int
+    end: int
+
+
+@router.get("/positions", response_model=Paged[PositionRow])
+def list_positions(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0, story: StoryOption = None,
+                   actor: Annotated[Text, Query(description="Actor's canonical name or as written (part).")] = None,
+                   target: Annotated[Text, Query(description="Target or its group (part).")] = None,
+                   ) -> Paged[PositionRow]:
+    """Who stands where, in date order: one stance statement each, actors canonical, targets grouped."""
+    try:
+        found = corpus.positions(story=story, actor=actor, target=target)
+    except KeyError as error:
+        raise HTTPException(404, str(error.args[0])) from None
+    page = queries.paginate([PositionRow(**s.row()) for s in found], limit, offset)
+    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
