@@ -285,8 +285,8 @@ class EntityTables:
         """New descriptions, and those whose candidates' profiles grew (in any article), are matched again."""
         todo = set(new)
         for entity in sorted(grown):
-            todo.update(self.conn.execute(
-                "SELECT DISTINCT article, idx FROM description_candidates WHERE entity = ?", (entity,)).fetchall())
+            todo.update((r[0], r[1]) for r in self.conn.execute(
+                "SELECT DISTINCT article, idx FROM description_candidates WHERE entity = ?", (entity,)))
         for article, index in sorted(todo):
             self._settle_description(article, index)
 
