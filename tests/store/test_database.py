@@ -6,6 +6,7 @@ import pytest
 
 from storyline.record import Article, Entity, Quote, RawArticle, Removed, Sentence
 from storyline.store import Database, SchemaMismatch
+from storyline.store.database import QuoteFilter
 
 
 def _article(source: str = "a.txt", text: str = "Hello there.") -> Article:
@@ -77,5 +78,57 @@ def test_speaker_filter_takes_the_resolved_name_over_the_words_around_it(tmp_pat
         Quote("maybe", 82, 87, "direct", cue="said", speaker_text="The Kremlin chief"),
     ]
     db.save([(article, None)])
-    assert [s.quote.text for s in db.quotes(speaker="putin")] == ["yes"]
-    assert [s.quote.text for s in db.quotes(speaker="Kremlin")] == ["maybe"]
+    assert [s.quote.text for s in db.quotes(QuoteFilter(speaker="putin"))] == ["yes"]
+    assert [s.quote.text for s in db.quotes(QuoteFilter(speaker="Kremlin"))] == ["maybe"]
+
+
+def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path):
+    from storyline.store.schema import QUERY_DDL, ddl, schema_version
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    base = ddl()[:-len(QUERY_DDL)]
+    for statement in base:
+        conn.execute(statement)
+    conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (schema_version(base),))
+    conn.commit()
+    conn.close()
+    db = Database(path)
+    assert db.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == schema_version()
+    indexes = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"articles_by_date", "quotes_speaker_entity", "sentence_vectors_article"} <= indexes
+    db.save([(_article(), None)])
+    assert len(db.headers()) == 1
+
+
+def _dated(source: str, published: str | None, outlet: str | None = None, status: str = "ok") -> Article:
+    article = _article(source=source, text=f"Text of {source}.")
+    article.published, article.outlet, article.status = published, outlet, status
+    return article
+
+
+def test_article_listing_filters_pages_and_counts_in_sql(tmp_path):
+    from storyline.store.database import ArticleFilter
+
+    db = Database(tmp_path / "s.db")
+    db.save([(_dated("a", "2022-03-02", "Daily Post"), None), (_dated("b", "2022-04-20T10:00", "daily post"), None),
+             (_dated("c", None, "Other"), None), (_dated("d", "2021-12-31", status="skipped"), None)])
+    assert [a.source for a in db.headers()] == ["d", "a", "b", "c"]  # date order, undated last
+    assert [a.source for a in db.headers(limit=2, offset=1)] == ["a", "b"]
+    assert [a.source for a in db.headers(ArticleFilter(outlet="DAILY POST"))] == ["a", "b"]
+    assert [a.source for a in db.headers(ArticleFilter(since="2022-03-02", until="2022-04"))] == ["a", "b"]
+    assert [a.source for a in db.headers(ArticleFilter(until="2022-03-02"))] == ["d", "a"]
+    assert db.count_articles(ArticleFilter(status="skipped")) == 1 and db.count_articles() == 4
+    assert db.headers(with_text=False)[0].paragraphs == [] and db.headers()[0].paragraphs
+
+
+def test_listings_in_date_order_read_an_index_not_a_sort_of_the_table(tmp_path):
+    db = Database(tmp_path / "s.db")
+    plan = " ".join(r[-1] for r in db.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM articles a WHERE 1 ORDER BY a.published IS NULL, a.published, a.id "
+        "LIMIT 10"))
+    assert "articles_by_date" in plan and "TEMP B-TREE" not in plan
+    plan = " ".join(r[-1] for r in db.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM quotes q WHERE q.speaker_entity IN (SELECT value FROM json_each(?))",
+        ('["e1"]',)))
+    assert "quotes_speaker_entity" in plan

@@ -67,7 +67,24 @@ def ddl() -> list[str]:
     ]
     statements += [_item_table_ddl(name, record) for name, record in ITEM_TABLES.items()]
     statements += SEARCH_DDL
-    return statements
+    return statements + QUERY_DDL
+
+
+# Indexes the paginated listings need (articles in date order, filtered by status, outlet, speaker entity), and
+# the sentence vectors semantic search indexes (store.vectors): added to an existing store by `upgrades`.
+QUERY_DDL = [
+    "CREATE INDEX IF NOT EXISTS articles_by_date ON articles(published IS NULL, published, id);",
+    "CREATE INDEX IF NOT EXISTS articles_status ON articles(status, published);",
+    "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(lower(outlet));",
+    "CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes(speaker_entity);",
+    "CREATE INDEX IF NOT EXISTS quotes_kind ON quotes(kind);",
+    # One row per sentence of an analysed article: its text and MiniLM vector (float16). The id only grows
+    # (AUTOINCREMENT), so the vector index file beside the store can key its entries by it.
+    "CREATE TABLE IF NOT EXISTS sentence_vectors (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, sentence INTEGER NOT NULL, "
+    "text TEXT NOT NULL, vector BLOB NOT NULL);",
+    "CREATE INDEX IF NOT EXISTS sentence_vectors_article ON sentence_vectors(article, sentence);",
+]
 
 
 # Full-text search over sentences (SQLite FTS5, bm25-ranked): one row per stored sentence, written by
@@ -80,5 +97,11 @@ SEARCH_DDL = [
 ]
 
 
-def schema_version() -> str:
-    return hashlib.sha256("\n".join(ddl()).encode()).hexdigest()[:12]
+def schema_version(statements: list[str] | None = None) -> str:
+    return hashlib.sha256("\n".join(ddl() if statements is None else statements).encode()).hexdigest()[:12]
+
+
+def upgrades() -> dict[str, list[str]]:
+    """Schema versions an existing store can be brought to this one from, each with the statements that do it
+    (only additions: tables and indexes, made with IF NOT EXISTS, so running them twice is harmless)."""
+    return {schema_version(ddl()[:-len(QUERY_DDL)]): QUERY_DDL}
