@@ -170,7 +170,8 @@ class Corpus:
         the article `duplicate_of`. An unknown entity or story raises KeyError, a malformed date FilterError."""
         chosen = self._article_filter(entity, speaker, outlet, status, since, until, story)
         if ids is not None:
-            chosen = dataclasses.replace(chosen, articles=tuple(set(ids).intersection(chosen.articles or ids)))
+            chosen = dataclasses.replace(chosen, articles=tuple(set(ids).intersection(
+                ids if chosen.articles is None else chosen.articles)))
         if duplicate_of:
             chosen = dataclasses.replace(chosen, duplicate_of=duplicate_of)
         return self.db.headers(chosen, limit, offset, with_text=with_text)

@@ -202,18 +202,28 @@ class Database:
                offset: int = 0) -> list[Statement]:
         """Quotes in date order (then article, then position), one page of them when `limit` is given."""
         columns = item_columns(Quote)
-        joins, where, params = _quote_where(filters or QuoteFilter())
+        chosen = filters or QuoteFilter()
+        joins, where, params = _quote_where(chosen)
+        # Without a selective filter, walk the articles in date order (their index) and each one's quotes (the
+        # primary key), so a page stops after its rows; SQLite's own choice would sort every quote first.
+        broad = chosen.story is None and chosen.entity_ids is None and chosen.article is None
+        articles_first = "articles a CROSS JOIN quotes q ON q.article = a.id" if broad else \
+            "quotes q JOIN articles a ON a.id = q.article"
         rows = self.conn.execute(
             f"SELECT q.article, a.published, a.title, {', '.join('q.' + _quoted(c) for c in columns)} "
-            f"FROM quotes q JOIN articles a ON a.id = q.article {joins} WHERE {where} "
-            "ORDER BY a.published IS NULL, a.published, q.article, q.idx LIMIT ? OFFSET ?",
+            f"FROM {articles_first} {joins} WHERE {where} "
+            "ORDER BY a.published IS NULL, a.published, a.id, q.idx LIMIT ? OFFSET ?",
             (*params, -1 if limit is None else limit, offset))
         return [Statement(r[0], r[1], r[2], Quote(*r[3:])) for r in rows]
 
     def count_quotes(self, filters: QuoteFilter | None = None) -> int:
-        joins, where, params = _quote_where(filters or QuoteFilter())
-        return self.conn.execute(f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article {joins} "
-                                 f"WHERE {where}", params).fetchone()[0]
+        chosen = filters or QuoteFilter()
+        joins, where, params = _quote_where(chosen)
+        if chosen.since or chosen.until:  # only the dates need the articles: the dated ones, then their quotes
+            joins = "articles a CROSS JOIN quotes q ON q.article = a.id " + joins
+        else:
+            joins = "quotes q " + joins
+        return self.conn.execute(f"SELECT count(*) FROM {joins} WHERE {where}", params).fetchone()[0]
 
     def load_all(self) -> list[Article]:
         return [a for a in (self.load(i) for i in self.article_ids()) if a is not None]

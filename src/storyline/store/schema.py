@@ -74,10 +74,10 @@ def ddl() -> list[str]:
 # the sentence vectors semantic search indexes (store.vectors): added to an existing store by `upgrades`.
 QUERY_DDL = [
     "CREATE INDEX IF NOT EXISTS articles_by_date ON articles(published IS NULL, published, id);",
+    "CREATE INDEX IF NOT EXISTS articles_published ON articles(published);",
     "CREATE INDEX IF NOT EXISTS articles_status ON articles(status, published);",
     "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(lower(outlet));",
     "CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes(speaker_entity);",
-    "CREATE INDEX IF NOT EXISTS quotes_kind ON quotes(kind);",
     # One row per sentence of an analysed article: its text and MiniLM vector (float16). The id only grows
     # (AUTOINCREMENT), so the vector index file beside the store can key its entries by it.
     "CREATE TABLE IF NOT EXISTS sentence_vectors (id INTEGER PRIMARY KEY AUTOINCREMENT, "

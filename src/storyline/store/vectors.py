@@ -109,7 +109,9 @@ def forget(db: Database) -> None:
 def _new_index() -> Any:
     from usearch.index import Index
 
-    return Index(ndim=DIMENSIONS, metric="ip", dtype="f16")
+    # Half the default insertion effort: adding stays cheap on a small machine; searches look wider instead.
+    return Index(ndim=DIMENSIONS, metric="ip", dtype="f16", connectivity=16, expansion_add=64,
+                 expansion_search=128)
 
 
 def _load(db: Database, path: Path) -> _Loaded:
