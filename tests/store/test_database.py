@@ -132,3 +132,16 @@ def test_listings_in_date_order_read_an_index_not_a_sort_of_the_table(tmp_path):
         "EXPLAIN QUERY PLAN SELECT count(*) FROM quotes q WHERE q.speaker_entity IN (SELECT value FROM json_each(?))",
         ('["e1"]',)))
     assert "quotes_speaker_entity" in plan
+
+
+def test_a_page_of_quotes_walks_the_articles_in_date_order_without_sorting_every_quote(tmp_path):
+    db = Database(tmp_path / "s.db")
+    db.save([(_dated("a", "2022-03-02"), None), (_dated("b", "2021-01-01"), None), (_dated("c", None), None)])
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    page = db.quotes(QuoteFilter(kind="direct"), limit=2)
+    db.conn.set_trace_callback(None)
+    assert [s.article for s in page] == [a.id for a in db.headers()][:2]
+    listing = next(s for s in statements if s.lstrip().startswith("SELECT q.article"))
+    plan = " ".join(r[-1] for r in db.conn.execute("EXPLAIN QUERY PLAN " + listing))
+    assert "articles_by_date" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan  # at most within an article
