@@ -1,12 +1,13 @@
 """Load benchmark for the REST API (not a test): serve a store with `storyline serve` on loopback in a child
-process, drive the article, quotes and search endpoints from client threads for a bounded time each, and report
+process, drive the article, quotes and search endpoints and the stories and story pages from client threads for a bounded time each, and report
 requests/s and latency percentiles per endpoint.
 
     .venv/bin/python benchmarks/load_api.py --db storyline.db [--seconds 10] [--clients 4]
 
-Each endpoint is measured on its own (one after the other), so the figures do not mix. Requests cycle through
-every article id, a few quote filters, and search terms made from the corpus' own entity names (full text, then
-semantic).
+Each endpoint is warmed by one request first (the sentence model loads, the vector index opens), then measured
+on its own (one after the other), so the figures do not mix. Requests cycle through
+a few article and quote filters, every article id, search terms made from the corpus' own entity names (full text,
+then semantic) and the largest stories.
 """
 from __future__ import annotations
 
@@ -47,15 +48,20 @@ def _serve(db: Path, port: int) -> subprocess.Popen:
 
 def _targets(db: Path) -> dict[str, Callable[[], Iterator[str]]]:
     with storyline.Corpus(db) as corpus:
-        ids = [a.id for a in corpus.headers()]
+        ids = [a.id for a in corpus.headers(with_text=False)]
         names = [e.name for e in corpus.entities()][:20] or ["said"]
         speakers = [e.name for e in corpus.entities() if e.label == "PERSON"][:5]
+        stories = [s.id for s in corpus.stories(20)]
     quote_filters = ["", "kind=direct", "since=2000-01-01"] + [f"speaker={s}" for s in speakers]
+    article_filters = ["", "status=ok", "since=2000-01-01", "offset=2&limit=2"] + [f"speaker={s}" for s in speakers]
     return {
+        "GET /api/articles": lambda: itertools.cycle(f"/api/articles?limit=50&{f}" for f in article_filters),
         "GET /api/articles/{id}": lambda: itertools.cycle(f"/api/articles/{i}" for i in ids),
         "GET /api/quotes": lambda: itertools.cycle(f"/api/quotes?limit=50&{f}" for f in quote_filters),
         "GET /api/search?q=": lambda: itertools.cycle(f"/api/search?q={n}" for n in names),
         "GET /api/search?mode=semantic": lambda: itertools.cycle(f"/api/search?mode=semantic&q={n}" for n in names),
+        "GET / (stories page)": lambda: itertools.cycle(["/"]),
+        "GET /stories/{id} (story page)": lambda: itertools.cycle(f"/stories/{s}" for s in stories),
     }
 
 
@@ -106,6 +112,7 @@ def main() -> None:
         print(f"{args.db}: {args.clients} clients, {args.seconds:g} s per endpoint, loopback port {port}")
         print(f"{'endpoint':30} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
         for name, urls in targets.items():
+            httpx.get(f"http://127.0.0.1:{port}{next(urls())}", timeout=300)  # warm: models load, indexes open
             latencies, errors = _drive(f"http://127.0.0.1:{port}", urls, args.seconds, args.clients)
             print(f"{name:30} {len(latencies):9d} {len(latencies) / args.seconds:8.1f} "
                   f"{_percentile(latencies, 0.5) * 1000:8.1f} {_percentile(latencies, 0.99) * 1000:8.1f} {errors:7d}")

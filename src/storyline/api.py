@@ -1,6 +1,7 @@
 """The one Python API. The CLI, the REST API, the web UI and the report are thin layers over `Corpus`."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -9,7 +10,7 @@ from .filters import QUOTE_KINDS, check_choice, date_range, names_entity
 from .record import (Article, CanonicalEntity, FigureSeries, Inconsistency, Notice, ReadFailure, Statement,
                      SummarySentence, TimelineEntry)
 from .store import Database
-from .store.database import SearchHit
+from .store.database import ArticleFilter, QuoteFilter, SearchHit
 
 if TYPE_CHECKING:  # the build machinery imports spaCy: read-only uses of the API must not pay for it
     from .corpus.stories import Story
@@ -55,37 +56,70 @@ class Corpus:
         )
         return self.last_build
 
-    def articles(self) -> list[Article]:
-        return self.db.load_all()
+    def articles(self, limit: int | None = None, offset: int = 0, story: str | None = None) -> list[Article]:
+        """Whole articles (text and every extracted item): every one in source order, or (with `limit` or `story`)
+        one page of the publication-date order."""
+        if limit is None and not offset and story is None:
+            return self.db.load_all()
+        return self.db.load_page(self._article_filter(story=story), limit, offset)
 
     def article(self, article_id: str) -> Article:
         """An article by id or unique id prefix; KeyError names the id when there is none."""
-        full_id = self.db.resolve_id(article_id)
-        article = self.db.load(full_id) if full_id else None
+        article = self.db.load(self.article_id(article_id))
         if article is None:
             raise KeyError(f"no article with id {article_id!r} (or the prefix matches several)")
         return article
 
+    def article_id(self, prefix: str) -> str:
+        """The full id of the one article whose id is or starts with `prefix`; KeyError if none or several."""
+        full_id = self.db.resolve_id(prefix)
+        if full_id is None:
+            raise KeyError(f"no article with id {prefix!r} (or the prefix matches several)")
+        return full_id
+
     def quotes(
         self, speaker: str | None = None, article: str | None = None, since: str | None = None,
         until: str | None = None, entity: str | None = None, kind: str | None = None, story: str | None = None,
+        limit: int | None = None, offset: int = 0,
     ) -> list[Statement]:
         """Who said what, in date order: filter by speaker (canonical name or as written, part of it), article id
         (or unique prefix), publication date range (ISO, inclusive), speaker entity (id, name or alias), quote
-        kind and story. A filter of the wrong form, an unknown article, entity or story raises (FilterError,
-        KeyError)."""
+        kind and story; one page of them with `limit`/`offset`. A filter of the wrong form, an unknown article,
+        entity or story raises (FilterError, KeyError)."""
+        chosen = self._quote_filter(speaker, article, since, until, entity, kind, story)
+        return self.db.quotes(chosen, limit, offset)
+
+    def count_quotes(
+        self, speaker: str | None = None, article: str | None = None, since: str | None = None,
+        until: str | None = None, entity: str | None = None, kind: str | None = None, story: str | None = None,
+    ) -> int:
+        """How many quotes `quotes` with the same filters lists in all (the total of its pages)."""
+        return self.db.count_quotes(self._quote_filter(speaker, article, since, until, entity, kind, story))
+
+    def _quote_filter(self, speaker: str | None, article: str | None, since: str | None, until: str | None,
+                      entity: str | None, kind: str | None, story: str | None) -> QuoteFilter:
         dates = date_range(since, until)
         check_choice(kind, QUOTE_KINDS, "quote kind")
-        article_id = self.article(article).id if article else None
-        entity_ids = {e.id for e in self.entity_matches(entity)} if entity else None
-        return self.db.quotes(speaker=speaker, article=article_id, since=dates.since, until=dates.until, kind=kind,
-                              entity_ids=entity_ids, story=self.story(story).id if story else None)
+        return QuoteFilter(
+            speaker=speaker or None, article=self.article_id(article) if article else None, since=dates.since,
+            until=dates.until, kind=kind, story=self.story(story).id if story else None,
+            entity_ids=tuple(e.id for e in self.entity_matches(entity)) if entity else None)
 
     # --- stories ------------------------------------------------------------------------------------------------
 
-    def stories(self) -> list[Story]:
-        """Every story, the largest first: label (key actors and terms), date span, article and source counts."""
-        return self._story_index().stories()
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[Story]:
+        """The stories, the largest first (one page with `limit`/`offset`): label (key actors and terms), date
+        span, article and source counts."""
+        from .corpus.stories import Story
+
+        self._story_index()  # the story tables exist, even in a store built before stories
+        return [Story(*row) for row in self.db.conn.execute(
+            "SELECT id, label, first_date, last_date, articles, sources FROM stories ORDER BY articles DESC, id "
+            "LIMIT ? OFFSET ?", (-1 if limit is None else limit, offset))]
+
+    def count_stories(self) -> int:
+        self._story_index()
+        return self.db.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
 
     def story(self, key: str) -> Story:
         """A story by id (an id a merge retired leads to the story it joined); KeyError if there is none."""
@@ -150,13 +184,61 @@ class Corpus:
     def failures(self) -> list[ReadFailure]:
         return self.db.failures()
 
-    def headers(self) -> list[Article]:
-        """Every article's metadata and paragraphs without its extracted items: for listings of a large corpus."""
-        return self.db.headers()
+    def headers(self, limit: int | None = None, offset: int = 0, *, entity: str | None = None,
+                speaker: str | None = None, outlet: str | None = None, status: str | None = None,
+                since: str | None = None, until: str | None = None, story: str | None = None,
+                ids: list[str] | None = None, duplicate_of: str | None = None,
+                with_text: bool = True) -> list[Article]:
+        """Articles' metadata (and paragraphs, unless not `with_text`) without their extracted items, in
+        publication-date order (undated last), one page with `limit`/`offset`: those that mention `entity` (id,
+        name or alias), quote `speaker` (name, part of it), come from `outlet` (case-insensitive), have `status`,
+        were published within `since`..`until` (ISO, inclusive), belong to `story`, are among `ids`, are copies of
+        the article `duplicate_of`. An unknown entity or story raises KeyError, a malformed date FilterError."""
+        chosen = self._article_filter(entity, speaker, outlet, status, since, until, story)
+        if ids is not None:
+            chosen = dataclasses.replace(chosen, articles=tuple(set(ids).intersection(
+                ids if chosen.articles is None else chosen.articles)))
+        if duplicate_of:
+            chosen = dataclasses.replace(chosen, duplicate_of=duplicate_of)
+        return self.db.headers(chosen, limit, offset, with_text=with_text)
 
-    def item_counts(self, kind: str = "quotes") -> dict[str, int]:
-        """How many items of one kind (`quotes`, `dates`, `entities`, `sentences`, `removed`) each article has."""
-        return self.db.item_counts(kind)
+    def count_articles(self, *, entity: str | None = None, speaker: str | None = None, outlet: str | None = None,
+                       status: str | None = None, since: str | None = None, until: str | None = None,
+                       story: str | None = None) -> int:
+        """How many articles `headers` with the same filters lists in all (the total of its pages)."""
+        return self.db.count_articles(self._article_filter(entity, speaker, outlet, status, since, until, story))
+
+    def _article_filter(self, entity: str | None = None, speaker: str | None = None, outlet: str | None = None,
+                        status: str | None = None, since: str | None = None, until: str | None = None,
+                        story: str | None = None) -> ArticleFilter:
+        dates = date_range(since, until)
+        mentioned = None
+        if entity:
+            groups = [set(e.articles) for e in self.entity_matches(entity)]
+            mentioned = tuple(set.intersection(*groups))
+        return ArticleFilter(articles=mentioned, speaker=speaker or None, outlet=outlet or None, status=status,
+                             since=dates.since, until=dates.until, story=self.story(story).id if story else None)
+
+    def titles(self, articles: list[str]) -> dict[str, str | None]:
+        """The title of each of `articles` (ids), for citing them."""
+        return self.db.titles(articles)
+
+    def outlets(self, story: str | None = None, limit: int = 20) -> list[tuple[str | None, int]]:
+        """(outlet, articles) of the corpus or of one story, most articles first."""
+        return self.db.outlets(self._article_filter(story=story), limit)
+
+    def status_counts(self) -> list[tuple[str, int]]:
+        """(status, articles): how many articles were analysed, skipped, found duplicates, failed."""
+        return self.db.status_counts()
+
+    def speakers(self, story: str | None = None, limit: int = 10) -> list[tuple[str, str | None, int]]:
+        """(name, entity id or None, quotes) of the most quoted speakers, of the corpus or of one story."""
+        return self.db.speakers(self._quote_filter(None, None, None, None, None, None, story), limit)
+
+    def item_counts(self, kind: str = "quotes", articles: list[str] | None = None) -> dict[str, int]:
+        """How many items of one kind (`quotes`, `dates`, `entities`, `sentences`, `removed`) each article (of
+        `articles`, a page's ids, or of all) has."""
+        return self.db.item_counts(kind, articles)
 
     def search(self, text: str, limit: int = 20, offset: int = 0,
                story: str | None = None) -> tuple[int, list[SearchHit]]:
@@ -166,23 +248,13 @@ class Corpus:
 
     def similar_sentences(self, text: str, limit: int = 20, offset: int = 0, floor: float = 0.3,
                           story: str | None = None) -> tuple[int, list[SearchHit]]:
-        """Semantic search: the sentences of analysed articles closest in meaning to `text` (MiniLM embeddings,
-        cosine similarity at least `floor`), best first, as (total, hits) with `rank` the negated similarity.
-        Sentence vectors come from the embedding cache the corpus stages fill; the query is encoded uncached."""
-        import numpy as np
+        """Semantic search: the sentences of analysed articles (of one story) closest in meaning to `text` (MiniLM
+        embeddings, cosine similarity at least `floor`), best first, as (total, hits) with `rank` the negated
+        similarity; `total` counts the matches among the nearest 1,000 sentences (or more, for a later page).
+        Goes through the HNSW index beside the store (store.vectors); the query is encoded uncached."""
+        from .store import vectors
 
-        from .corpus.embed import embed, encode
-
-        members = set(self.story_articles(story)) if story else None
-        found = [(a, i, a.text[s.start:s.end]) for a in self.articles()
-                 if a.analysable and (members is None or a.id in members) for i, s in enumerate(a.sentences)]
-        if not found or not text.strip():
-            return 0, []
-        scores = embed([t for _, _, t in found]) @ encode([text])[0]
-        ranked = [k for k in np.argsort(-scores, kind="stable") if scores[k] >= floor]
-        return len(ranked), [SearchHit(found[k][0].id, found[k][1], found[k][2], found[k][2], -float(scores[k]),
-                                       found[k][0].title, found[k][0].published)
-                             for k in ranked[offset:offset + limit]]
+        return vectors.similar(self.db, text, limit, offset, floor, self.story(story).id if story else None)
 
     def figures(self, kind: str | None = None, since: str | None = None, until: str | None = None,
                 entity: str | None = None, story: str | None = None) -> Any:

@@ -125,7 +125,18 @@ def ingest(
         for name, reason in update_corpus(database, watch.status).items():
             report.failure(ReadFailure(f"corpus stage {name}", reason))
         watch.status(None)
+    _index_sentences(database, watch)
     return summary
+
+
+def _index_sentences(database: Database, watch: Progress) -> None:
+    """Embed the new articles' sentences and add them to the semantic search index beside the store, so a
+    query never waits for them (store.vectors)."""
+    from .store import vectors
+
+    if vectors.add_missing(database, watch.status):
+        vectors.update(database)
+    watch.status(None)
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:

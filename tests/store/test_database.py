@@ -6,6 +6,7 @@ import pytest
 
 from storyline.record import Article, Entity, Quote, RawArticle, Removed, Sentence
 from storyline.store import Database, SchemaMismatch
+from storyline.store.database import QuoteFilter
 
 
 def _article(source: str = "a.txt", text: str = "Hello there.") -> Article:
@@ -77,5 +78,51 @@ def test_speaker_filter_takes_the_resolved_name_over_the_words_around_it(tmp_pat
         Quote("maybe", 82, 87, "direct", cue="said", speaker_text="The Kremlin chief"),
     ]
     db.save([(article, None)])
-    assert [s.quote.text for s in db.quotes(speaker="putin")] == ["yes"]
-    assert [s.quote.text for s in db.quotes(speaker="Kremlin")] == ["maybe"]
+    assert [s.quote.text for s in db.quotes(QuoteFilter(speaker="putin"))] == ["yes"]
+    assert [s.quote.text for s in db.quotes(QuoteFilter(speaker="Kremlin"))] == ["maybe"]
+
+
+def _dated(source: str, published: str | None, outlet: str | None = None, status: str = "ok") -> Article:
+    article = _article(source=source, text=f"Text of {source}.")
+    article.published, article.outlet, article.status = published, outlet, status
+    return article
+
+
+def test_article_listing_filters_pages_and_counts_in_sql(tmp_path):
+    from storyline.store.database import ArticleFilter
+
+    db = Database(tmp_path / "s.db")
+    db.save([(_dated("a", "2022-03-02", "Daily Post"), None), (_dated("b", "2022-04-20T10:00", "daily post"), None),
+             (_dated("c", None, "Other"), None), (_dated("d", "2021-12-31", status="skipped"), None)])
+    assert [a.source for a in db.headers()] == ["d", "a", "b", "c"]  # date order, undated last
+    assert [a.source for a in db.headers(limit=2, offset=1)] == ["a", "b"]
+    assert [a.source for a in db.headers(ArticleFilter(outlet="DAILY POST"))] == ["a", "b"]
+    assert [a.source for a in db.headers(ArticleFilter(since="2022-03-02", until="2022-04"))] == ["a", "b"]
+    assert [a.source for a in db.headers(ArticleFilter(until="2022-03-02"))] == ["d", "a"]
+    assert db.count_articles(ArticleFilter(status="skipped")) == 1 and db.count_articles() == 4
+    assert db.headers(with_text=False)[0].paragraphs == [] and db.headers()[0].paragraphs
+
+
+def test_listings_in_date_order_read_an_index_not_a_sort_of_the_table(tmp_path):
+    db = Database(tmp_path / "s.db")
+    plan = " ".join(r[-1] for r in db.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM articles a WHERE 1 ORDER BY a.published IS NULL, a.published, a.id "
+        "LIMIT 10"))
+    assert "articles_by_date" in plan and "TEMP B-TREE" not in plan
+    plan = " ".join(r[-1] for r in db.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM quote_speakers r WHERE r.entity IN (SELECT value FROM json_each(?))",
+        ('["e1"]',)))
+    assert "quote_speakers_entity" in plan
+
+
+def test_a_page_of_quotes_walks_the_articles_in_date_order_without_sorting_every_quote(tmp_path):
+    db = Database(tmp_path / "s.db")
+    db.save([(_dated("a", "2022-03-02"), None), (_dated("b", "2021-01-01"), None), (_dated("c", None), None)])
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    page = db.quotes(QuoteFilter(kind="direct"), limit=2)
+    db.conn.set_trace_callback(None)
+    assert [s.article for s in page] == [a.id for a in db.headers()][:2]
+    listing = next(s for s in statements if s.lstrip().startswith("SELECT q.article"))
+    plan = " ".join(r[-1] for r in db.conn.execute("EXPLAIN QUERY PLAN " + listing))
+    assert "articles_by_date" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan  # at most within an article

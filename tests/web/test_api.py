@@ -141,3 +141,56 @@ def test_semantic_search_finds_sentences_by_meaning(client):
     ranks = [item["rank"] for item in data["items"]]
     assert ranks == sorted(ranks) and all(-r >= 0.3 for r in ranks)
     assert client.get("/api/search", params={"q": "bridge", "mode": "fuzzy"}).status_code == 422
+
+
+def test_quotes_are_paged_in_sql_with_a_stable_total(client):
+    everything = client.get("/api/quotes").json()
+    assert everything["total"] == len(everything["items"]) >= 3
+    pages = [client.get("/api/quotes", params={"limit": 2, "offset": start}).json()
+             for start in range(0, everything["total"], 2)]
+    assert {p["total"] for p in pages} == {everything["total"]}
+    assert [q for p in pages for q in p["items"]] == everything["items"]
+    beyond = client.get("/api/quotes", params={"offset": 1000}).json()
+    assert beyond["total"] == everything["total"] and beyond["items"] == []
+
+
+@pytest.fixture(scope="module")
+def bridge_story(client) -> dict:
+    stories = client.get("/api/stories").json()
+    assert stories["total"] == len(stories["items"]) >= 2
+    return next(s for s in stories["items"]
+                if any(a["title"] == "Valley council approves new bridge" for a in
+                       client.get("/api/articles", params={"story": s["id"]}).json()["items"]))
+
+
+def test_the_story_filter_keeps_the_story_s_articles_quotes_and_sentences(client, bridge_story):
+    story = bridge_story["id"]
+    articles = client.get("/api/articles", params={"story": story}).json()
+    assert articles["total"] == bridge_story["articles"] < client.get("/api/articles").json()["total"]
+    ids = {a["id"] for a in articles["items"]}
+    quotes = client.get("/api/quotes", params={"story": story}).json()
+    assert quotes["total"] >= 2 and {q["article"] for q in quotes["items"]} <= ids
+    assert "Ferry" not in str(quotes["items"])
+    for mode, words in (("text", "bridge"), ("semantic", "a new bridge over the river")):
+        hits = client.get("/api/search", params={"q": words, "mode": mode, "story": story}).json()
+        assert hits["total"] >= 1 and {h["article"] for h in hits["items"]} <= ids, mode
+    ferry = client.get("/api/search", params={"q": "ferry", "story": story}).json()
+    assert ferry["total"] == 0 and client.get("/api/search", params={"q": "ferry"}).json()["total"] >= 1
+
+
+@pytest.mark.parametrize("url", ["/api/articles?story=snosuchstory", "/api/quotes?story=snosuchstory",
+                                 "/api/search?q=bridge&story=snosuchstory", "/api/stories/snosuchstory",
+                                 "/api/search?q=bridge&mode=semantic&story=snosuchstory"])
+def test_an_unknown_story_is_a_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404 and "snosuchstory" in response.json()["detail"]
+
+
+def test_article_filters_combine_and_page_together(client):
+    ok = client.get("/api/articles", params={"status": "ok", "limit": 1}).json()
+    assert ok["total"] == 3 and len(ok["items"]) == 1 and ok["items"][0]["status"] == "ok"
+    second = client.get("/api/articles", params={"status": "ok", "limit": 1, "offset": 1}).json()
+    assert second["items"][0]["id"] != ok["items"][0]["id"]
+    both = client.get("/api/articles", params={"speaker": "Brandt", "until": "2022-03-31"}).json()
+    assert [a["title"] for a in both["items"]] == ["Valley council approves new bridge"]
+    assert both["items"][0]["quote_count"] >= 2

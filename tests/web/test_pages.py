@@ -140,3 +140,49 @@ def test_entity_page_shows_each_statement_with_its_cue_as_the_article_says_it(cl
     assert cued
     for statement in cued:
         assert escape(statement.quote.as_said(), quote=False) in html
+
+
+def _story_links(html: str) -> list[str]:
+    return re.findall(r'href="(/stories/s\w+)"', html)
+
+
+def test_the_web_ui_opens_on_the_stories_and_each_story_page_reads_at_a_glance(client, ids):
+    home = client.get("/").text
+    assert "<h1>Stories</h1>" in home and len(set(_story_links(home))) >= 2
+    bridge = next(client.get(link).text for link in _story_links(home)
+                  if f'href="/articles/{ids["approved"]}"' in client.get(link).text)
+    for heading in ("Sources", "Key actors", "Latest figures", "Main quotes", "Summary", "Timeline"):
+        assert f">{heading}</h2>" in bridge, heading
+    assert "2022-03-02 – 2022-04-20" in bridge  # the span
+    assert f'href="/entities/{ids["brandt"]}"' in bridge and "Anika Brandt" in bridge
+    assert "This bridge will end" in bridge or "We will not cut corners" in bridge
+    assert re.search(r'class="cite" href="/articles/\w+#s-\d+"', bridge)
+    assert "Ferry" not in bridge  # another story's article
+
+
+def test_an_unknown_story_is_a_404_page(client):
+    for url in ("/stories/snosuchstory", "/articles?story=snosuchstory", "/quotes?story=snosuchstory",
+                "/search?q=x&story=snosuchstory"):
+        response = client.get(url)
+        assert response.status_code == 404 and "snosuchstory" in response.text, url
+
+
+def test_story_pages_escape_the_article_text(client):
+    for link in _story_links(client.get("/").text):
+        html = client.get(link).text
+        assert "<script" not in html and "<img" not in html and "<b>" not in html, link
+        assert 'href="javascript:' not in html, link
+
+
+def test_listings_page_with_previous_and_next_links_keeping_the_filters(client, monkeypatch):
+    from storyline.web import pages
+
+    monkeypatch.setattr(pages, "PER_PAGE", 1)
+    first = client.get("/articles", params={"status": "ok"}).text
+    assert "3 articles, showing 1–1" in first
+    following = re.search(r'rel="next" href="([^"]+)"', first).group(1).replace("&amp;", "&")
+    assert "status=ok" in following and "offset=1" in following
+    second = client.get(following).text
+    assert 'rel="prev"' in second and "showing 2–2" in second
+    quotes = client.get("/quotes", params={"speaker": "Brandt"}).text
+    assert re.search(r'rel="next" href="/quotes\?speaker=Brandt&amp;offset=2"', quotes)

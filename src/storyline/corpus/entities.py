@@ -21,41 +21,11 @@ from collections import Counter
 
 from ..quotes.speakers import PERSON_NOUNS, is_indefinite
 from ..record import Article, CanonicalEntity, Quote, Role
+from ..store.schema import ENTITY_SCHEMA
 from .mentions import DOCUMENT_NOUNS, NameMention, clean_person_name, name_mentions, org_key, person_key, places
 
 DOMINANCE = 3  # a bare surname goes to the person named this many times as often as all others of that surname
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS entity_mentions (
-    article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, label TEXT NOT NULL,
-    block TEXT NOT NULL, first TEXT NOT NULL, name TEXT NOT NULL, role TEXT, published TEXT,
-    entity TEXT, via TEXT NOT NULL, PRIMARY KEY (article, start, "end", label));
-CREATE INDEX IF NOT EXISTS entity_mentions_block ON entity_mentions (block, via);
-CREATE INDEX IF NOT EXISTS entity_mentions_entity ON entity_mentions (entity, article);
-CREATE TABLE IF NOT EXISTS canonical_entities (
-    id TEXT PRIMARY KEY, block TEXT NOT NULL, name TEXT NOT NULL, label TEXT NOT NULL,
-    articles INTEGER NOT NULL, mentions INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS entities_rank ON canonical_entities (articles DESC, name);
-CREATE INDEX IF NOT EXISTS entities_block ON canonical_entities (block);
-CREATE TABLE IF NOT EXISTS entity_aliases (entity TEXT NOT NULL, alias TEXT NOT NULL, label TEXT NOT NULL,
-    uses INTEGER NOT NULL, PRIMARY KEY (entity, alias, label));
-CREATE INDEX IF NOT EXISTS entity_aliases_alias ON entity_aliases (alias COLLATE NOCASE);
-CREATE TABLE IF NOT EXISTS entity_articles (entity TEXT NOT NULL, article TEXT NOT NULL,
-    PRIMARY KEY (entity, article));
-CREATE INDEX IF NOT EXISTS entity_articles_article ON entity_articles (article);
-CREATE TABLE IF NOT EXISTS entity_places (entity TEXT NOT NULL, place TEXT NOT NULL, PRIMARY KEY (entity, place));
-CREATE TABLE IF NOT EXISTS entity_heads (entity TEXT NOT NULL, head TEXT NOT NULL, PRIMARY KEY (entity, head));
-CREATE TABLE IF NOT EXISTS surname_targets (block TEXT PRIMARY KEY, entity TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS quote_speakers (
-    article TEXT NOT NULL, idx INTEGER NOT NULL, entity TEXT, block TEXT, via TEXT NOT NULL,
-    PRIMARY KEY (article, idx));
-CREATE INDEX IF NOT EXISTS quote_speakers_entity ON quote_speakers (entity);
-CREATE INDEX IF NOT EXISTS quote_speakers_block ON quote_speakers (block, via);
-CREATE TABLE IF NOT EXISTS description_candidates (
-    article TEXT NOT NULL, idx INTEGER NOT NULL, rank INTEGER NOT NULL, entity TEXT NOT NULL,
-    places TEXT NOT NULL, heads TEXT NOT NULL, PRIMARY KEY (article, idx, rank));
-CREATE INDEX IF NOT EXISTS description_candidates_entity ON description_candidates (entity);
-"""
 
 
 def entity_id(key: str, label: str) -> str:
@@ -76,7 +46,7 @@ class EntityTables:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        conn.executescript(SCHEMA)
+        conn.executescript(ENTITY_SCHEMA)
         self._dirty_blocks: set[str] = set()
         self._dirty_entities: set[str] = set()
         self._new_descriptions: set[tuple[str, int]] = set()

@@ -11,38 +11,14 @@ from typing import Any
 
 from ..record import (Citation, Disagreement, FigureSeries, Inconsistency, SeriesPoint, SummarySentence,
                       TimelineEntry)
+from ..store.schema import RESULTS_SCHEMA
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS timeline_entries (story TEXT NOT NULL, rank INTEGER NOT NULL, date TEXT NOT NULL,
-    precision TEXT NOT NULL, text TEXT NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (story, rank));
-CREATE INDEX IF NOT EXISTS timeline_entries_date ON timeline_entries (date);
-CREATE TABLE IF NOT EXISTS timeline_citations (story TEXT NOT NULL, rank INTEGER NOT NULL, n INTEGER NOT NULL,
-    article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence INTEGER,
-    PRIMARY KEY (story, rank, n));
-CREATE INDEX IF NOT EXISTS timeline_citations_article ON timeline_citations (article);
-CREATE TABLE IF NOT EXISTS summary_sentences (story TEXT NOT NULL, rank INTEGER NOT NULL, part TEXT NOT NULL,
-    text TEXT NOT NULL, published TEXT, article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    sentence INTEGER, PRIMARY KEY (story, rank));
-CREATE TABLE IF NOT EXISTS figure_series (story TEXT NOT NULL, rank INTEGER NOT NULL, measure TEXT NOT NULL,
-    kind TEXT NOT NULL, scope TEXT NOT NULL, counted TEXT, PRIMARY KEY (story, rank));
-CREATE INDEX IF NOT EXISTS figure_series_kind ON figure_series (kind, scope);
-CREATE TABLE IF NOT EXISTS series_points (story TEXT NOT NULL, series INTEGER NOT NULL, part TEXT NOT NULL,
-    n INTEGER NOT NULL, period TEXT, value REAL NOT NULL, qualifier TEXT, text TEXT NOT NULL, source TEXT,
-    as_of TEXT, as_of_via TEXT, counted TEXT, article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    sentence INTEGER, PRIMARY KEY (story, series, part, n));
-CREATE INDEX IF NOT EXISTS series_points_article ON series_points (article);
-CREATE TABLE IF NOT EXISTS inconsistencies (story TEXT NOT NULL, rank INTEGER NOT NULL, kind TEXT NOT NULL,
-    description TEXT NOT NULL, first_text TEXT NOT NULL, second_text TEXT NOT NULL,
-    first_article TEXT NOT NULL, first_start INTEGER NOT NULL, first_end INTEGER NOT NULL, first_sentence INTEGER,
-    second_article TEXT NOT NULL, second_start INTEGER NOT NULL, second_end INTEGER NOT NULL,
-    second_sentence INTEGER, PRIMARY KEY (story, rank));
-"""
 TABLES = ("timeline_entries", "timeline_citations", "summary_sentences", "figure_series", "series_points",
           "inconsistencies")
 
 
 def create(conn: sqlite3.Connection) -> None:
-    conn.executescript(SCHEMA)
+    conn.executescript(RESULTS_SCHEMA)
 
 
 def drop(conn: sqlite3.Connection, story: str) -> None:

@@ -143,6 +143,9 @@ class Database:
     def failures(self) -> list[ReadFailure]:
         return [ReadFailure(r["source"], r["reason"]) for r in self.conn.execute("SELECT * FROM failures ORDER BY source")]
 
+    def count_failures(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM failures").fetchone()[0]
+
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY source, id")]
 
@@ -165,86 +168,103 @@ class Database:
                 (article_id,),
             )
             setattr(article, table, [record(*r) for r in rows])
-        for index, (entity, name) in self.speakers(article_id).items():
+        for index, entity, name in self.conn.execute(
+                "SELECT r.idx, r.entity, e.name FROM quote_speakers r JOIN canonical_entities e ON e.id = r.entity "
+                "WHERE r.article = ?", (article_id,)):
+            # the corpus layer's speaker resolution, shown over the quote as extracted, never written into it
             quote = article.quotes[index]
             quote.speaker, quote.speaker_entity = name, entity
         return article
 
-    def speakers(self, article_id: str) -> dict[int, tuple[str, str]]:
-        """The corpus layer's speaker resolution of an article's quotes (quote index -> entity id, canonical
-        name), shown over the quotes as extracted, never written into them; none before the first corpus update."""
-        if not self._has_table("quote_speakers"):
-            return {}
-        return {r[0]: (r[1], r[2]) for r in self.conn.execute(
-            "SELECT q.idx, q.entity, e.name FROM quote_speakers q JOIN canonical_entities e ON e.id = q.entity "
-            "WHERE q.article = ?", (article_id,))}
+    def quotes(self, filters: QuoteFilter | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Statement]:
+        """Quotes in date order (then article, then position), one page of them when `limit` is given."""
+        columns = item_columns(Quote)
+        chosen = filters or QuoteFilter()
+        joins, where, params = _quote_where(chosen)
+        # Without a selective filter, walk the articles in date order (their index) and each one's quotes (the
+        # primary key), so a page stops after its rows; SQLite's own choice would sort every quote first.
+        broad = chosen.story is None and chosen.entity_ids is None and chosen.article is None
+        articles_first = "articles a CROSS JOIN quotes q ON q.article = a.id" if broad else \
+            "quotes q JOIN articles a ON a.id = q.article"
+        rows = self.conn.execute(
+            f"SELECT q.article, a.published, a.title, {', '.join(_resolved_column(c) for c in columns)} "
+            f"FROM {articles_first} {joins} WHERE {where} "
+            "ORDER BY a.published IS NULL, a.published, a.id, q.idx LIMIT ? OFFSET ?",
+            (*params, -1 if limit is None else limit, offset))
+        return [Statement(r[0], r[1], r[2], Quote(*r[3:])) for r in rows]
 
-    def _has_table(self, name: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                 (name,)).fetchone() is not None
-
-    def quotes(
-        self, speaker: str | None = None, article: str | None = None, since: str | None = None,
-        until: str | None = None, kind: str | None = None, entity_ids: Iterable[str] | None = None,
-        story: str | None = None,
-    ) -> list[Statement]:
-        """Quotes in date order; `speaker` matches the canonical name, or the text as written where no name was
-        resolved (`Putin` must not pick up `Putin's spokesman Dmitry Peskov`), case-insensitively; `article` is an
-        id prefix; `since` / `until` (ISO prefixes, inclusive) keep quotes from articles published in that range;
-        `kind` is the quote kind; `entity_ids` keeps quotes whose resolved speaker is one of those entities;
-        `story` those from that story's articles."""
-        columns = [f"q.{_quoted(c)}" for c in item_columns(Quote)]
-        resolved = self._has_table("quote_speakers")
-        if resolved:  # the corpus layer's resolution stands in for the speaker as the article named it
-            at = {c: i for i, c in enumerate(item_columns(Quote))}
-            columns[at["speaker"]] = "COALESCE(e.name, q.speaker)"
-            columns[at["speaker_entity"]] = "r.entity"
-        sql = (f"SELECT q.article, a.published, a.title, {', '.join(columns)} FROM quotes q "
-               "JOIN articles a ON a.id = q.article")
-        if resolved:
-            sql += (" LEFT JOIN quote_speakers r ON r.article = q.article AND r.idx = q.idx "
-                    "LEFT JOIN canonical_entities e ON e.id = r.entity")
-        params: list[Any] = []
-        if story:
-            sql += " JOIN story_members m ON m.article = q.article AND m.story = ?"
-            params.append(story)
-        sql += " WHERE 1=1"
-        if speaker:
-            name = "COALESCE(e.name, q.speaker)" if resolved else "q.speaker"
-            sql += f" AND ({name} LIKE ? ESCAPE '\\' OR ({name} IS NULL AND q.speaker_text LIKE ? ESCAPE '\\'))"
-            params += [f"%{_like_escape(speaker)}%"] * 2
-        if article:
-            sql += " AND q.article LIKE ? ESCAPE '\\'"
-            params.append(_like_prefix(article))
-        if since:
-            sql += " AND a.published >= ?"
-            params.append(since)
-        if until:
-            sql += " AND substr(a.published, 1, ?) <= ?"
-            params += [len(until), until]
-        if kind:
-            sql += " AND q.kind = ?"
-            params.append(kind)
-        if entity_ids is not None:
-            wanted = sorted(set(entity_ids))
-            sql += f" AND {'r.entity' if resolved else 'q.speaker_entity'} IN ({', '.join('?' * len(wanted))})"
-            params += wanted
-        sql += " ORDER BY a.published IS NULL, a.published, q.article, q.idx"
-        return [Statement(r[0], r[1], r[2], Quote(*r[3:])) for r in self.conn.execute(sql, params)]
+    def count_quotes(self, filters: QuoteFilter | None = None) -> int:
+        chosen = filters or QuoteFilter()
+        joins, where, params = _quote_where(chosen)
+        if chosen.since or chosen.until:  # only the dates need the articles: the dated ones, then their quotes
+            joins = "articles a CROSS JOIN quotes q ON q.article = a.id " + joins
+        else:
+            joins = "quotes q " + joins
+        return self.conn.execute(f"SELECT count(*) FROM {joins} WHERE {where}", params).fetchone()[0]
 
     def load_all(self) -> list[Article]:
         return [a for a in (self.load(i) for i in self.article_ids()) if a is not None]
 
-    def headers(self) -> list[Article]:
-        """Every article's own fields without its extracted items: a listing that stays cheap on a large store."""
-        rows = self.conn.execute("SELECT * FROM articles ORDER BY source, id")
+    def load_page(self, filters: ArticleFilter | None = None, limit: int | None = None,
+                  offset: int = 0) -> list[Article]:
+        """Whole articles (items included) of one page of the date-ordered listing."""
+        ids = [a.id for a in self.headers(filters, limit, offset, with_text=False)]
+        return [a for a in (self.load(i) for i in ids) if a is not None]
+
+    def headers(self, filters: ArticleFilter | None = None, limit: int | None = None, offset: int = 0,
+                with_text: bool = True) -> list[Article]:
+        """Articles' own fields without their extracted items (and without their text unless `with_text`), in
+        publication-date order (undated last, then by id): a listing that stays cheap on a large store."""
+        joins, where, params = _article_where(filters or ArticleFilter())
+        text = "a.paragraphs" if with_text else "'[]' AS paragraphs"
+        rows = self.conn.execute(
+            f"SELECT {', '.join('a.' + _quoted(c) for c in ARTICLE_SCALARS)}, {text}, a.evidence, NULL AS raw "
+            f"FROM articles a {joins} WHERE {where} ORDER BY a.published IS NULL, a.published, a.id "
+            "LIMIT ? OFFSET ?", (*params, -1 if limit is None else limit, offset))
         return [_article_from_row(row, False) for row in rows]
 
-    def item_counts(self, table: str) -> dict[str, int]:
-        """Items per article in one of the item tables (`quotes`, `dates`, …), for listings."""
+    def count_articles(self, filters: ArticleFilter | None = None) -> int:
+        joins, where, params = _article_where(filters or ArticleFilter())
+        return self.conn.execute(f"SELECT count(*) FROM articles a {joins} WHERE {where}", params).fetchone()[0]
+
+    def titles(self, articles: Iterable[str]) -> dict[str, str | None]:
+        """Title of each of `articles` (the ones a page cites), by id."""
+        return dict(self.conn.execute("SELECT id, title FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                                      (json.dumps(sorted(set(articles))),)).fetchall())
+
+    def outlets(self, filters: ArticleFilter | None = None, limit: int = 20) -> list[tuple[str | None, int]]:
+        """The outlets of the articles a filter keeps, with their article counts, most articles first."""
+        joins, where, params = _article_where(filters or ArticleFilter())
+        return [tuple(r) for r in self.conn.execute(
+            f"SELECT a.outlet, count(*) AS n FROM articles a {joins} WHERE {where} GROUP BY a.outlet "
+            "ORDER BY n DESC, a.outlet LIMIT ?", (*params, limit))]
+
+    def status_counts(self) -> list[tuple[str, int]]:
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT status, count(*) FROM articles GROUP BY status ORDER BY count(*) DESC, status")]
+
+    def speakers(self, filters: QuoteFilter | None = None, limit: int = 10) -> list[tuple[str, str | None, int]]:
+        """(name, entity id, quotes) of the most quoted speakers among the quotes a filter keeps: by entity where
+        the speaker was resolved to one, else by the name as resolved or written."""
+        joins, where, params = _quote_where(filters or QuoteFilter())
+        return [tuple(r) for r in self.conn.execute(
+            f"SELECT coalesce({_RESOLVED_NAME}, q.speaker_text) AS name, {_RESOLVED_ENTITY} AS entity, "
+            f"count(*) AS n FROM quotes q JOIN articles a ON a.id = q.article {joins} "
+            f"WHERE {where} AND coalesce({_RESOLVED_NAME}, q.speaker_text) IS NOT NULL "
+            f"GROUP BY coalesce(entity, coalesce({_RESOLVED_NAME}, q.speaker_text)) "
+            "ORDER BY n DESC, name LIMIT ?", (*params, limit))]
+
+    def item_counts(self, table: str, articles: Iterable[str] | None = None) -> dict[str, int]:
+        """Items per article in one of the item tables (`quotes`, `dates`, …), of `articles` (a page's ids) or of
+        every article."""
         if table not in ITEM_TABLES:
             raise ValueError(f"no item table {table!r}")
-        return dict(self.conn.execute(f"SELECT article, count(*) FROM {table} GROUP BY article").fetchall())
+        if articles is None:
+            return dict(self.conn.execute(f"SELECT article, count(*) FROM {table} GROUP BY article").fetchall())
+        return dict(self.conn.execute(
+            f"SELECT article, count(*) FROM {table} WHERE article IN (SELECT value FROM json_each(?)) "
+            "GROUP BY article", (json.dumps(sorted(set(articles))),)).fetchall())
 
     def search(self, text: str, limit: int = 20, offset: int = 0,
                story: str | None = None) -> tuple[int, list[SearchHit]]:
@@ -264,6 +284,114 @@ class Database:
             (MARK_START, MARK_END, *args, match, limit, offset),
         ).fetchall()
         return total, [SearchHit(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """What an article listing keeps (None: no condition). `articles`: these ids only (an entity's articles);
+    `speaker`: quotes this speaker (as `QuoteFilter.speaker`); `outlet` case-insensitively; `since`/`until`: ISO
+    prefixes, inclusive, on the publication date; `story`: a story's (current) id; `duplicate_of`: the copies of
+    that article."""
+
+    articles: tuple[str, ...] | None = None
+    speaker: str | None = None
+    outlet: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+    story: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """What a quote listing keeps: `speaker` matches the canonical name, or the text as written where no name was
+    resolved (`Putin` must not pick up `Putin's spokesman Dmitry Peskov`), case-insensitively, part of it;
+    `article` an id prefix; `since`/`until` (ISO prefixes, inclusive) the article's publication date; `kind` the
+    quote kind; `entity_ids` the resolved speaker; `story` a story's (current) id."""
+
+    speaker: str | None = None
+    article: str | None = None
+    since: str | None = None
+    until: str | None = None
+    kind: str | None = None
+    entity_ids: tuple[str, ...] | None = None
+    story: str | None = None
+
+
+# A quote's speaker as the corpus layer resolved it (quote_speakers, canonical_entities), else as its article
+# named it: the stored quote keeps what the article said, the listings show the resolution.
+_RESOLVED_ENTITY = "(SELECT r.entity FROM quote_speakers r WHERE r.article = q.article AND r.idx = q.idx)"
+_RESOLVED_NAME = ("coalesce((SELECT e.name FROM quote_speakers r JOIN canonical_entities e ON e.id = r.entity "
+                  "WHERE r.article = q.article AND r.idx = q.idx), q.speaker)")
+_SPEAKER = (f"({_RESOLVED_NAME} LIKE ? ESCAPE '\\' "
+            f"OR ({_RESOLVED_NAME} IS NULL AND q.speaker_text LIKE ? ESCAPE '\\'))")
+
+
+def _resolved_column(name: str) -> str:
+    return {"speaker": _RESOLVED_NAME, "speaker_entity": _RESOLVED_ENTITY}.get(name, f"q.{_quoted(name)}")
+
+
+def _dates(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    """Publication-date conditions that an index on `published` serves: a string starting with the `until` prefix
+    sorts before `until` + U+FFFF."""
+    where, params = [], []
+    if since:
+        where.append("a.published >= ?")
+        params.append(since)
+    if until:
+        where.append("a.published < ?")
+        params.append(until + "\uffff")
+    return where, params
+
+
+def _story_join(story: str | None, column: str) -> tuple[str, list[Any]]:
+    return (f"JOIN story_members m ON m.article = {column} AND m.story = ?", [story]) if story else ("", [])
+
+
+def _article_where(f: ArticleFilter) -> tuple[str, str, list[Any]]:
+    """(joins, WHERE clause, parameters) for an article listing over `articles a`."""
+    joins, params = _story_join(f.story, "a.id")
+    where, values = _dates(f.since, f.until)
+    if f.articles is not None:
+        where.append("a.id IN (SELECT value FROM json_each(?))")
+        values.append(json.dumps(sorted(set(f.articles))))
+    if f.speaker:
+        where.append(f"EXISTS (SELECT 1 FROM quotes q WHERE q.article = a.id AND {_SPEAKER})")
+        values += [f"%{_like_escape(f.speaker)}%"] * 2
+    if f.outlet:
+        where.append("lower(a.outlet) = lower(?)")
+        values.append(f.outlet)
+    if f.status:
+        where.append("a.status = ?")
+        values.append(f.status)
+    if f.duplicate_of:
+        where.append("a.duplicate_of = ?")
+        values.append(f.duplicate_of)
+    return joins, " AND ".join(where) or "1", params + values
+
+
+def _quote_where(f: QuoteFilter) -> tuple[str, str, list[Any]]:
+    """(joins, WHERE clause, parameters) for a quote listing over `quotes q JOIN articles a`."""
+    joins, params = _story_join(f.story, "q.article")
+    where, values = [], []
+    if f.speaker:
+        where.append(_SPEAKER)
+        values += [f"%{_like_escape(f.speaker)}%"] * 2
+    if f.article:
+        where.append("q.article LIKE ? ESCAPE '\\'")
+        values.append(_like_prefix(f.article))
+    dated, dated_values = _dates(f.since, f.until)
+    where += dated
+    values += dated_values
+    if f.kind:
+        where.append("q.kind = ?")
+        values.append(f.kind)
+    if f.entity_ids is not None:
+        where.append("EXISTS (SELECT 1 FROM quote_speakers r WHERE r.article = q.article AND r.idx = q.idx "
+                     "AND r.entity IN (SELECT value FROM json_each(?)))")
+        values.append(json.dumps(sorted(set(f.entity_ids))))
+    return joins, " AND ".join(where) or "1", params + values
 
 
 # Private-use characters that delimit the matched words in `SearchHit.snippet` (never found in cleaned text).

@@ -36,6 +36,17 @@ class WebLinks:
     def search(self, text: str) -> str:
         return "/search?" + urlencode({"q": text})
 
+    def story(self, story_id: str) -> str:
+        return f"/stories/{quote(story_id)}"
+
+    def quotes(self, **filters: str | None) -> str:
+        """The statements page with these filters (`speaker`, `entity`, `story`, …)."""
+        return "/quotes?" + urlencode({k: v for k, v in filters.items() if v})
+
+    def articles(self, **filters: str | None) -> str:
+        """The articles page with these filters (`story`, `outlet`, …)."""
+        return "/articles?" + urlencode({k: v for k, v in filters.items() if v})
+
 
 class DossierLinks(WebLinks):
     """Links inside one self-contained HTML file: every target is a section of the same page."""

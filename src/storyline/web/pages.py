@@ -1,14 +1,16 @@
-"""The HTML pages: overview, article, entities, entity, statements and search. Each handler gathers a view from the
+"""The HTML pages: the stories (home), a story, articles, article, entities, entity, statements, search, figures,
+timeline and summary. Each handler gathers a view from the
 `Corpus` API (see views.py) and renders a template; the templates are shared with the dossier."""
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
 from ..api import Corpus
-from . import queries, story, views
+from . import queries, stories, story, views
 from .deps import corpus
 from .links import WebLinks
 from .render import render
@@ -17,32 +19,55 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 LINKS = WebLinks()
 CorpusDep = Annotated[Corpus, Depends(corpus)]
 Text = Annotated[str | None, Query(max_length=200)]
+T = TypeVar("T")
 
 
 def page(template: str, **context: object) -> HTMLResponse:
     return HTMLResponse(render(template, links=LINKS, query=context.pop("query", None), **context))
 
 
+Offset = Annotated[int, Query(ge=0, le=10**9)]
+Day = Annotated[queries.IsoDate | None | Literal[""], Query()]
+PER_PAGE = 100
+
+
+def _found(call: Callable[[], T]) -> T:
+    """The call's answer; an unknown story, article or entity it names is a 404 page."""
+    try:
+        return call()
+    except KeyError as error:
+        raise HTTPException(404, str(error.args[0])) from None
+
+
 @router.get("/")
-def overview(corpus: CorpusDep) -> HTMLResponse:
-    return page("overview.html.j2", ov=views.overview(corpus, LINKS))
+def home(corpus: CorpusDep, offset: Offset = 0) -> HTMLResponse:
+    """The stories, largest first, paged."""
+    return page("stories.html.j2", home=stories.home(corpus, offset))
+
+
+@router.get("/stories/{story_id}")
+def story_page(story_id: str, corpus: CorpusDep) -> HTMLResponse:
+    return page("story.html.j2", sp=_found(lambda: stories.story_page(corpus, story_id, LINKS)))
 
 
 @router.get("/articles")
 def article_list(corpus: CorpusDep, entity: Text = None, speaker: Text = None, outlet: Text = None,
-                 since: Annotated[queries.IsoDate | None | Literal[""], Query()] = None,
-                 until: Annotated[queries.IsoDate | None | Literal[""], Query()] = None) -> HTMLResponse:
-    """Articles filtered like /api/articles: an entity they mention, a speaker they quote, outlet, dates."""
+                 status: Literal["ok", "skipped", "duplicate", ""] = "", since: Day = None, until: Day = None,
+                 story: Text = None, offset: Offset = 0) -> HTMLResponse:
+    """Articles filtered like /api/articles: an entity they mention, a speaker they quote, outlet, status, dates,
+    story; an unknown story is a 404, an unknown entity an empty list with the form to change it."""
     since, until = since or None, until or None
+    filters = dict(entity=entity or None, speaker=speaker or None, outlet=outlet or None, status=status or None,
+                   since=since and since.isoformat(), until=until and until.isoformat(), story=story or None)
+    chosen = _found(lambda: corpus.story(story)) if story else None
     try:
-        entities = corpus.entity_matches(entity) if entity else None
-    except KeyError:  # the page says no article matches, with the filter form to change it
-        entities = []
-    spoken_in = {s.article for s in corpus.quotes(speaker=speaker)} if speaker else None
-    chosen = queries.filter_articles(corpus.headers(), entities=entities, spoken_in=spoken_in,
-                                     outlet=outlet or None, since=since, until=until) if entities != [] else []
-    return page("articles.html.j2", articles=chosen, quote_counts=corpus.item_counts("quotes"),
-                filters={"entity": entity, "speaker": speaker, "outlet": outlet, "since": since, "until": until})
+        items = corpus.headers(PER_PAGE, offset, with_text=False, **filters)
+        total = corpus.count_articles(**filters)
+    except KeyError:  # an unknown entity: the page says no article matches
+        items, total = [], 0
+    return page("articles.html.j2", articles=items, story=chosen,
+                pager=queries.pager("/articles", filters, total, PER_PAGE, offset, len(items)),
+                quote_counts=corpus.item_counts("quotes", [a.id for a in items]), filters=filters)
 
 
 @router.get("/articles/{article_id}")
@@ -69,26 +94,32 @@ def entity(entity_id: str, corpus: CorpusDep) -> HTMLResponse:
 
 
 @router.get("/quotes")
-def statements(corpus: CorpusDep, speaker: Text = None, kind: Literal["direct", "mixed", "indirect", ""] = "",
-               since: Annotated[queries.IsoDate | None | Literal[""], Query()] = None,
-               until: Annotated[queries.IsoDate | None | Literal[""], Query()] = None,
-               offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+def statements(corpus: CorpusDep, speaker: Text = None, entity: Text = None,
+               kind: Literal["direct", "mixed", "indirect", ""] = "", since: Day = None, until: Day = None,
+               story: Text = None, offset: Offset = 0) -> HTMLResponse:
+    """Statements in date order, filtered like /api/quotes; an unknown story or entity is a 404."""
     since, until = since or None, until or None
-    chosen = corpus.quotes(speaker=speaker or None, kind=kind or None, since=since and since.isoformat(),
-                           until=until and until.isoformat())
-    return page("quotes.html.j2", page=queries.paginate(chosen, 200, offset), speaker=speaker, kind=kind,
-                since=since, until=until)
+    filters = dict(speaker=speaker or None, entity=entity or None, kind=kind or None, story=story or None,
+                   since=since and since.isoformat(), until=until and until.isoformat())
+    items = _found(lambda: corpus.quotes(**filters, limit=PER_PAGE * 2, offset=offset))
+    chosen = corpus.story(story) if story else None
+    return page("quotes.html.j2", statements=items, story=chosen, filters=filters,
+                pager=queries.pager("/quotes", filters, corpus.count_quotes(**filters), PER_PAGE * 2, offset,
+                                    len(items)))
 
 
 @router.get("/search")
-def search(corpus: CorpusDep, q: Text = None, offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
-           mode: Literal["text", "semantic"] = "text") -> HTMLResponse:
+def search(corpus: CorpusDep, q: Text = None, offset: Offset = 0, mode: Literal["text", "semantic"] = "text",
+           story: Text = None) -> HTMLResponse:
+    chosen = _found(lambda: corpus.story(story)) if story else None
     if not q or not q.strip():
-        return page("search.html.j2", sv=None, query=q, mode=mode)
+        return page("search.html.j2", sv=None, query=q, mode=mode, story=chosen)
     find = corpus.similar_sentences if mode == "semantic" else corpus.search
-    total, hits = find(q, limit=20, offset=offset)
-    sv = views.SearchView(q, total, hits, 20, offset, [views.snippet_segments(h.snippet) for h in hits])
-    return page("search.html.j2", sv=sv, query=q, mode=mode)
+    total, hits = find(q, limit=20, offset=offset, story=chosen.id if chosen else None)
+    sv = views.SearchView(q, total, hits, 20, offset, [views.snippet_segments(h.snippet) for h in hits],
+                          queries.pager("/search", {"q": q, "mode": mode, "story": story}, total, 20, offset,
+                                        len(hits)))
+    return page("search.html.j2", sv=sv, query=q, mode=mode, story=chosen)
 
 
 @router.get("/figures")

@@ -1,18 +1,17 @@
-"""Filters and pagination for the REST API and the pages, over records the `Corpus` API returned.
-
-Dates are ISO strings compared on their first ten characters, so a date range is inclusive at both ends and a
-timestamp counts on its day. Undated items never match a date range.
+"""Parameters and pagination shared by the REST API and the pages: the ISO date type, page links, and the
+filters over corpus results the `Corpus` API returns whole (entities).
 """
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BeforeValidator
 
-from ..record import Article, CanonicalEntity
+from ..record import CanonicalEntity
 
 T = TypeVar("T")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -40,27 +39,27 @@ def paginate(items: list[T], limit: int, offset: int) -> Page[T]:
     return Page(len(items), limit, offset, items[offset:offset + limit])
 
 
-def in_range(published: str | None, since: date | None, until: date | None) -> bool:
-    if since is None and until is None:
-        return True
-    if not published:
-        return False
-    day = published[:10]
-    return (since is None or day >= since.isoformat()) and (until is None or day <= until.isoformat())
+@dataclass
+class Pager:
+    """Where a listing's page sits: the total, the shown range, and links to the previous and next pages."""
+
+    total: int
+    limit: int
+    offset: int
+    shown: int
+    previous: str | None
+    next: str | None
 
 
-def filter_articles(headers: list[Article], *, entities: list[CanonicalEntity] | None = None,
-                    spoken_in: set[str] | None = None, outlet: str | None = None, status: str | None = None,
-                    since: date | None = None, until: date | None = None) -> list[Article]:
-    """Articles in date order that mention all of `entities`, contain a quote of a chosen speaker (`spoken_in`:
-    their ids), come from `outlet` (case-insensitive) and have `status`, published within the range."""
-    chosen = [a for a in headers
-              if (entities is None or all(a.id in e.articles for e in entities))
-              and (spoken_in is None or a.id in spoken_in)
-              and (outlet is None or (a.outlet or "").casefold() == outlet.casefold())
-              and (status is None or a.status == status)
-              and in_range(a.published, since, until)]
-    return sorted(chosen, key=lambda a: (a.published is None, a.published or "", a.id))
+def pager(path: str, params: dict[str, Any], total: int, limit: int, offset: int, shown: int) -> Pager:
+    """Links to the neighbouring pages of `path`, keeping the listing's filters (`params`, blanks dropped)."""
+    kept = {k: v for k, v in params.items() if v not in (None, "")}
+
+    def at(start: int) -> str:
+        return path + "?" + urlencode({**kept, "offset": start} if start else kept)
+
+    return Pager(total, limit, offset, shown, at(max(0, offset - limit)) if offset > 0 else None,
+                 at(offset + limit) if offset + limit < total else None)
 
 
 def filter_entities(entities: list[CanonicalEntity], *, label: str | None = None, name: str | None = None,

@@ -1,7 +1,8 @@
 """The REST API, read-only: thin handlers over the `Corpus` API with filters, pagination and 4xx on bad input."""
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel
@@ -23,11 +24,16 @@ Since = Annotated[queries.IsoDate | None, Query(description="Published on or aft
 Until = Annotated[queries.IsoDate | None, Query(description="Published on or before (YYYY-MM-DD).")]
 Text = Annotated[str | None, Query(max_length=200)]
 CorpusDep = Annotated[Corpus, Depends(corpus)]
+T = TypeVar("T")
 
 
-def _entities_for(corpus: Corpus, key: str) -> list[CanonicalEntity]:
+StoryOption = Annotated[Text, Query(description="A story's id: only its articles.")]
+
+
+def _found(call: Callable[[], T]) -> T:
+    """The call's answer; an unknown article, entity or story it names is a 404."""
     try:
-        return corpus.entity_matches(key)
+        return call()
     except KeyError as error:
         raise HTTPException(404, str(error.args[0])) from None
 
@@ -37,16 +43,14 @@ def list_articles(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
                   entity: Annotated[Text, Query(description="Mentions this entity (id, name or alias).")] = None,
                   speaker: Annotated[Text, Query(description="Quotes this speaker (name, part of it).")] = None,
                   outlet: Text = None, status: Literal["ok", "skipped", "duplicate"] | None = None,
-                  since: Since = None, until: Until = None) -> Paged[ArticleSummary]:
-    """Articles in publication-date order."""
-    entities = _entities_for(corpus, entity) if entity else None
-    spoken_in = {s.article for s in corpus.quotes(speaker=speaker)} if speaker else None
-    chosen = queries.filter_articles(corpus.headers(), entities=entities, spoken_in=spoken_in, outlet=outlet,
-                                     status=status, since=since, until=until)
-    page = queries.paginate(chosen, limit, offset)
-    counts = corpus.item_counts("quotes")
-    return Paged(total=page.total, limit=limit, offset=offset,
-                 items=[ArticleSummary.of(a, counts.get(a.id, 0)) for a in page.items])
+                  since: Since = None, until: Until = None, story: StoryOption = None) -> Paged[ArticleSummary]:
+    """Articles in publication-date order (undated last)."""
+    filters = dict(entity=entity, speaker=speaker, outlet=outlet, status=status, story=story,
+                   since=since and since.isoformat(), until=until and until.isoformat())
+    items = _found(lambda: corpus.headers(limit, offset, with_text=False, **filters))
+    counts = corpus.item_counts("quotes", [a.id for a in items])
+    return Paged(total=corpus.count_articles(**filters), limit=limit, offset=offset,
+                 items=[ArticleSummary.of(a, counts.get(a.id, 0)) for a in items])
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail)
@@ -64,17 +68,12 @@ def list_quotes(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
                 entity: Annotated[Text, Query(description="Speaker entity (id, name or alias).")] = None,
                 article: Annotated[Text, Query(description="Article id or prefix.")] = None,
                 kind: Literal["direct", "mixed", "indirect"] | None = None,
-                since: Since = None, until: Until = None,
-                story: Annotated[Text, Query(description="A story's id: only its articles.")] = None,
-                ) -> Paged[Statement]:
+                since: Since = None, until: Until = None, story: StoryOption = None) -> Paged[Statement]:
     """Who said what, in date order, each with its article's id, date and title."""
-    try:
-        statements = corpus.quotes(speaker=speaker, article=article, entity=entity, kind=kind, story=story,
-                                   since=since and since.isoformat(), until=until and until.isoformat())
-    except KeyError as error:
-        raise HTTPException(404, str(error.args[0])) from None
-    page = queries.paginate(statements, limit, offset)
-    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+    filters = dict(speaker=speaker, article=article, entity=entity, kind=kind, story=story,
+                   since=since and since.isoformat(), until=until and until.isoformat())
+    items = _found(lambda: corpus.quotes(**filters, limit=limit, offset=offset))
+    return Paged(total=corpus.count_quotes(**filters), limit=limit, offset=offset, items=items)
 
 
 @router.get("/entities", response_model=Paged[CanonicalEntity])
@@ -95,8 +94,7 @@ def get_entity(entity_id: str, corpus: CorpusDep) -> EntityDetail:
     entity = next((e for e in corpus.entities() if e.id == entity_id), None)
     if entity is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
-    statements = [s for s in corpus.quotes() if s.quote.speaker_entity == entity.id]
-    return EntityDetail(entity=entity, statements=statements)
+    return EntityDetail(entity=entity, statements=corpus.quotes(entity=entity.id))
 
 
 @router.get("/search", response_model=Paged[SearchResult])
@@ -105,11 +103,12 @@ def search(corpus: CorpusDep, q: Annotated[str, Query(min_length=1, max_length=2
            limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0,
            mode: Annotated[Literal["text", "semantic"], Query(description=(
                "text: SQLite FTS5, bm25-ranked; semantic: sentence embeddings, by cosine similarity."))] = "text",
-           ) -> Paged[SearchResult]:
-    """Search the sentences of analysed articles, best match first: full text (every word must occur; text
-    without any word matches nothing) or semantic (closest in meaning; `rank` is the negated similarity)."""
+           story: StoryOption = None) -> Paged[SearchResult]:
+    """Search the sentences of analysed articles (of one story), best match first: full text (every word must
+    occur; text without any word matches nothing) or semantic (closest in meaning, among the nearest 1,000
+    sentences; `rank` is the negated similarity)."""
     find = corpus.similar_sentences if mode == "semantic" else corpus.search
-    total, hits = find(q, limit=limit, offset=offset)
+    total, hits = _found(lambda: find(q, limit=limit, offset=offset, story=story))
     return Paged(total=total, limit=limit, offset=offset, items=[_result(hit) for hit in hits])
 
 
@@ -148,9 +147,6 @@ def list_timeline(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0, sinc
 def get_summary(corpus: CorpusDep) -> Summary:
     """The stored extractive summary (its "what changed" part included) and the inconsistencies, all cited."""
     return Summary(sentences=corpus.summary(), inconsistencies=corpus.inconsistencies())
-
-
-StoryOption = Annotated[Text, Query(description="A story's id: only its articles.")]
 
 
 @router.get("/stories", response_model=Paged[Story])

@@ -94,11 +94,17 @@ class StoryView:
 
 
 def story_view(corpus: Corpus) -> StoryView:
-    """Series of figures as charts, the timeline in date order, the summary and the inconsistencies."""
-    return StoryView(
+    """Series of figures as charts, the timeline in date order, the summary and the inconsistencies, with the
+    titles of the articles they cite."""
+    view = StoryView(
         charts=[chart(s) for s in corpus.series()],
         timeline=sorted(corpus.timeline(), key=lambda e: e.date),
         summary=corpus.summary(),
         inconsistencies=corpus.inconsistencies(),
-        titles={a.id: a.title or a.id[:8] for a in corpus.headers()},
+        titles={},
     )
+    cited = {p.citation.article for c in view.charts for p in c.series.points + c.series.undated}
+    cited |= {c.article for e in view.timeline for c in e.citations} | {s.citation.article for s in view.summary}
+    cited |= {a for i in view.inconsistencies for a in (i.first.article, i.second.article)}
+    view.titles = {a: title or a[:8] for a, title in corpus.titles(sorted(cited)).items()}
+    return view

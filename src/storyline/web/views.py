@@ -11,6 +11,7 @@ from ..api import Corpus
 from ..record import Article, CanonicalEntity, ReadFailure, Role, Statement
 from . import markup
 from .links import WebLinks
+from .queries import Pager
 
 
 @dataclass
@@ -109,15 +110,18 @@ class ArticleView:
 
 def article_view(corpus: Corpus, article: Article, links: WebLinks, entities: list[CanonicalEntity],
                  headers: list[Article] | None = None) -> ArticleView:
-    """An article with its text cut into highlighted, anchored pieces, and its duplicates either way."""
-    headers = headers if headers is not None else corpus.headers()
+    """An article with its text cut into highlighted, anchored pieces, and its duplicates either way (`headers`:
+    every article, when the caller has them at hand; else they are looked up)."""
     spans = markup.article_spans(article, entities, links)
-    return ArticleView(
-        article=article,
-        paragraphs=markup.paragraphs(article, spans),
-        duplicates=[a for a in headers if a.duplicate_of == article.id],
-        original=next((a for a in headers if a.id == article.duplicate_of), None),
-    )
+    if headers is not None:
+        duplicates = [a for a in headers if a.duplicate_of == article.id]
+        original = next((a for a in headers if a.id == article.duplicate_of), None)
+    else:
+        duplicates = corpus.headers(duplicate_of=article.id, with_text=False)
+        found = corpus.headers(ids=[article.duplicate_of], with_text=False) if article.duplicate_of else []
+        original = found[0] if found else None
+    return ArticleView(article=article, paragraphs=markup.paragraphs(article, spans), duplicates=duplicates,
+                       original=original)
 
 
 @dataclass
@@ -147,19 +151,22 @@ def find_entity(entities: list[CanonicalEntity], entity_id: str) -> CanonicalEnt
 
 def entity_view(corpus: Corpus, entity: CanonicalEntity, statements: list[Statement] | None = None,
                 headers: list[Article] | None = None, loaded: dict[str, Article] | None = None) -> EntityView:
-    """An entity's roles over time and what it said, in date order, each citing its sentence (`loaded`: articles
-    already at hand, by id, so the dossier does not load them again)."""
-    statements = statements if statements is not None else corpus.quotes()
-    headers = headers if headers is not None else corpus.headers()
+    """An entity's roles over time and what it said, in date order, each citing its sentence (`statements`,
+    `headers`, `loaded`: every statement, every article's header, articles by id, when the caller has them at
+    hand, as the dossier does; else only this entity's are looked up)."""
     roles = _distinct_roles(entity.roles)
     loaded = loaded if loaded is not None else {a: corpus.article(a) for a in {r.article for r in roles}}
+    if statements is None:
+        statements = corpus.quotes(entity=entity.id)
+    if headers is None:
+        headers = corpus.headers(ids=entity.articles, with_text=False)
+    mine = set(entity.articles)
     return EntityView(
         entity=entity,
         roles=roles,
         role_sentences=[_sentence_at(loaded.get(r.article), r.start) for r in roles],
         statements=[s for s in statements if s.quote.speaker_entity == entity.id],
-        articles=sorted((a for a in headers if a.id in set(entity.articles)),
-                        key=lambda a: (a.published or "9999", a.id)),
+        articles=sorted((a for a in headers if a.id in mine), key=lambda a: (a.published or "9999", a.id)),
         titles={a.id: a.title or a.id[:8] for a in headers},
     )
 
@@ -180,6 +187,7 @@ class SearchView:
     limit: int
     offset: int
     segments: dict = field(default_factory=dict)
+    pager: Pager | None = None
 
 
 def snippet_segments(snippet: str) -> list[markup.Segment]:

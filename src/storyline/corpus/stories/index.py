@@ -19,25 +19,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ...store.schema import STORY_SCHEMA
 from .cluster import KEY_CAP, MAX_GAP_DAYS, THRESHOLD, Cluster, blocking_keys, partition, score
 from .features import StoryFeatures
 
 TOUCH_MARGIN = 0.15  # a story scoring this close under the threshold is re-settled with the batch
 LABEL_KEYS, LABEL_TERMS = 3, 2
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS stories (
-    id TEXT PRIMARY KEY, label TEXT NOT NULL, first_article TEXT NOT NULL, first_date TEXT, last_date TEXT,
-    articles INTEGER NOT NULL, sources INTEGER NOT NULL, centroid BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS story_members (
-    article TEXT PRIMARY KEY, story TEXT NOT NULL, source TEXT NOT NULL, date TEXT, vector BLOB NOT NULL,
-    keys TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story);
-CREATE TABLE IF NOT EXISTS story_keys (story TEXT NOT NULL, key TEXT NOT NULL, weight REAL NOT NULL,
-    PRIMARY KEY (story, key));
-CREATE INDEX IF NOT EXISTS story_keys_key ON story_keys (key, weight DESC);
-CREATE TABLE IF NOT EXISTS story_merges (old TEXT PRIMARY KEY, new TEXT NOT NULL);
-"""
 
 
 def story_id(first_article: str) -> str:
@@ -61,7 +49,7 @@ class StoryIndex:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        conn.executescript(SCHEMA)
+        conn.executescript(STORY_SCHEMA)
         # What `add` changed since this index was opened: the stories written anew (their results need
         # recomputing) and the ids retired by a merge (their results go).
         self.rewritten: set[str] = set()
