@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..quotes.speakers import PERSON_NOUNS, TITLE_WORDS, is_indefinite, name_words
 from ..record import Article, CanonicalEntity, Quote, Role
+from . import names
 
 # Words that tie a role or description to a country: demonyms, seats of government, capitals.
 PLACES = {
@@ -104,11 +105,16 @@ def role_before(text: str, start: int, sentence_start: int) -> str:
     return " ".join(reversed(kept))
 
 
-def _person_mentions(article: Article) -> list[_Mention]:
+def _context(article: Article, start: int, end: int) -> tuple[str, str]:
+    return article.text[max(0, start - 40):start], article.text[end:end + 40]
+
+
+def _person_mentions(article: Article, screen: names.Screen) -> list[_Mention]:
     text = article.text
     found = []
     for entity in article.entities:
-        if entity.label != "PERSON":
+        before, after = _context(article, entity.start, entity.end)
+        if entity.label not in names.NAME_LABELS or screen.label(entity.text, entity.label, before, after) != "PERSON":
             continue
         name, title = clean_person_name(entity.text)
         if not name or re.search(r"[A-Z]\w+-[A-Z]", name) and len(name.split()) == 1:
@@ -119,18 +125,14 @@ def _person_mentions(article: Article) -> list[_Mention]:
     return found
 
 
-def _person_key(name: str) -> tuple[str, str]:
-    words = name_words(name)
-    return (words[0] if len(words) > 1 else "", words[-1])
-
-
-def _cluster_people(articles: list[Article]) -> tuple[list[_Cluster], dict[tuple[str, str], _Cluster]]:
+def _cluster_people(articles: list[Article], screen: names.Screen
+                    ) -> tuple[list[_Cluster], dict[tuple[str, str], _Cluster]]:
     """Group full names by (first, last); then lone surnames by the same article's full name, else the corpus's."""
     clusters: dict[tuple[str, str], _Cluster] = {}
     lone: list[_Mention] = []
     for article in articles:
-        for mention in _person_mentions(article):
-            key = _person_key(mention.name)
+        for mention in _person_mentions(article, screen):
+            key = names.person_key(mention.name)
             if key[0]:
                 clusters.setdefault(key, _Cluster("PERSON")).add(mention)
             else:
@@ -138,17 +140,19 @@ def _cluster_people(articles: list[Article]) -> tuple[list[_Cluster], dict[tuple
     for mention in lone:
         cluster = _surname_cluster(clusters, mention.name, mention.article)
         if cluster is None:
-            cluster = clusters.setdefault(("", _person_key(mention.name)[1]), _Cluster("PERSON"))
+            cluster = clusters.setdefault(("", names.person_key(mention.name)[1]), _Cluster("PERSON"))
         cluster.add(mention)
     return list({id(c): c for c in clusters.values()}.values()), clusters
 
 
 def _surname_cluster(clusters: dict[tuple[str, str], _Cluster], name: str, article: str) -> _Cluster | None:
-    last = _person_key(name)[1]
-    candidates = [c for (first, surname), c in clusters.items() if surname == last and first]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (sum(m.article == article for m in c.mentions), len(c.mentions)))
+    """The person a bare surname names, on the evidence `names.surname_holder` weighs; None when ambiguous."""
+    last = names.person_key(name)[1]
+    holders = [names.Holder(key, sum(m.article == article and len(name_words(m.name)) > 1 for m in c.mentions),
+                            sum(len(name_words(m.name)) > 1 for m in c.mentions))
+               for key, c in clusters.items() if key[1] == last and key[0]]
+    key = names.surname_holder(holders) if holders else None
+    return clusters[key] if key is not None else None
 
 
 def _places(words: str) -> list[str]:
@@ -162,7 +166,7 @@ def _places(words: str) -> list[str]:
 
 def _entity(cluster: _Cluster) -> CanonicalEntity:
     multi = [(n, c) for n, c in cluster.forms.items() if len(n.split()) > 1] or list(cluster.forms.items())
-    name = max(multi, key=lambda item: (item[1], len(item[0])))[0]
+    name = names.display_name(max(multi, key=lambda item: (item[1], len(item[0])))[0], cluster.label)
     roles = [Role(m.role, m.article, m.start, m.end, m.published) for m in cluster.mentions if m.role]
     affiliations: list[str] = []
     for role in roles:
@@ -172,20 +176,27 @@ def _entity(cluster: _Cluster) -> CanonicalEntity:
                            affiliations, articles)
 
 
-def _organisations(articles: list[Article], surnames: set[str]) -> dict[str, _Cluster]:
-    """Organisations and places that speak (`the Kremlin said`, `Russia said`), by their bare name; a person's
-    surname the NER took for an organisation is left to the person."""
-    clusters: dict[str, _Cluster] = {}
+def _organisations(articles: list[Article], surnames: set[str], screen: names.Screen
+                   ) -> tuple[dict[str, _Cluster], dict[tuple[str, str], str]]:
+    """Organisations and places that speak (`the Kremlin said`, `Russia said`), by `names.name_key` (`U.N.`,
+    `UN` and `United Nations` one; an acronym joins the full name it stands for); a person's surname the NER took
+    for an organisation is left to the person. Also returns the acronyms' targets, for looking speakers up."""
+    found = []
     for article in articles:
         for entity in article.entities:
-            if entity.label not in ("ORG", "GPE"):
+            label = screen.label(entity.text, entity.label, *_context(article, entity.start, entity.end))
+            if label not in ("ORG", "GPE"):
                 continue
-            name = POSSESSIVE.sub("", re.sub(r"^(?:the|The)\s+", "", entity.text.strip()))
+            name = names.clean_name(entity.text)
             if name.lower() in surnames:
                 continue
-            mention = _Mention(article.id, name, entity.start, entity.end, None, article.published)
-            clusters.setdefault(name.lower(), _Cluster(entity.label)).add(mention)
-    return clusters
+            found.append((label, _Mention(article.id, name, entity.start, entity.end, None, article.published)))
+    targets = names.acronym_targets((m.article, m.name) for _, m in found)
+    clusters: dict[str, _Cluster] = {}
+    for label, mention in found:
+        key = names.name_key(mention.name, label)
+        clusters.setdefault(targets.get((mention.article, key), key), _Cluster(label)).add(mention)
+    return clusters, targets
 
 
 def _speaker_mentions(article: Article) -> list[_Mention]:
@@ -196,9 +207,9 @@ def _speaker_mentions(article: Article) -> list[_Mention]:
         if quote.speaker_via == "name" and quote.speaker and quote.speaker_start is not None:
             if any(s <= quote.speaker_start < e for s, e in covered):
                 continue
-            names = set(name_words(quote.speaker))
+            spoken = set(name_words(quote.speaker))
             role = " ".join(w for w in (quote.speaker_text or "").split()
-                            if POSSESSIVE.sub("", w).lower() not in names) or None
+                            if POSSESSIVE.sub("", w).lower() not in spoken) or None
             found.append(_Mention(article.id, quote.speaker, quote.speaker_start, quote.speaker_end or 0, role,
                                   article.published))
     return found
@@ -210,22 +221,24 @@ class _Corpus:
 
     by_key: dict[tuple[str, str], _Cluster]
     orgs: dict[str, _Cluster]
+    acronyms: dict[tuple[str, str], str]  # (article, acronym key) -> the full name's key
     entities: dict[int, CanonicalEntity]
 
     def person(self, name: str, article: str) -> CanonicalEntity | None:
-        key = _person_key(name)
+        key = names.person_key(name)
         cluster = self.by_key.get(key) if key[0] else None
         cluster = cluster or _surname_cluster(self.by_key, name, article) or self.by_key.get(("", key[1]))
         return self.entities.get(id(cluster)) if cluster is not None else None
 
-    def organisation(self, name: str) -> CanonicalEntity | None:
+    def organisation(self, name: str, article: str = "") -> CanonicalEntity | None:
         """The organisation a speaker names; a description in front of the name ("port operator Caldera
         Terminals") is tried away word by word, longest name first."""
-        words = POSSESSIVE.sub("", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).lower().split()
-        while len(words) > 1 and words[-1] in DOCUMENT_NOUNS:  # "according to UN figures": the UN
+        words = names.clean_name(name).split()
+        while len(words) > 1 and words[-1].lower() in DOCUMENT_NOUNS:  # "according to UN figures": the UN
             words = words[:-1]
         for start in range(len(words)):
-            cluster = self.orgs.get(" ".join(words[start:]))
+            key = names.name_key(" ".join(words[start:]), "ORG")
+            cluster = self.orgs.get(self.acronyms.get((article, key), key))
             if cluster is not None:
                 return self.entities.get(id(cluster))
         return None
@@ -255,9 +268,9 @@ def _assign(quote: Quote, article: Article, corpus: _Corpus) -> None:
     if quote.speaker_via == "description" and quote.speaker is None:
         entity = corpus.described(quote, article)
     elif quote.speaker and quote.speaker_via == "organisation":
-        entity = corpus.organisation(quote.speaker)
+        entity = corpus.organisation(quote.speaker, article.id)
     elif quote.speaker:
-        entity = corpus.person(quote.speaker, article.id) or corpus.organisation(quote.speaker)
+        entity = corpus.person(quote.speaker, article.id) or corpus.organisation(quote.speaker, article.id)
     if entity is not None:
         quote.speaker, quote.speaker_entity = entity.name, entity.id
 
@@ -266,10 +279,7 @@ def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
     """One entity per person and organisation across `articles`; sets each quote's `speaker` and
     `speaker_entity` in place (a continuation takes the entity of the quote it continues: the last one with the
     same speaker mention)."""
-    clusters, by_key = _cluster_people_with_speakers(articles)
-    orgs = _organisations(articles, {surname for first, surname in by_key if surname})
-    entities = {id(c): _entity(c) for c in clusters + list(orgs.values())}
-    corpus = _Corpus(by_key, orgs, entities)
+    corpus = _build(articles)
     for article in articles:
         by_mention: dict[tuple[int | None, int | None], Quote] = {}  # the last quote of each speaker mention
         for quote in article.quotes:
@@ -280,15 +290,34 @@ def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
             else:
                 _assign(quote, article, corpus)
             by_mention[mention] = quote
-    return sorted(entities.values(), key=lambda e: (-len(e.articles), e.name))
+    return sorted(corpus.entities.values(), key=lambda e: (-len(e.articles), e.name))
 
 
-def _cluster_people_with_speakers(articles: list[Article]) -> tuple[list[_Cluster], dict[tuple[str, str], _Cluster]]:
+def _build(articles: list[Article]) -> _Corpus:
+    screen = names.Screen.build((a.text for a in articles),
+                                ((e.text, e.label) for a in articles for e in a.entities))
+    clusters, by_key = _cluster_people_with_speakers(articles, screen)
+    orgs, acronyms = _organisations(articles, {surname for first, surname in by_key if surname}, screen)
+    entities = {id(c): _entity(c) for c in clusters + list(orgs.values())}
+    return _Corpus(by_key, orgs, acronyms, entities)
+
+
+def entity_mentions(articles: list[Article]) -> list[tuple[str, int, int, CanonicalEntity]]:
+    """(article, start, end, entity) of every mention the entities are made of, without touching the quotes: what
+    `storyline eval entities` scores."""
+    corpus = _build(articles)
+    clusters = list({id(c): c for c in list(corpus.by_key.values()) + list(corpus.orgs.values())}.values())
+    return [(m.article, m.start, m.end, corpus.entities[id(c)]) for c in clusters for m in c.mentions
+            if id(c) in corpus.entities]
+
+
+def _cluster_people_with_speakers(articles: list[Article], screen: names.Screen
+                                  ) -> tuple[list[_Cluster], dict[tuple[str, str], _Cluster]]:
     extra = {article.id: _speaker_mentions(article) for article in articles}
-    clusters, by_key = _cluster_people(articles)
+    clusters, by_key = _cluster_people(articles, screen)
     for article in articles:
         for mention in extra[article.id]:
-            key = _person_key(mention.name)
+            key = names.person_key(mention.name)
             cluster = by_key.get(key) if key[0] else _surname_cluster(by_key, mention.name, article.id)
             if cluster is None:
                 cluster = by_key.setdefault(key, _Cluster("PERSON"))
