@@ -124,10 +124,26 @@ def test_common_words_by_their_lower_case_uses():
 
 def test_screen_labels_mentions_in_context():
     screen = Screen.build(["Talks in Ankara. Ankara said no. Ankara rejected it."],
-                          [("Ankara", "PERSON"), ("Ankara", "GPE"), ("Ankara", "GPE"), ("Russian", "GPE")])
+                          [("a", "Ankara", "PERSON"), ("a", "Ankara", "GPE"), ("a", "Ankara", "GPE"),
+                           ("a", "Russian", "GPE")])
     assert screen.label("Ankara", "PERSON") == "GPE"
     assert screen.label("Russian", "GPE", "", " officials said") is None
     assert screen.label("china", "GPE") is None
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_of_its_article():
+    screen = Screen.build(["Karin Dahl spoke. Dahl left."], [("a", "Karin Dahl", "PERSON"), ("a", "Dahl", "ORG"),
+                                                              ("b", "Dahl", "ORG")])
+    assert screen.label("Dahl", "ORG", article="a") == "PERSON"
+    assert screen.label("Dahl", "ORG", article="b") == "ORG"
+
+
+def test_headline_words_run_on_to_a_name_are_cut():
+    screen = Screen.build([], [("a", "Lindsay Lohan", "PERSON"), ("b", "Lindsay Lohan", "PERSON"),
+                               ("c", "Lindsay Lohan Checks Into Rehab", "PERSON")])
+    assert screen.person_name("Lindsay Lohan Checks Into Rehab") == "Lindsay Lohan"
+    assert screen.person_name("Lindsay Lohan") == "Lindsay Lohan"
+    assert screen.person_name("Hillary Rodham Clinton") == "Hillary Rodham Clinton"
 
 
 def _holders(**counts):

@@ -114,9 +114,10 @@ def _person_mentions(article: Article, screen: names.Screen) -> list[_Mention]:
     found = []
     for entity in article.entities:
         before, after = _context(article, entity.start, entity.end)
-        if entity.label not in names.NAME_LABELS or screen.label(entity.text, entity.label, before, after) != "PERSON":
+        if screen.label(entity.text, entity.label, before, after, article.id) != "PERSON":
             continue
         name, title = clean_person_name(entity.text)
+        name = screen.person_name(name)
         if not name or re.search(r"[A-Z]\w+-[A-Z]", name) and len(name.split()) == 1:
             continue  # `Assad-Putin`: two names joined, not one
         sentence_start = article.sentences[entity.sentence].start if entity.sentence < len(article.sentences) else 0
@@ -184,7 +185,7 @@ def _organisations(articles: list[Article], surnames: set[str], screen: names.Sc
     found = []
     for article in articles:
         for entity in article.entities:
-            label = screen.label(entity.text, entity.label, *_context(article, entity.start, entity.end))
+            label = screen.label(entity.text, entity.label, *_context(article, entity.start, entity.end), article.id)
             if label not in ("ORG", "GPE"):
                 continue
             name = names.clean_name(entity.text)
@@ -295,7 +296,7 @@ def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
 
 def _build(articles: list[Article]) -> _Corpus:
     screen = names.Screen.build((a.text for a in articles),
-                                ((e.text, e.label) for a in articles for e in a.entities))
+                                ((a.id, e.text, e.label) for a in articles for e in a.entities))
     clusters, by_key = _cluster_people_with_speakers(articles, screen)
     orgs, acronyms = _organisations(articles, {surname for first, surname in by_key if surname}, screen)
     entities = {id(c): _entity(c) for c in clusters + list(orgs.values())}

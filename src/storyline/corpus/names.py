@@ -237,29 +237,53 @@ def acronym_targets(mentions: Iterable[tuple[str, str]]) -> dict[tuple[str, str]
     return targets
 
 
+def trim_person(name: str, known: Counter) -> str:
+    """A person name with a headline's words run on (`Lindsay Lohan Checks Into Rehab`) cut back to the longest
+    two-word-or-longer start of it the corpus tags as a person more often than the whole."""
+    words = name.split()
+    for end in range(len(words) - 1, 1, -1):
+        start = " ".join(words[:end])
+        if known[start.lower()] > known[name.lower()]:
+            return start
+    return name
+
+
 @dataclass
 class Screen:
     """Which label a mention counts as in this corpus, or None when it is no entity: junk, a demonym used as an
-    adjective, a common word, or a label the rest of the corpus outvotes."""
+    adjective, a common word, or a label the rest of the corpus outvotes. A lone word the same article gives a
+    person as surname is that person (`Lohan` tagged ORG beside `Lindsay Lohan`)."""
 
     votes: LabelVotes
     lower_uses: Counter
     capital_uses: Counter
+    surnames: set[tuple[str, str]]  # (article, surname) of every person named in full
+    people: Counter  # how often each cleaned text is tagged PERSON
 
     @classmethod
-    def build(cls, texts: Iterable[str], mentions: Iterable[tuple[str, str]]) -> Screen:
-        """`texts`: the articles' texts; `mentions`: (text, label) of every NER mention in them."""
+    def build(cls, texts: Iterable[str], mentions: Iterable[tuple[str, str, str]]) -> Screen:
+        """`texts`: the articles' texts; `mentions`: (article, text, label) of every NER mention in them."""
+        mentions = list(mentions)
         lower, capital = word_uses(texts)
-        return cls(LabelVotes.count(mentions), lower, capital)
+        people = Counter(clean_name(t).lower() for _, t, label in mentions if label == "PERSON")
+        surnames = {(a, person_key(clean_name(t))[1]) for a, t, label in mentions
+                    if label == "PERSON" and " " in clean_name(t)}
+        return cls(LabelVotes.count((t, label) for _, t, label in mentions), lower, capital, surnames, people)
 
-    def label(self, text: str, label: str, before: str = "", after: str = "") -> str | None:
+    def label(self, text: str, label: str, before: str = "", after: str = "", article: str = "") -> str | None:
         """The label of a mention given the text just before and after it; None when it is no entity."""
         if is_junk(text, label):
             return None
+        name = clean_name(text)
+        if label != "PERSON" and " " not in name and (article, name.lower()) in self.surnames:
+            return "PERSON"
         label = self.votes.label(text, label)
         if label == "PERSON":
             return "GPE" if is_place_by_context(text, before, after) else label
-        if is_demonym_adjective(text, after) or is_common_word(clean_name(text), self.lower_uses,
-                                                                self.capital_uses):
+        if is_demonym_adjective(text, after) or is_common_word(name, self.lower_uses, self.capital_uses):
             return None
         return label
+
+    def person_name(self, name: str) -> str:
+        """A cleaned person name, headline words run on cut away (`trim_person`)."""
+        return trim_person(name, self.people)
