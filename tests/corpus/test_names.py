@@ -13,10 +13,12 @@ from storyline.corpus.names import (
     display_name,
     initials,
     is_acronym,
+    is_coordination,
     is_common_word,
     is_demonym_adjective,
     is_junk,
     is_place_by_context,
+    is_title_case,
     name_key,
     person_key,
     surname_holder,
@@ -124,23 +126,23 @@ def test_common_words_by_their_lower_case_uses():
 
 def test_screen_labels_mentions_in_context():
     screen = Screen.build(["Talks in Ankara. Ankara said no. Ankara rejected it."],
-                          [("a", "Ankara", "PERSON"), ("a", "Ankara", "GPE"), ("a", "Ankara", "GPE"),
-                           ("a", "Russian", "GPE")])
+                          [("a", "Ankara", "PERSON", False), ("a", "Ankara", "GPE", False),
+                           ("a", "Ankara", "GPE", False), ("a", "Russian", "GPE", False)])
     assert screen.label("Ankara", "PERSON") == "GPE"
     assert screen.label("Russian", "GPE", "", " officials said") is None
     assert screen.label("china", "GPE") is None
 
 
 def test_a_surname_tagged_as_an_organisation_is_the_person_of_its_article():
-    screen = Screen.build(["Karin Dahl spoke. Dahl left."], [("a", "Karin Dahl", "PERSON"), ("a", "Dahl", "ORG"),
-                                                              ("b", "Dahl", "ORG")])
+    screen = Screen.build(["Karin Dahl spoke. Dahl left."], [("a", "Karin Dahl", "PERSON", False),
+                                                              ("a", "Dahl", "ORG", False), ("b", "Dahl", "ORG", False)])
     assert screen.label("Dahl", "ORG", article="a") == "PERSON"
     assert screen.label("Dahl", "ORG", article="b") == "ORG"
 
 
 def test_headline_words_run_on_to_a_name_are_cut():
-    screen = Screen.build([], [("a", "Lindsay Lohan", "PERSON"), ("b", "Lindsay Lohan", "PERSON"),
-                               ("c", "Lindsay Lohan Checks Into Rehab", "PERSON")])
+    screen = Screen.build([], [("a", "Lindsay Lohan", "PERSON", False), ("b", "Lindsay Lohan", "PERSON", False),
+                               ("c", "Lindsay Lohan Checks Into Rehab", "PERSON", True)])
     assert screen.person_name("Lindsay Lohan Checks Into Rehab") == "Lindsay Lohan"
     assert screen.person_name("Lindsay Lohan") == "Lindsay Lohan"
     assert screen.person_name("Hillary Rodham Clinton") == "Hillary Rodham Clinton"
@@ -163,3 +165,27 @@ def test_a_dominant_person_takes_the_bare_surname():
     assert surname_holder(_holders(donald=(0, 30), ivanka=(0, 2))) == ("donald", "trump")
     assert surname_holder(_holders(donald=(1, 30), ivanka=(1, 2))) == ("donald", "trump")
     assert surname_holder(_holders(donald=(0, 1))) == ("donald", "trump")
+
+
+def test_title_case_headlines_are_told_from_prose():
+    assert is_title_case("Obama Reverses Bush Rule On Endangered Species")
+    assert not is_title_case("Obama reversed a rule on endangered species set by George Bush.")
+    assert not is_title_case("Karin Dahl")
+    assert not is_title_case("Swedish Prime Minister Karin Dahl Met Erik Lund In Oslo.")
+
+
+def test_a_name_from_a_headline_counts_only_when_prose_tags_it_too():
+    screen = Screen.build([], [("a", "Obama Reverses Bush", "PERSON", True), ("a", "Bush", "PERSON", True),
+                               ("b", "Bush", "PERSON", False)])
+    assert screen.label("Obama Reverses Bush", "PERSON", headline=True) is None
+    assert screen.label("Bush", "PERSON", headline=True) == "PERSON"
+    run_on = Screen.build([], [("a", "Lindsay Lohan", "PERSON", False), ("b", "Lindsay Lohan", "PERSON", False),
+                               ("c", "Lindsay Lohan Checks Into Rehab", "PERSON", True)])
+    assert run_on.label("Lindsay Lohan Checks Into Rehab", "PERSON", headline=True) == "PERSON"
+
+
+def test_two_names_joined_are_no_one_name():
+    known = {"lopez": 1, "carrasquillo": 1, "bosnia": 1}
+    assert is_coordination("Lopez and Carrasquillo", known)
+    assert not is_coordination("Bosnia and Herzegovina", known)
+    assert not is_coordination("Lopez", known)

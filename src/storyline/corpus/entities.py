@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..quotes.speakers import PERSON_NOUNS, TITLE_WORDS, is_indefinite, name_words
-from ..record import Article, CanonicalEntity, Quote, Role
+from ..record import Article, CanonicalEntity, Entity, Quote, Role
 from . import names
 
 # Words that tie a role or description to a country: demonyms, seats of government, capitals.
@@ -109,12 +109,20 @@ def _context(article: Article, start: int, end: int) -> tuple[str, str]:
     return article.text[max(0, start - 40):start], article.text[end:end + 40]
 
 
+def _in_headline(article: Article, entity: Entity) -> bool:
+    if entity.sentence >= len(article.sentences):
+        return False
+    sentence = article.sentences[entity.sentence]
+    return names.is_title_case(article.text[sentence.start:sentence.end])
+
+
 def _person_mentions(article: Article, screen: names.Screen) -> list[_Mention]:
     text = article.text
     found = []
     for entity in article.entities:
         before, after = _context(article, entity.start, entity.end)
-        if screen.label(entity.text, entity.label, before, after, article.id) != "PERSON":
+        if screen.label(entity.text, entity.label, before, after, article.id,
+                        _in_headline(article, entity)) != "PERSON":
             continue
         name, title = clean_person_name(entity.text)
         name = screen.person_name(name)
@@ -185,7 +193,8 @@ def _organisations(articles: list[Article], surnames: set[str], screen: names.Sc
     found = []
     for article in articles:
         for entity in article.entities:
-            label = screen.label(entity.text, entity.label, *_context(article, entity.start, entity.end), article.id)
+            label = screen.label(entity.text, entity.label, *_context(article, entity.start, entity.end), article.id,
+                                 _in_headline(article, entity))
             if label not in ("ORG", "GPE"):
                 continue
             name = names.clean_name(entity.text)
@@ -296,7 +305,7 @@ def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
 
 def _build(articles: list[Article]) -> _Corpus:
     screen = names.Screen.build((a.text for a in articles),
-                                ((a.id, e.text, e.label) for a in articles for e in a.entities))
+                                ((a.id, e.text, e.label, _in_headline(a, e)) for a in articles for e in a.entities))
     clusters, by_key = _cluster_people_with_speakers(articles, screen)
     orgs, acronyms = _organisations(articles, {surname for first, surname in by_key if surname}, screen)
     entities = {id(c): _entity(c) for c in clusters + list(orgs.values())}

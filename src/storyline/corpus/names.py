@@ -237,6 +237,22 @@ def acronym_targets(mentions: Iterable[tuple[str, str]]) -> dict[tuple[str, str]
     return targets
 
 
+def is_title_case(sentence: str) -> bool:
+    """A headline set in title case (`Obama Reverses Bush Rules On Species`): no closing stop, and its content
+    words capitalised, so capitals there say nothing about where a name begins or ends."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", sentence) if w.lower() not in FUNCTION_WORDS]
+    if len(words) < 3 or re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", sentence):
+        return False  # prose ends its sentences; a headline does not
+    return sum(w[0].islower() for w in words) <= len(words) // 8
+
+
+def is_coordination(name: str, known: Iterable[str] | dict) -> bool:
+    """Two names joined (`Lopez and Carrasquillo`, `People and Us Weekly`): both sides are tagged on their own in
+    the corpus. `Bosnia and Herzegovina` stays one while `Herzegovina` never stands alone."""
+    parts = re.split(r"\s+(?:and|&)\s+", name)
+    return len(parts) == 2 and all(part.lower() in known for part in parts)
+
+
 def trim_person(name: str, known: Counter) -> str:
     """A person name with a headline's words run on (`Lindsay Lohan Checks Into Rehab`) cut back to the longest
     two-word-or-longer start of it the corpus tags as a person more often than the whole."""
@@ -259,22 +275,29 @@ class Screen:
     capital_uses: Counter
     surnames: set[tuple[str, str]]  # (article, surname) of every person named in full
     people: Counter  # how often each cleaned text is tagged PERSON
+    in_prose: set[str]  # cleaned texts tagged at least once outside a title-case headline
 
     @classmethod
-    def build(cls, texts: Iterable[str], mentions: Iterable[tuple[str, str, str]]) -> Screen:
-        """`texts`: the articles' texts; `mentions`: (article, text, label) of every NER mention in them."""
-        mentions = list(mentions)
+    def build(cls, texts: Iterable[str], mentions: Iterable[tuple[str, str, str, bool]]) -> Screen:
+        """`texts`: the articles' texts; `mentions`: (article, text, label, in a title-case headline) of every NER
+        mention in them."""
+        mentions = [(a, clean_name(t), label, headline) for a, t, label, headline in mentions]
         lower, capital = word_uses(texts)
-        people = Counter(clean_name(t).lower() for _, t, label in mentions if label == "PERSON")
-        surnames = {(a, person_key(clean_name(t))[1]) for a, t, label in mentions
-                    if label == "PERSON" and " " in clean_name(t)}
-        return cls(LabelVotes.count((t, label) for _, t, label in mentions), lower, capital, surnames, people)
+        people = Counter(t.lower() for _, t, label, _ in mentions if label == "PERSON")
+        surnames = {(a, person_key(t)[1]) for a, t, label, _ in mentions if label == "PERSON" and " " in t}
+        in_prose = {t.lower() for _, t, _, headline in mentions if not headline}
+        return cls(LabelVotes.count((t, label) for _, t, label, _ in mentions), lower, capital, surnames, people,
+                   in_prose)
 
-    def label(self, text: str, label: str, before: str = "", after: str = "", article: str = "") -> str | None:
-        """The label of a mention given the text just before and after it; None when it is no entity."""
-        if is_junk(text, label):
-            return None
+    def label(self, text: str, label: str, before: str = "", after: str = "", article: str = "",
+              headline: bool = False) -> str | None:
+        """The label of a mention given the text just before and after it; None when it is no entity. In a
+        title-case headline only a name the corpus also tags in prose counts (`Obama Reverses Bush` does not)."""
         name = clean_name(text)
+        if is_junk(text, label) or headline and not self._in_prose(name, label):
+            return None
+        if is_coordination(name, self.votes.votes):
+            return None
         if label != "PERSON" and " " not in name and (article, name.lower()) in self.surnames:
             return "PERSON"
         label = self.votes.label(text, label)
@@ -283,6 +306,11 @@ class Screen:
         if is_demonym_adjective(text, after) or is_common_word(name, self.lower_uses, self.capital_uses):
             return None
         return label
+
+    def _in_prose(self, name: str, label: str) -> bool:
+        """Whether the corpus tags this name in prose too, or, for a person, the name a headline ran on from."""
+        trimmed = self.person_name(name) if label == "PERSON" else name
+        return trimmed.lower() in self.in_prose
 
     def person_name(self, name: str) -> str:
         """A cleaned person name, headline words run on cut away (`trim_person`)."""
