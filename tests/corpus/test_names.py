@@ -133,6 +133,14 @@ def test_screen_labels_mentions_in_context():
     assert screen.label("china", "GPE") is None
 
 
+def test_a_known_seat_of_government_tagged_person_is_a_place_unless_it_is_a_surname():
+    screen = Screen.build([], [("a", "Ankara", "PERSON", False), ("b", "Denzel Washington", "PERSON", False),
+                               ("b", "Washington", "PERSON", False)], places={"ankara", "washington"})
+    assert screen.label("Ankara", "PERSON", article="a") == "GPE"
+    assert screen.label("Washington", "PERSON", article="b") == "PERSON"
+    assert screen.label("Washington", "PERSON", article="a") == "GPE"
+
+
 def test_a_surname_tagged_as_an_organisation_is_the_person_of_its_article():
     screen = Screen.build(["Karin Dahl spoke. Dahl left."], [("a", "Karin Dahl", "PERSON", False),
                                                               ("a", "Dahl", "ORG", False), ("b", "Dahl", "ORG", False)])

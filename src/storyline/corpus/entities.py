@@ -305,7 +305,8 @@ def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
 
 def _build(articles: list[Article]) -> _Corpus:
     screen = names.Screen.build((a.text for a in articles),
-                                ((a.id, e.text, e.label, _in_headline(a, e)) for a in articles for e in a.entities))
+                                ((a.id, e.text, e.label, _in_headline(a, e)) for a in articles for e in a.entities),
+                                PLACE_OF)
     clusters, by_key = _cluster_people_with_speakers(articles, screen)
     orgs, acronyms = _organisations(articles, {surname for first, surname in by_key if surname}, screen)
     entities = {id(c): _entity(c) for c in clusters + list(orgs.values())}

@@ -276,18 +276,20 @@ class Screen:
     surnames: set[tuple[str, str]]  # (article, surname) of every person named in full
     people: Counter  # how often each cleaned text is tagged PERSON
     in_prose: set[str]  # cleaned texts tagged at least once outside a title-case headline
+    places: frozenset[str] = frozenset()  # lower-cased words known to name a place (capitals, seats of government)
 
     @classmethod
-    def build(cls, texts: Iterable[str], mentions: Iterable[tuple[str, str, str, bool]]) -> Screen:
+    def build(cls, texts: Iterable[str], mentions: Iterable[tuple[str, str, str, bool]],
+              places: Iterable[str] = ()) -> Screen:
         """`texts`: the articles' texts; `mentions`: (article, text, label, in a title-case headline) of every NER
-        mention in them."""
+        mention in them; `places`: words known to name places (`ankara`), so that one tagged PERSON is a place."""
         mentions = [(a, clean_name(t), label, headline) for a, t, label, headline in mentions]
         lower, capital = word_uses(texts)
         people = Counter(t.lower() for _, t, label, _ in mentions if label == "PERSON")
         surnames = {(a, person_key(t)[1]) for a, t, label, _ in mentions if label == "PERSON" and " " in t}
         in_prose = {t.lower() for _, t, _, headline in mentions if not headline}
         return cls(LabelVotes.count((t, label) for _, t, label, _ in mentions), lower, capital, surnames, people,
-                   in_prose)
+                   in_prose, frozenset(p.lower() for p in places))
 
     def label(self, text: str, label: str, before: str = "", after: str = "", article: str = "",
               headline: bool = False) -> str | None:
@@ -298,11 +300,12 @@ class Screen:
             return None
         if is_coordination(name, self.votes.votes):
             return None
-        if label != "PERSON" and " " not in name and (article, name.lower()) in self.surnames:
+        if " " not in name and (article, name.lower()) in self.surnames:
             return "PERSON"
         label = self.votes.label(text, label)
         if label == "PERSON":
-            return "GPE" if is_place_by_context(text, before, after) else label
+            place = is_place_by_context(text, before, after) or name.lower() in self.places
+            return "GPE" if place else label
         if is_demonym_adjective(text, after) or is_common_word(name, self.lower_uses, self.capital_uses):
             return None
         return label
