@@ -1,8 +1,10 @@
 """Cross-article entity canonicalisation: one entity per person or organisation, and every quote tied to one.
 
 Person names are grouped by surname and first name (`President Vladimir Putin`, `Vladimir Putin` and `Putin` are
-one; `Bashar al-Assad` and `Bashar Assad` are one), a lone surname joining the fullest person of that surname the
-same article names, else the corpus. The words in front of a name are its role in that article (`Russian Foreign
+one; `Bashar al-Assad` and `Bashar Assad` are one), a lone surname joining the person of that surname the same
+article names in full, else the corpus's only or dominant one, else staying apart (`names.surname_holder`).
+Organisations and places merge on `names.name_key` (`U.N.`, `UN`, `United Nations`), and `names.Screen` decides
+which mentions are entities at all (no demonym adjectives, lower-case or common words, outvoted labels). The words in front of a name are its role in that article (`Russian Foreign
 Ministry spokesman`); the countries those roles name become the entity's affiliations, which is how a description
 such as `the Kremlin strongman` is resolved when its own article does not say who it is: to the nearest person
 named before the quote whose affiliations the corpus shows match the description's.
@@ -15,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..quotes.speakers import PERSON_NOUNS, TITLE_WORDS, is_indefinite, name_words
-from ..record import Article, CanonicalEntity, Entity, Quote, Role
+from ..record import Article, CanonicalEntity, Quote, Role
 from . import names
 
 # Words that tie a role or description to a country: demonyms, seats of government, capitals.
@@ -64,10 +66,13 @@ class _Cluster:
     label: str
     forms: Counter = field(default_factory=Counter)
     mentions: list[_Mention] = field(default_factory=list)
+    named_in_full: Counter = field(default_factory=Counter)  # article -> mentions by more than a surname
 
     def add(self, mention: _Mention) -> None:
         self.forms[mention.name] += 1
         self.mentions.append(mention)
+        if len(name_words(mention.name)) > 1:
+            self.named_in_full[mention.article] += 1
 
 
 def clean_person_name(text: str) -> tuple[str, str]:
@@ -105,24 +110,27 @@ def role_before(text: str, start: int, sentence_start: int) -> str:
     return " ".join(reversed(kept))
 
 
-def _context(article: Article, start: int, end: int) -> tuple[str, str]:
-    return article.text[max(0, start - 40):start], article.text[end:end + 40]
+def _headlines(article: Article) -> list[bool]:
+    """Whether each entity of `article` stands in a title-case headline."""
+    text = article.text
+    inside = {}
+    for index, sentence in enumerate(article.sentences):
+        inside[index] = names.is_title_case(text[sentence.start:sentence.end])
+    return [inside.get(entity.sentence, False) for entity in article.entities]
 
 
-def _in_headline(article: Article, entity: Entity) -> bool:
-    if entity.sentence >= len(article.sentences):
-        return False
-    sentence = article.sentences[entity.sentence]
-    return names.is_title_case(article.text[sentence.start:sentence.end])
+def _labels(article: Article, screen: names.Screen) -> list[str | None]:
+    """The label each entity of `article` counts as in this corpus (None: no entity), from `names.Screen`."""
+    text = article.text
+    return [screen.label(e.text, e.label, text[max(0, e.start - 40):e.start], text[e.end:e.end + 40], article.id,
+                         headline) for e, headline in zip(article.entities, _headlines(article))]
 
 
 def _person_mentions(article: Article, screen: names.Screen) -> list[_Mention]:
     text = article.text
     found = []
-    for entity in article.entities:
-        before, after = _context(article, entity.start, entity.end)
-        if screen.label(entity.text, entity.label, before, after, article.id,
-                        _in_headline(article, entity)) != "PERSON":
+    for entity, label in zip(article.entities, _labels(article, screen)):
+        if label != "PERSON":
             continue
         name, title = clean_person_name(entity.text)
         name = screen.person_name(name)
@@ -157,8 +165,7 @@ def _cluster_people(articles: list[Article], screen: names.Screen
 def _surname_cluster(clusters: dict[tuple[str, str], _Cluster], name: str, article: str) -> _Cluster | None:
     """The person a bare surname names, on the evidence `names.surname_holder` weighs; None when ambiguous."""
     last = names.person_key(name)[1]
-    holders = [names.Holder(key, sum(m.article == article and len(name_words(m.name)) > 1 for m in c.mentions),
-                            sum(len(name_words(m.name)) > 1 for m in c.mentions))
+    holders = [names.Holder(key, c.named_in_full[article], c.named_in_full.total())
                for key, c in clusters.items() if key[1] == last and key[0]]
     key = names.surname_holder(holders) if holders else None
     return clusters[key] if key is not None else None
@@ -192,9 +199,7 @@ def _organisations(articles: list[Article], surnames: set[str], screen: names.Sc
     for an organisation is left to the person. Also returns the acronyms' targets, for looking speakers up."""
     found = []
     for article in articles:
-        for entity in article.entities:
-            label = screen.label(entity.text, entity.label, *_context(article, entity.start, entity.end), article.id,
-                                 _in_headline(article, entity))
+        for entity, label in zip(article.entities, _labels(article, screen)):
             if label not in ("ORG", "GPE"):
                 continue
             name = names.clean_name(entity.text)
@@ -305,7 +310,8 @@ def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
 
 def _build(articles: list[Article]) -> _Corpus:
     screen = names.Screen.build((a.text for a in articles),
-                                ((a.id, e.text, e.label, _in_headline(a, e)) for a in articles for e in a.entities),
+                                ((a.id, e.text, e.label, headline) for a in articles
+                                 for e, headline in zip(a.entities, _headlines(a))),
                                 PLACE_OF)
     clusters, by_key = _cluster_people_with_speakers(articles, screen)
     orgs, acronyms = _organisations(articles, {surname for first, surname in by_key if surname}, screen)

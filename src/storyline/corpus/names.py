@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..quotes.speakers import TITLE_WORDS, name_words
 
@@ -42,6 +43,7 @@ PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "throughout", "across"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """A mention's text as a name: spaces collapsed, a leading `the` and a trailing possessive gone, dotted
     acronyms undotted (`the U.S.'s` -> `US`)."""
@@ -237,6 +239,7 @@ def acronym_targets(mentions: Iterable[tuple[str, str]]) -> dict[tuple[str, str]
     return targets
 
 
+@lru_cache(maxsize=65536)
 def is_title_case(sentence: str) -> bool:
     """A headline set in title case (`Obama Reverses Bush Rules On Species`): no closing stop, and its content
     words capitalised, so capitals there say nothing about where a name begins or ends."""
