@@ -4,10 +4,12 @@ Person names are grouped by surname and first name (`President Vladimir Putin`, 
 one; `Bashar al-Assad` and `Bashar Assad` are one), a lone surname joining the person of that surname the same
 article names in full, else the corpus's only or dominant one, else staying apart (`names.surname_holder`).
 Organisations and places merge on `names.name_key` (`U.N.`, `UN`, `United Nations`), and `names.Screen` decides
-which mentions are entities at all (no demonym adjectives, lower-case or common words, outvoted labels). The words in front of a name are its role in that article (`Russian Foreign
-Ministry spokesman`); the countries those roles name become the entity's affiliations, which is how a description
-such as `the Kremlin strongman` is resolved when its own article does not say who it is: to the nearest person
-named before the quote whose affiliations the corpus shows match the description's.
+which mentions are entities at all (no demonym adjectives, lower-case or common words, outvoted labels).
+
+The words in front of a name are its role in that article (`Russian Foreign Ministry spokesman`); the countries
+those roles name become the entity's affiliations, which is how a description such as `the Kremlin strongman` is
+resolved when its own article does not say who it is: to the nearest person named before the quote whose
+affiliations the corpus shows match the description's.
 """
 from __future__ import annotations
 
