@@ -1,7 +1,7 @@
 """Entity canonicalisation across short invented articles."""
 import pytest
 
-from storyline.corpus.entities import canonicalise, entity_id
+from storyline.corpus.entities import canonicalise, entity_id, entity_mentions
 from storyline.corpus.mentions import clean_person_name, role_before
 from storyline.evaluate.quotes import build_article
 
@@ -112,3 +112,43 @@ def test_a_source_named_by_its_publication_is_the_organisation(nlp):
     ])
     canonicalise([article])
     assert any(q.speaker == "United Nations" for q in article.quotes), [q.speaker for q in article.quotes]
+
+
+@pytest.fixture(scope="module")
+def names_corpus(nlp):
+    first = build_article(["The United Nations said on Monday that aid had stopped. The U.N. asked for access.",
+                           "Russian officials said the UN was wrong. Russia denied it."], "n1")
+    second = build_article(["UN envoy Lena Park arrived in Geneva. The U.S. and the European Union backed the EU "
+                            "plan.", "Donald Trump spoke. His daughter Ivanka Trump spoke later. Trump said the talks "
+                            "were good."], "n2")
+    third = build_article(["Mr Trump met the United States delegation. Officials in the state of Ohio said the "
+                           "State would help."], "n3")
+    return canonicalise([first, second, third])
+
+
+def test_acronyms_dotted_and_full_forms_are_one_entity(names_corpus):
+    by_name = {e.name: e for e in names_corpus}
+    assert {"UN", "United Nations"} <= set(by_name["United Nations"].aliases)
+    assert sorted(by_name["United Nations"].articles) == ["n1", "n2"]
+    assert sorted(by_name["United States"].articles) == ["n2", "n3"]
+    assert "EU" in by_name["European Union"].aliases
+    assert not {"UN", "U.N.", "US", "U.S.", "EU"} & set(by_name)
+
+
+def test_junk_and_demonyms_are_no_entities(names_corpus):
+    names = {e.name for e in names_corpus}
+    assert "State" not in names and "Russian" not in names
+    assert next(e for e in names_corpus if e.name == "Russia").articles == ["n1"]
+
+
+def test_two_people_of_one_surname_never_merge(names_corpus):
+    people = {e.name: e for e in names_corpus if e.label == "PERSON"}
+    assert people["Donald Trump"].aliases == ["Donald Trump"]
+    assert people["Ivanka Trump"].aliases == ["Ivanka Trump"]
+    assert "Trump" in people  # the bare surname stays ambiguous: two Trumps, neither dominant
+
+
+def test_entity_mentions_give_each_mention_its_entity(nlp):
+    article = build_article(["The United Nations met. The U.N. said no."], "m1")
+    found = {article.text[s:e]: entity.name for _, s, e, entity in entity_mentions([article])}
+    assert found == {"The United Nations": "United Nations", "U.N.": "United Nations"}

@@ -22,7 +22,8 @@ from collections import Counter
 from ..quotes.speakers import PERSON_NOUNS, is_indefinite
 from ..record import Article, CanonicalEntity, Quote, Role
 from ..store.schema import ENTITY_SCHEMA
-from .mentions import DOCUMENT_NOUNS, NameMention, clean_person_name, name_mentions, org_key, person_key, places
+from . import names
+from .mentions import DOCUMENT_NOUNS, NameMention, clean_person_name, name_mentions, person_key, places
 
 DOMINANCE = 3  # a bare surname goes to the person named this many times as often as all others of that surname
 
@@ -153,8 +154,9 @@ class EntityTables:
         for (_, label), uses in aliases.items():
             labels[label] += uses
         label = "PERSON" if "PERSON" in labels else min(labels, key=lambda k: (-labels[k], k))
+        shown = _display_name(aliases) if label == "PERSON" else names.display_name(_display_name(aliases), label)
         self.conn.execute("INSERT INTO canonical_entities VALUES (?, ?, ?, ?, ?, ?)",
-                          (entity, rows[0][4], _display_name(aliases), label, len(articles), len(rows)))
+                          (entity, rows[0][4], shown, label, len(articles), len(rows)))
         return self._profile(entity) != before
 
     def _profile(self, entity: str) -> tuple:
@@ -200,11 +202,12 @@ class EntityTables:
         if first and self._exists(person_id(first, surname)):
             return person_id(first, surname), surname, "name"
         at = quote.speaker_start if quote.speaker_start is not None else quote.start
-        local = self.conn.execute(
-            "SELECT entity FROM entity_mentions WHERE article = ? AND block = ? AND via = 'name' AND start < ? "
-            "ORDER BY start DESC LIMIT 1", (article.id, surname, at)).fetchone()
-        if local:
-            return local[0], surname, "article"
+        local = Counter({r[0]: r[1] for r in self.conn.execute(
+            "SELECT entity, count(*) FROM entity_mentions WHERE article = ? AND block = ? AND via = 'name' "
+            "AND start < ? GROUP BY entity", (article.id, surname, at))})
+        chosen = _most_named(local) if local else None
+        if chosen:
+            return chosen, surname, "article"
         if surname and self._has_people(surname):  # settled by `finish`
             return None, surname, "target"
         return None
@@ -212,11 +215,11 @@ class EntityTables:
     def _organisation(self, name: str) -> tuple[str, str | None, str] | None:
         """The organisation a speaker names; a description in front of the name ("port operator Caldera
         Terminals") is tried away word by word, longest name first; "UN figures" is the UN."""
-        words = org_key(name).split()
-        while len(words) > 1 and words[-1] in DOCUMENT_NOUNS:
+        words = names.clean_name(name).split()
+        while len(words) > 1 and words[-1].lower() in DOCUMENT_NOUNS:
             words = words[:-1]
         for start in range(len(words)):
-            key = " ".join(words[start:])
+            key = names.name_key(" ".join(words[start:]), "ORG")
             if self._exists(organisation_id(key)):
                 return organisation_id(key), key, "org"
         return None
@@ -328,21 +331,30 @@ def _like_escape(text: str) -> str:
 
 
 def _firsts_before(mentions: list[NameMention]) -> dict[NameMention, str]:
-    """For each bare surname, the first name of the nearest person of that surname its article named in full
-    before it (journalists give the full name first; a full name only after it is someone else's)."""
-    found: dict[NameMention, str] = {}
-    for m in sorted(mentions, key=lambda m: (m.article, m.start)):
-        first = person_key(m.name)[0] if m.label == "PERSON" else ""
-        if first:
-            found[m] = first
-    last: dict[str, str] = {}
+    """For each bare surname, the person of that surname its article named in full before it (journalists give
+    the full name first; a full name only after it is someone else's): the only one, or the one named most
+    there; none when two were named as often (then the corpus decides, in `_settle_people`)."""
+    seen: dict[str, Counter] = {}
     result: dict[NameMention, str] = {}
     for m in sorted(mentions, key=lambda m: (m.article, m.start)):
-        if m in found:
-            last[m.article] = found[m]
-        elif m.label == "PERSON" and last.get(m.article):
-            result[m] = last[m.article]
+        if m.label != "PERSON":
+            continue
+        first = person_key(m.name)[0]
+        counts = seen.setdefault(m.article, Counter())
+        if first:
+            counts[first] += 1
+        elif counts:
+            chosen = _most_named(counts)
+            if chosen:
+                result[m] = chosen
     return result
+
+
+def _most_named(counts: Counter) -> str | None:
+    ranked = counts.most_common()
+    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    return None
 
 
 def _dominant(counts: dict[str, int]) -> str:
@@ -382,3 +394,15 @@ def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
         for index, (entity, name) in tables.speakers(article.id).items():
             article.quotes[index].speaker, article.quotes[index].speaker_entity = name, entity
     return tables.entities(tables.find()[1])
+
+
+def entity_mentions(articles: list[Article]) -> list[tuple[str, int, int, CanonicalEntity]]:
+    """(article, start, end, entity) of every mention resolved to an entity, as the store would resolve them (in
+    memory; the articles' quotes are not touched): what `storyline eval entities` scores."""
+    tables = EntityTables(sqlite3.connect(":memory:"))
+    tables.add(articles)
+    tables.finish()
+    by_id = {e.id: e for e in tables.entities(tables.find()[1])}
+    return [(r[0], r[1], r[2], by_id[r[3]]) for r in tables.conn.execute(
+        'SELECT article, start, "end", entity FROM entity_mentions WHERE entity IS NOT NULL '
+        "ORDER BY article, start") if r[3] in by_id]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from ..quotes.speakers import PERSON_NOUNS, TITLE_WORDS, name_words
 from ..record import Article
+from . import names
+from .names import person_key
 
 
 @dataclass(frozen=True)
@@ -25,10 +27,11 @@ class NameMention:
     name: str
     role: str | None = None
     published: str | None = None
+    key: str = ""  # an organisation's merge key (`names.name_key`, an acronym expanded); a person's is the surname
 
     @property
     def block(self) -> str:
-        return block_key(self.name, self.label)
+        return person_key(self.name)[1] if self.label == "PERSON" else self.key or org_key(self.name)
 
     @property
     def full(self) -> bool:
@@ -36,19 +39,9 @@ class NameMention:
         return self.label == "PERSON" and len(name_words(self.name)) > 1
 
 
-def person_key(name: str) -> tuple[str, str]:
-    """(first name, surname) in lower case; the first name is empty for a bare surname."""
-    words = name_words(name)
-    return (words[0] if len(words) > 1 else "", words[-1] if words else "")
-
-
 def org_key(name: str) -> str:
-    """An organisation's bare name in lower case: no leading article, no possessive."""
-    return POSSESSIVE.sub("", re.sub(r"^the\s+", "", name.strip(), flags=re.I)).lower()
-
-
-def block_key(name: str, label: str) -> str:
-    return person_key(name)[1] if label == "PERSON" else org_key(name)
+    """An organisation's merge key from a name as written (`the U.N.'s` -> `united nations`)."""
+    return names.name_key(name, "ORG")
 
 
 # Words that tie a role or description to a country: demonyms, seats of government, capitals.
@@ -112,11 +105,30 @@ def role_before(text: str, start: int, sentence_start: int) -> str:
     return " ".join(reversed(kept))
 
 
-def _person_mentions(article: Article) -> list[NameMention]:
+def _headlines(article: Article) -> list[bool]:
+    """Whether each entity of `article` stands in a title-case headline (where capitals say nothing)."""
+    text = article.text
+    inside = {i: names.is_title_case(text[s.start:s.end]) for i, s in enumerate(article.sentences)}
+    return [inside.get(entity.sentence, False) for entity in article.entities]
+
+
+def _labels(article: Article) -> list[str | None]:
+    """The label each entity of `article` counts as (None: no entity), by `names.Screen` over the article itself:
+    junk, demonym adjectives, coordinations, places typed as people, a lone surname of someone named in full.
+    The screen sees one article only, so a mention's reading never depends on what else was built."""
+    text = article.text
+    headlines = _headlines(article)
+    screen = names.Screen.build([text], [(article.id, e.text, e.label, h) for e, h in zip(article.entities, headlines)],
+                                PLACE_OF)
+    return [screen.label(e.text, e.label, text[max(0, e.start - 40):e.start], text[e.end:e.end + 40], article.id, h)
+            for e, h in zip(article.entities, headlines)]
+
+
+def _person_mentions(article: Article, labels: list[str | None]) -> list[NameMention]:
     text = article.text
     found = []
-    for entity in article.entities:
-        if entity.label != "PERSON":
+    for entity, label in zip(article.entities, labels):
+        if label != "PERSON":
             continue
         name, title = clean_person_name(entity.text)
         if not name or re.search(r"[A-Z]\w+-[A-Z]", name) and len(name.split()) == 1:
@@ -143,22 +155,26 @@ def _speaker_mentions(article: Article) -> list[NameMention]:
     return found
 
 
-def _organisation_mentions(article: Article) -> list[NameMention]:
-    """Organisations and places that speak (`the Kremlin said`, `Russia said`), by their bare name."""
+def _organisation_mentions(article: Article, labels: list[str | None]) -> list[NameMention]:
+    """Organisations and places that speak (`the Kremlin said`, `Russia said`), keyed by `names.name_key`
+    (`U.N.`, `UN` and `United Nations` one); an acronym joins the full name with those initials in its article."""
+    chosen = [(e, label, names.clean_name(e.text)) for e, label in zip(article.entities, labels)
+              if label in ("ORG", "GPE")]
+    targets = names.acronym_targets((article.id, name) for _, _, name in chosen)
     found = []
-    for entity in article.entities:
-        if entity.label in ("ORG", "GPE"):
-            name = POSSESSIVE.sub("", re.sub(r"^(?:the|The)\s+", "", entity.text.strip()))
-            if name:
-                found.append(NameMention(article.id, entity.start, entity.end, entity.label, name, None,
-                                         article.published))
+    for entity, label, name in chosen:
+        if name:
+            key = names.name_key(name, label)
+            found.append(NameMention(article.id, entity.start, entity.end, label, name, None, article.published,
+                                     targets.get((article.id, key), key)))
     return found
 
 
 def name_mentions(article: Article) -> list[NameMention]:
     """Every person and organisation the article names, in text order, one mention per span and label."""
+    labels = _labels(article)
     found = {(m.start, m.end, m.label): m for m in
-             _person_mentions(article) + _speaker_mentions(article) + _organisation_mentions(article)
+             _person_mentions(article, labels) + _speaker_mentions(article) + _organisation_mentions(article, labels)
              if m.block}
     return sorted(found.values(), key=lambda m: (m.start, m.end, m.label))
 

@@ -151,6 +151,25 @@ def timeline(
 
 
 @app.command()
+def entities(
+    ecbplus: Annotated[Path | None, typer.Option(help="The ECB+ folder (ECB+/ and ECB+_LREC2014/ inside).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Cross-document entity coreference on ECB+ topics 1-35 (gold HUMAN and NON_HUMAN participants): MUC,
+    B-cubed, CEAF-e and CoNLL F1 of storyline's entities beside an exact-string baseline."""
+    import json
+
+    from .entities import evaluate_entities
+
+    for _, path in _given(ecbplus=ecbplus).items():
+        report = evaluate_entities(path)
+        if as_json:
+            print(json.dumps(report.to_json(), indent=2))
+        else:
+            _show(report)
+
+
+@app.command()
 def tls(
     folder: Annotated[Path, typer.Argument(help="Timeline17-style folder: COLLECTION/InputDocs, COLLECTION/timelines.")],
     out: Annotated[Path | None, typer.Option(help="Write each predicted timeline as OUT/COLLECTION/NAME.txt.")] = None,

@@ -12,7 +12,6 @@ measures the text side of the merging. Pairwise precision and recall over cross-
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -26,6 +25,7 @@ from ..corpus.summary import summarise
 from ..corpus.timeline import EventMention, build_timeline, entity_key, merge
 from ..record import Article
 from .common import locate, process_seeds
+from .ecbplus import listed_documents
 
 
 @dataclass
@@ -150,15 +150,9 @@ def _score_topic(report: EcbReport, sentences: list[EcbSentence], groups: list[l
 
 def read_ecbplus(folder: Path, topics: range) -> list[EcbSentence]:
     """The annotated sentences (ECBplus_coreference_sentences.csv) with the action chains each mentions."""
-    listed: dict[str, set[int]] = defaultdict(set)
-    with (folder / "ECB+_LREC2014" / "ECBplus_coreference_sentences.csv").open(encoding="utf-8") as stream:
-        for row in csv.DictReader(stream):
-            listed[f"{row['Topic']}_{row['File']}.xml"].add(int(row["Sentence Number"]))
     found = []
-    for topic in topics:
-        for path in sorted((folder / "ECB+" / str(topic)).glob("*.xml")):
-            if path.name in listed:
-                found += _document_sentences(str(topic), path, listed[path.name])
+    for topic, path, wanted in listed_documents(folder, topics):
+        found += _document_sentences(topic, path, wanted)
     return found
 
 
