@@ -189,3 +189,25 @@ def search(
             table.add_row(f"{hit.rank:.2f}", hit.published or "undated", text, f"{short(hit.article)}:{hit.sentence}")
         table.caption = f"{plural(len(hits), 'sentence')} shown of {total:,} matching"
         console.print(table)
+
+
+def audit(
+    sample: Annotated[int, typer.Option(help="How many extractions of each kind to draw.")] = 10,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed on the same corpus draws the same items.")] = 0,
+    kind: Annotated[str | None, typer.Option(help="quote, entity, figure or date (all four when not given).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Random extractions of each kind (quote, entity merge, figure, date) with their evidence, for a person to
+    judge: what is shown, its parts, the article id, the offsets and the sentence that says it."""
+    with opened(db) as corpus:
+        items = corpus.audit(sample, seed, [kind] if kind else None)
+        counts: dict[str, int] = {}
+        for item in items:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+            console.print(f"[bold]{item.kind} {counts[item.kind]}[/bold]  {escape(item.key)}", soft_wrap=True)
+            console.print(f"  shows: {escape(item.claim)}", soft_wrap=True)
+            console.print(f"  {escape(item.detail)}", soft_wrap=True)
+            console.print(f"  evidence ({escape(item.article[:10])} {item.start}-{item.end}): "
+                          f"{escape(item.evidence)}", soft_wrap=True, end="\n\n")
+        nouns = {"entity": ("entity merge", "entity merges")}
+        console.print(", ".join(plural(n, *nouns.get(k, (k,))) for k, n in counts.items()) or "nothing to sample")
