@@ -164,3 +164,14 @@ def test_n_days_before_a_date_counts_from_that_date(nlp):
 def test_that_day_is_the_story_reference_time(nlp):
     article = run(nlp, ["The treaty was signed on March 3, 2010.", "Later that year the border reopened."])
     assert value_of(article, "Later that year") == "2010"
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("Syria has been at war since March 2011.", "2012-02-08"),  # a bound: the perfect speaks of today
+    ("The fund will be exhausted by 2036, the report indicated.", None),
+    ("He played a large role during the 2008 election.", None),  # a year naming a thing: background
+    ("Rebels attacked the town in March 2011.", "2011-03"),  # the event's own date
+    ("Wednesday's shelling killed 50 people.", "2012-02-08"),
+])
+def test_background_dates_do_not_date_the_sentence(nlp, sentence, date):
+    assert run(nlp, [sentence]).sentences[0].date == date

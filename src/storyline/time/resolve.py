@@ -41,7 +41,7 @@ class Found:
     expression: TimeExpression
     tense: Tense = "none"
     located: str | None = None  # the date of the event a "N days after <event>" expression locates
-    main: bool = True  # False inside a relative clause or apposition: it does not date the sentence
+    main: bool = True  # False in a relative clause, apposition or background phrase: it does not date the sentence
 
 
 def parse_day(value: str | None) -> date | None:
@@ -141,10 +141,24 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         if value and _reports_quarter(mention, value, tense, clock.anchor):
             clock.quarter = _latest_quarter(mention, value, clock.quarter)
         located = normalised.located if clock.anchor is not None else None
-        results.append(Found(expression, tense, located, main))
+        results.append(Found(expression, tense, located, main and _dates_event(before, attached, value)))
     _locate_against_dates(mentions, results)
     _join_month_ranges(mentions, results)
     return results
+
+
+# Words that make a date the bound of a period, not the time of what the sentence reports: "at war since
+# March 2011", "funds exhausted by 2036", "in office until 2020".
+_BOUND_WORDS = {"since", "until", "till", "by", "through"}
+
+
+def _dates_event(before: str, attached: str, value: str | None) -> bool:
+    """Whether an expression may date its sentence's event: not a bound ("since March 2011"), and not a year or
+    month naming a thing the sentence mentions ("during the 2016 election", "the 2014 ban"), which is background;
+    a day that qualifies a noun ("Wednesday's shelling") stays, as it usually is the event itself."""
+    if before in _BOUND_WORDS:
+        return False
+    return not (attached == "noun" and value is not None and _COARSE.match(value))
 
 
 # What joins the two ends of a range of months: "from January to October", "the January-September period";
