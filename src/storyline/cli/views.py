@@ -55,9 +55,13 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id or a unique 
                      "status_reason", "duplicate_of"):
             value = getattr(article, name)
             if value:
-                evidence = article.evidence_for(name)
-                how = f"  [dim]({escape(evidence.method)}: {escape(evidence.text)})[/dim]" if evidence else ""
-                console.print(f"[bold]{name}[/bold]: {escape(str(value))}{how}")
+                found = [e for e in article.evidence if e.field == name]
+                how = "; ".join(f"{escape(e.method)}: {escape(e.text)}" for e in found)
+                estimated = " (estimated, not stated)" if name == "published_estimate" else ""
+                console.print(f"[bold]{name}[/bold]: {escape(str(value))}{estimated}"
+                              + (f"  [dim]({how})[/dim]" if how else ""))
+        for conflict in (e for e in article.evidence if e.field == "published_conflict"):
+            console.print(f"[bold red]date line disputed[/bold red]: {escape(conflict.method)}: {escape(conflict.text)}")
         console.print()
         for paragraph in article.paragraphs:
             console.print(escape(paragraph), end="\n\n")
