@@ -241,3 +241,23 @@ def test_those_who_killed_themselves_and_the_elliptical_passive_are_victims(nlp)
                        ("Two suspects have been killed and seven arrested in a raid.", "detained"),
                        ("Riots left more than 120 people hurt.", "injured")):
         assert [f.kind for f in analysed(text).figures if f.text in ("seven", "120")] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "Fifteen of the Sept. 11 hijackers were Saudi nationals.",
+    "The police recovered a 9 mm handgun and a 7.62-caliber rifle.",
+])
+def test_days_of_the_month_and_calibres_are_not_counts(nlp, text):
+    assert [f.text for f in analysed(text).figures if f.value in (11, 9)] == []
+
+
+def test_a_comparison_with_a_figure_does_not_hedge_it(nlp):
+    figures = by_text(analysed("The economy lost $6 billion, more than the $5.7 billion he had requested.",
+                               "Asked about the 63 members who voted for him, she laughed."))
+    assert figures["$5.7 billion"].qualifier is None and figures["63"].qualifier is None
+
+
+def test_the_thing_counted_stops_where_a_clause_begins(nlp):
+    figures = by_text(analysed("The suit covers 1.5 million women seeking back pay.",
+                               "The party has only 51 votes right now."))
+    assert figures["1.5 million"].counted == "women" and figures["51"].counted == "votes"

@@ -43,7 +43,7 @@ _COUNTED_STOP = re.compile(r"^(of|in|on|at|by|for|from|to|and|or|but|who|which|t
                            r"across|per|its|their|his|her|along|near|inside|outside|around|among|amid|within|"
                            r"into|onto|between|against|toward|towards|through|throughout|including|like|"
                            r"last|this|these|those|them|us|whom|when|where|while|after|so|far|more|each|every|also|too|now|"
-                           r"then)$", re.I)
+                           r"then|right|get|gets|got|together|will|would|could|can|may|might|must|should|did|do|does)$", re.I)
 
 
 def counted_noun(after: str) -> str | None:
@@ -53,7 +53,9 @@ def counted_noun(after: str) -> str | None:
         return None
     words: list[str] = []
     for word in match.group(1).split()[:3]:
-        verb_like = word.lower().endswith("ed") and word.lower() not in ("armed", "displaced", "wounded")
+        # "women seeking back pay": a participle after the noun starts a clause, not the thing counted
+        verb_like = (word.lower().endswith("ed") and word.lower() not in ("armed", "displaced", "wounded")) or \
+            (bool(words) and word.lower().endswith("ing"))
         if _COUNTED_STOP.match(word) or (verb_like and not (not words and _is_cue_noun(word))):
             break
         words.append(word)

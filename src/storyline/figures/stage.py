@@ -25,8 +25,11 @@ _NOT_COUNT_AFTER = re.compile(
     r"tons?|degrees?|times|a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT|UTC|BST|CET|EST|EDT|PST|local time|hrs\b|"
     r"st\b|nd\b|rd\b|th\b|-old|sq|square|ft|feet|foot|-foot|"
     r"inch(?:es)?|-inch|ounces?|lbs?|yards?|acres?|hectares?|litres?|liters?|gallons?|[kMGT]?Hz|mAh|[KMGT]B|ppi|"
-    r"megapixels?|mph|calories|volts?|watts?|x\s*\d+)\b|(?-i:\s+(?:[A-Z]\w+\s+)+(?:Street|St|Avenue|Ave|Road|"
+    r"megapixels?|mph|calories|volts?|watts?|mm|cm|millimet\w+|centimet\w+|-?calib(?:er|re)|x\s*\d+)\b|(?-i:\s+(?:[A-Z]\w+\s+)+(?:Street|St|Avenue|Ave|Road|"
     r"Rd|Boulevard|Lane|Square|Place)\b))", re.IGNORECASE)
+# A day of the month: "the Sept. 11 hijackers", "on March 3": never a count.
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$|(?-i:\b(?:January|February|"
+                           r"March|April|May|June|July|August|September|October|November|December))\s+$")
 # A number that identifies rather than counts: "Resolution 2254", "No. 5", "Flight 17", "Article 51", "point 2".
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:no\.|nos\.|number|resolution|article|flight|route|chapter|page|section|room|level|phase|grade|version|"
@@ -107,7 +110,8 @@ def is_count(body: str, number: NumberMention) -> bool:
     scores and years."""
     after, before = body[number.end:], body[:number.start]
     written = body[number.start:number.end]
-    if _NOT_COUNT_AFTER.match(after) or _NAME_BEFORE.search(before) or _CLOCK_BEFORE.search(before):
+    if _NOT_COUNT_AFTER.match(after) or _NAME_BEFORE.search(before) or _CLOCK_BEFORE.search(before) \
+            or _MONTH_BEFORE.search(before):
         return False
     if _HOUR[0].search(before) and _HOUR[1].match(after):
         return False
