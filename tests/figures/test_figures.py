@@ -261,3 +261,10 @@ def test_the_thing_counted_stops_where_a_clause_begins(nlp):
     figures = by_text(analysed("The suit covers 1.5 million women seeking back pay.",
                                "The party has only 51 votes right now."))
     assert figures["1.5 million"].counted == "women" and figures["51"].counted == "votes"
+
+
+def test_a_range_shares_its_currency_and_scale(nlp):
+    [number] = find_numbers("his net worth between $19 and $22 million")
+    assert (number.value, number.value_high, number.currency) == (19_000_000, 22_000_000, "USD")
+    [troops] = analysed("Officials plan to pull all 2,000 troops out of the country.").figures
+    assert troops.counted == "troops"
