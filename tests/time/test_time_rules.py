@@ -59,6 +59,7 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("The vote is expected in the Senate on Wednesday, followed by the House on Thursday.", "Thursday",
          "2012-02-09"),
         ("The vote was held on Monday, followed by a rally on Tuesday.", "Tuesday", "2012-02-07"),
+        ("They would appeal the decision, announced Monday by the agency.", "Monday", "2012-02-06"),
         # "overnight" is the night before the story's own day (publication, unless the story set a day)
         ("Rebels shelled the city overnight.", "overnight", "2012-02-07TNI"),
         ("London shares fell Friday after overnight losses in New York.", "overnight", "2012-02-02TNI"),

@@ -115,10 +115,16 @@ def tense_of(span: Span) -> Tense:
     return tense
 
 
+# Participles that only order an event after or before the clause they hang from.
+_SEQUENCE = {"follow", "precede"}
+
+
 def _clause_of_participle(verb: Token) -> Token:
-    """A bare participle clause tacked onto a clause ("is expected to begin Wednesday, followed by the House on
-    Thursday") has no tense of its own: it takes the tense of the verb it hangs from."""
-    if (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX")
+    """A bare participle of sequence tacked onto a clause ("is expected to begin Wednesday, followed by the House
+    on Thursday") has no tense of its own: it takes the tense of the verb it hangs from. Other participles keep
+    theirs: "the decision, announced Wednesday, ..." is a past announcement whatever the main verb says."""
+    if (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in _SEQUENCE
+            and verb.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
         return verb.head
     return verb
