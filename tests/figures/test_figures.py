@@ -268,3 +268,9 @@ def test_a_range_shares_its_currency_and_scale(nlp):
     assert (number.value, number.value_high, number.currency) == (19_000_000, 22_000_000, "USD")
     [troops] = analysed("Officials plan to pull all 2,000 troops out of the country.").figures
     assert troops.counted == "troops"
+
+
+def test_soldiers_who_died_are_counted_as_killed(nlp):
+    figures = by_text(analysed("More than 2,400 American soldiers have died in the war.",
+                               "The army sent 3,000 soldiers to the border."))
+    assert figures["2,400"].kind == "killed" and figures["3,000"].kind == "troops"

@@ -75,6 +75,10 @@ def kind_of(counted: str | None, before: str, after: str, currency: str | None,
     if counted and not any(PEOPLE.match(word) for word in counted.split()):
         # A noun of its own decides: "500 air raids" are raids, "five provinces" are no casualty figure.
         kind = next((kind for kind, cue in KIND_CUES if cue.search(counted)), "other")
+        if kind == "troops" and number is not None:
+            # soldiers are people too: "2,400 soldiers have died" counts the dead, not a deployment
+            fate = governing_kind(number)
+            kind = fate if fate in _CASUALTIES else kind
     else:
         kind = (governing_kind(number) if number is not None else None) or _nearest_cue(before, after) or "other"
     sentence = f"{before} {counted or ''} {after}"
@@ -108,6 +112,7 @@ def governing_kind(number: Token) -> str | None:
     return None
 
 
+_CASUALTIES = {"killed", "injured", "missing", "detained"}
 # Verbs whose active subject does the deed to others: the people counted as their subject are no victims.
 _DONE_TO_OTHERS = {"kill", "wound", "injure", "hurt", "arrest", "detain", "murder", "massacre", "execute", "capture",
                    "abduct", "imprison", "jail", "slay", "displace", "evacuate", "shoot"}
