@@ -274,3 +274,11 @@ def test_soldiers_who_died_are_counted_as_killed(nlp):
     figures = by_text(analysed("More than 2,400 American soldiers have died in the war.",
                                "The army sent 3,000 soldiers to the border."))
     assert figures["2,400"].kind == "killed" and figures["3,000"].kind == "troops"
+
+
+def test_a_date_inside_the_counted_phrase_dates_the_figure(nlp):
+    figures = by_text(analysed("There were 520,000 arrests last year, a third of the 1.6 million arrests that "
+                               "happened in 2000.", "Saudi Arabia threatened to sell hundreds of billions of dollars "
+                               "in assets."))
+    assert figures["1.6 million"].as_of == "2000" and figures["520,000"].as_of == "2020"
+    assert figures["hundreds of billions"].lower_bound == 200_000_000_000

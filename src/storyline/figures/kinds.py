@@ -43,7 +43,7 @@ _COUNTED_STOP = re.compile(r"^(of|in|on|at|by|for|from|to|and|or|but|who|which|t
                            r"across|per|its|their|his|her|along|near|inside|outside|around|among|amid|within|"
                            r"into|onto|between|against|toward|towards|through|throughout|including|like|"
                            r"last|this|these|those|them|us|whom|when|where|while|after|so|far|more|each|every|also|too|now|"
-                           r"then|right|get|gets|got|together|out|up|down|off|back|away|will|would|could|can|may|might|must|should|did|do|does)$", re.I)
+                           r"then|right|get|gets|got|together|anyway|already|again|still|yet|instead|ago|apiece|out|up|down|off|back|away|will|would|could|can|may|might|must|should|did|do|does)$", re.I)
 
 
 def counted_noun(after: str) -> str | None:

@@ -32,7 +32,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|bn|mn|m|k)\b)?|{_WORD_NUMBER}"
 # "scores" is vague only before "of" or "more" ("scores of people", "injured scores more"): a match's scores are not.
 _VAGUE = (r"(?:a\s+few|several)(?:\s+(?:dozen|hundred|thousand|million|billion)\b)+|"
-          r"(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions)|dozens|scores(?=\s+(?:of\s+(?!\d)|more\b))|"
+          r"(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions|billions)|dozens|scores(?=\s+(?:of\s+(?!\d)|more\b))|"
           r"hundreds|thousands|millions|billions|several|a\s+handful|a\s+few")
 _VAGUE_FORM = re.compile(_VAGUE.replace(r"(?=\s+(?:of\s+(?!\d)|more\b))", ""), re.IGNORECASE)
 _CURRENCY = r"(?:US|A|AU|C|CA|NZ|HK|S)\$|\$|€|£|¥"

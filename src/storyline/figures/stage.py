@@ -13,6 +13,7 @@ import re
 
 from ..record import Article, Figure, Sentence
 from ..stages import stage
+from ..time.sentences import calendar_day_or_coarser
 from .kinds import PEOPLE, counted_noun, kind_of
 from .numbers import NumberMention, find_numbers
 from .qualifiers import qualifier_before
@@ -95,7 +96,7 @@ def sentence_figures(article: Article, text: str, index: int, sentence: Sentence
         figure, told_in_present = _figure(article, text, body, index, number)
         if figure.kind == "other" and not _significant(number, figure):
             continue
-        figure.as_of, figure.as_of_via = as_of, via
+        figure.as_of, figure.as_of_via = _own_date(article, text, index, sentence, start, end) or (as_of, via)
         if told_in_present and article.published:
             # "…, where the United Nations says more than 5,400 people have been killed": the count stands at
             # publication, whatever day the rest of the sentence speaks of.
@@ -217,6 +218,24 @@ def _number_span(article: Article, start: int, end: int):
     sentence = next(s for s in article.sentences if s.start <= start < s.end)
     offset = article.paragraph_starts()[sentence.paragraph]
     return article.docs[sentence.paragraph].char_span(start - offset, end - offset, alignment_mode="expand")
+
+
+def _own_date(article: Article, text: str, index: int, sentence: Sentence, start: int,
+              end: int) -> tuple[str, str] | None:
+    """A date inside the noun phrase the number counts ("the 1.6 million arrests that happened in 2000") dates
+    that figure, whatever date the sentence's main clause has; a "since" date only says when the count began."""
+    span = _number_span(article, start, end)
+    if span is None or not len(span):
+        return None
+    noun = span.root.head if span.root.dep_ in ("nummod", "quantmod", "compound") else span.root
+    low, high = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    paragraph_start = article.paragraph_starts()[sentence.paragraph]
+    for date in article.dates:
+        inside = low <= date.start - paragraph_start and date.end - paragraph_start <= high
+        value = calendar_day_or_coarser(date.value) if date.type in ("DATE", "TIME") else None
+        if date.sentence == index and inside and value and not _SINCE_BEFORE.search(text[sentence.start:date.start]):
+            return value, "sentence"
+    return None
 
 
 def _as_of(article: Article, index: int, sentence: Sentence, text: str) -> tuple[str | None, str | None]:
