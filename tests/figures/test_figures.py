@@ -282,3 +282,10 @@ def test_a_date_inside_the_counted_phrase_dates_the_figure(nlp):
                                "in assets."))
     assert figures["1.6 million"].as_of == "2000" and figures["520,000"].as_of == "2020"
     assert figures["hundreds of billions"].lower_bound == 200_000_000_000
+
+
+def test_a_subject_that_cannot_speak_gives_no_figure(nlp):
+    [figure] = analysed("The offer would also give a reprieve to 300,000 people from El Salvador.").figures
+    assert figure.source is None
+    [given] = analysed("Activists reported at least 50 people killed in the shelling.").figures
+    assert given.source == "Activists"

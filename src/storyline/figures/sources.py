@@ -60,13 +60,31 @@ def _reporting_subject(number: Span) -> tuple[str, Token] | None:
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in _PRONOUNS:
+            if subject is not None and subject.lower_ not in _PRONOUNS and _can_give(subject):
                 return _tidy(_subject_text(subject)), token
             return None
         if token.head is token:
             return None
         token = token.head
     return None
+
+
+# Common nouns that give figures: people and bodies that speak, and the documents they speak through.
+_GIVERS = re.compile(
+    r"^(?:official|activist|monitor|group|agency|ministry|department|office|spokes\w+|police|army|military|"
+    r"government|authorit\w+|source|witness|observer|organi[sz]ation|committee|council|commission|union|"
+    r"campaign|administration|court|prosecutor|investigator|analyst|expert|economist|researcher|doctor|hospital|"
+    r"medic|rescuer|worker|resident|leader|minister|president|governor|mayor|lawmaker|senator|aide|staff|"
+    r"report|data|figure|statistic|estimate|survey|study|poll|analysis|record|document|return|statement|"
+    r"tally|count|census|projection|release|filing|letter|cable|memo|audit|review|budget|bill|plan)s?$",
+    re.IGNORECASE)
+
+
+def _can_give(subject: Token) -> bool:
+    """Whether the subject can give a figure: a name, or a noun for someone who speaks or a document; not "the
+    offer would give 300,000 people ..." whose subject reports nothing."""
+    return subject.pos_ == "PROPN" or bool(subject.ent_type_) or bool(_GIVERS.match(subject.lemma_)) \
+        or bool(_GIVERS.match(subject.text))
 
 
 def _subject_text(subject: Token) -> str:
