@@ -289,3 +289,10 @@ def test_a_subject_that_cannot_speak_gives_no_figure(nlp):
     assert figure.source is None
     [given] = analysed("Activists reported at least 50 people killed in the shelling.").figures
     assert given.source == "Activists"
+
+
+def test_a_figure_that_is_its_own_subject_has_no_source(nlp):
+    [figure] = analysed("Hundreds of workers at the tax office also did not show up on Friday.").figures
+    assert figure.source is None
+    [actions] = analysed("Lawmakers who were briefed on the plan said it lists 19 separate actions.").figures
+    assert actions.source == "Lawmakers"

@@ -47,12 +47,13 @@ _COUNTED_STOP = re.compile(r"^(of|in|on|at|by|for|from|to|and|or|but|who|which|t
 
 
 def counted_noun(after: str) -> str | None:
-    """The noun phrase right after a number ("people", "air raids", "Syrian refugees"), at most three words."""
+    """The noun phrase right after a number ("people", "air raids", "Syrian refugees", "new immigration judge
+    teams"), at most four words."""
     match = re.match(r"\s+(?:of\s+)?([A-Za-z][\w' -]*)", after)  # "thousands of people"
     if not match:
         return None
     words: list[str] = []
-    for word in match.group(1).split()[:3]:
+    for word in match.group(1).split()[:4]:
         # "women seeking back pay": a participle after the noun starts a clause, not the thing counted
         verb_like = (word.lower().endswith("ed") and word.lower() not in ("armed", "displaced", "wounded")) or \
             (bool(words) and word.lower().endswith("ing"))
