@@ -246,9 +246,10 @@ def test_those_who_killed_themselves_and_the_elliptical_passive_are_victims(nlp)
 @pytest.mark.parametrize("text", [
     "Fifteen of the Sept. 11 hijackers were Saudi nationals.",
     "The police recovered a 9 mm handgun and a 7.62-caliber rifle.",
+    "At his arrest he was 5-foot-11 and 215 pounds.",
 ])
 def test_days_of_the_month_and_calibres_are_not_counts(nlp, text):
-    assert [f.text for f in analysed(text).figures if f.value in (11, 9)] == []
+    assert [f.text for f in analysed(text).figures if f.value in (11, 9, 215)] == []
 
 
 def test_a_comparison_with_a_figure_does_not_hedge_it(nlp):

@@ -28,6 +28,7 @@ _NOT_COUNT_AFTER = re.compile(
     r"inch(?:es)?|-inch|ounces?|lbs?|yards?|acres?|hectares?|litres?|liters?|gallons?|[kMGT]?Hz|mAh|[KMGT]B|ppi|"
     r"megapixels?|mph|calories|volts?|watts?|mm|cm|millimet\w+|centimet\w+|-?calib(?:er|re)|x\s*\d+)\b|(?-i:\s+(?:[A-Z]\w+\s+)+(?:Street|St|Avenue|Ave|Road|"
     r"Rd|Boulevard|Lane|Square|Place)\b))", re.IGNORECASE)
+_WEIGHT_AFTER = re.compile(r"\s+pounds?\b(?!\s+sterling)", re.IGNORECASE)
 # A day of the month: "the Sept. 11 hijackers", "on March 3": never a count.
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$|(?-i:\b(?:January|February|"
                            r"March|April|May|June|July|August|September|October|November|December))\s+$")
@@ -114,6 +115,8 @@ def is_count(body: str, number: NumberMention) -> bool:
     if _NOT_COUNT_AFTER.match(after) or _NAME_BEFORE.search(before) or _CLOCK_BEFORE.search(before) \
             or _MONTH_BEFORE.search(before):
         return False
+    if _WEIGHT_AFTER.match(after) and not number.currency and number.value < 1000:
+        return False  # "he was 5-foot-11 and 215 pounds": a weight; "700,000 pounds" stays money
     if _HOUR[0].search(before) and _HOUR[1].match(after):
         return False
     if _IDENTIFIER_BEFORE.search(before) and not _counts_people_or_kind(after):
