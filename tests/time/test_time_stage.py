@@ -206,3 +206,15 @@ def test_a_weekday_with_a_date_but_no_year_fits_one_year(nlp):
     article = run(nlp, ["The war began in March 2011.", "Rebels took the town on Friday, March 2, officials said."],
                   published=None)
     assert article.published_estimate == "2012-03-02/.."  # 2 March was a Friday in 2012, not in 2011 or 2013–16
+
+
+def test_a_weekend_between_the_lead_and_the_date_line_is_no_conflict(nlp):
+    monday = run(nlp, ["The agent has been fired.", "He was fired late Friday afternoon, his lawyer said."],
+                 published="2012-02-06")
+    assert monday.evidence_for("published_conflict") is None
+
+
+def test_a_url_with_another_day_disputes_the_date_line(nlp):
+    article = run(nlp, ["The council voted on the plan."], url="https://news.example.com/2012/02/11/plan-vote")
+    assert article.published == "2012-02-08"
+    assert "2012-02-11" in article.evidence_for("published_conflict").text

@@ -11,9 +11,9 @@ from datetime import date, timedelta
 
 from ..record import Article, TimeExpression
 from ..stages import stage
-from .conflict import date_line_conflict
+from .conflict import date_line_conflict, url_conflict
 from .estimate import content_estimate, period_start
-from .published import add_url_date, url_date
+from .published import add_url_date, article_url, url_date
 from .resolve import Clock, Found, parse_day, resolve_paragraph
 from .sentences import assign_sentence_dates, sentence_index
 from .units import shift
@@ -79,7 +79,7 @@ def flag_date_line_conflict(article: Article, anchor: date, found: list[Found]) 
     said = f"date line {anchor.isoformat()}" + (f" ({stated.text})" if stated else "")
     starts = article.paragraph_starts()
     lead_end = starts[2] if len(starts) > 2 else len(article.text)
-    conflict = date_line_conflict(anchor, said, found, lead_end)
+    conflict = date_line_conflict(anchor, said, found, lead_end) or url_conflict(anchor, said, article_url(article))
     article.evidence = [e for e in article.evidence if e.field != "published_conflict"]  # a rerun replaces it
     if conflict is not None:
         article.evidence.append(conflict)
