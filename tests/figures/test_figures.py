@@ -24,6 +24,7 @@ def by_text(article: Article) -> dict[str, object]:
 
 @pytest.mark.parametrize("text, value, high", [
     ("some 12,500 people", 12500, None), ("three million", 3_000_000, None), ("$4.5bn", 4_500_000_000, None),
+    ("30 or 40", 30, 40),
     ("twenty-two", 22, None), ("between 40 and 60", 40, 60), ("1,000-2,000", 1000, 2000),
     ("a dozen", 12, None), ("two dozen", 24, None),
 ])
@@ -297,3 +298,15 @@ def test_a_figure_that_is_its_own_subject_has_no_source(nlp):
     assert figure.source is None
     [actions] = analysed("Lawmakers who were briefed on the plan said it lists 19 separate actions.").figures
     assert actions.source == "Lawmakers"
+
+
+@pytest.mark.parametrize("sentence, number, counted", [
+    ("It extends protections for 700,000 illegal immigrants brought to the country as children.", "700,000",
+     "illegal immigrants"),
+    ("It offered protections for roughly 700,000 young undocumented immigrants.", "700,000",
+     "young undocumented immigrants"),
+    ("The plan includes 23 steps he took without congressional action.", "23", "steps"),
+    ("Dozens of groups joined in support of the company.", "Dozens", "groups"),
+])
+def test_the_thing_counted_is_read_off_the_parse(nlp, sentence, number, counted):
+    assert by_text(analysed(sentence))[number].counted == counted

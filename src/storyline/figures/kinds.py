@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # (kind, cue pattern), most specific first. A cue is looked for in the counted noun, then near the number.
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -61,6 +61,37 @@ def counted_noun(after: str) -> str | None:
             break
         words.append(word)
     return " ".join(words) or None
+
+
+_MODIFIERS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "det", "poss"}
+
+
+def counted_in_parse(number: Span) -> str | None:
+    """The noun phrase the number counts, read off the parse: the noun it modifies ("700,000 young undocumented
+    immigrants brought here as children" → "young undocumented immigrants"), or the object of its "of" ("dozens of
+    groups"); None where the parse shows no such noun or a clause comes between."""
+    token = number.root
+    if token.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and token.head.i > token.i \
+            and token.head.pos_ in ("NOUN", "PROPN"):
+        first, noun = number.end, token.head
+    else:
+        noun = None
+        for _ in range(3):  # "hundreds of thousands of people": follow "of" out of the number
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if target is None:
+                return None
+            if target.i >= number.end:
+                first, noun = of.i + 1, target
+                break
+            token = target
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+    words = number.doc[first:noun.i + 1]
+    if not 1 <= len(words) <= 5 or any(w.dep_ not in _MODIFIERS and w != noun for w in words):
+        return None
+    kept = [w for w in words if w.dep_ not in ("det", "poss")]
+    return " ".join(w.text for w in kept) or None
 
 
 def _is_cue_noun(word: str) -> bool:

@@ -39,7 +39,8 @@ _CURRENCY = r"(?:US|A|AU|C|CA|NZ|HK|S)\$|\$|€|£|¥"
 _NUMBER = re.compile(
     rf"(?<![\w.,:/$€£¥-])(?P<cur>{_CURRENCY})?\s?"
     rf"(?:(?P<between>between\s+)?(?P<bcur>{_CURRENCY})?(?P<low>{_AMOUNT})"
-    rf"(?:(?<=\d)\s*[-–]\s*(?=[\d$€£])|\s+to\s+|(?(between)\s+and\s+|(?!)))(?:{_CURRENCY})?"
+    rf"(?:(?<=\d)\s*[-–]\s*(?=[\d$€£])|\s+to\s+|(?<=\d)\s+or\s+(?=\d)|(?(between)\s+and\s+|(?!)))"
+    rf"(?:{_CURRENCY})?"
     rf"(?P<high>{_AMOUNT})(?=\W|$)"
     rf"|(?P<single>{_AMOUNT}|{_VAGUE}))(?![\w$€£¥/]|[.,:]\d)",
     re.IGNORECASE,

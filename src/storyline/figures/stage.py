@@ -14,7 +14,7 @@ import re
 from ..record import Article, Figure, Sentence
 from ..stages import stage
 from ..time.sentences import calendar_day_or_coarser
-from .kinds import PEOPLE, counted_noun, kind_of
+from .kinds import PEOPLE, counted_in_parse, counted_noun, kind_of
 from .numbers import NumberMention, find_numbers
 from .qualifiers import qualifier_before
 from .sources import source_of
@@ -176,9 +176,10 @@ def _figure(article: Article, text: str, body: str, index: int, number: NumberMe
     """The figure, and whether its source tells it in the present tense."""
     sentence = article.sentences[index]
     before, after = body[:number.start], body[number.end:]
-    counted = None if number.currency else counted_noun(after)
     start, end = sentence.start + number.start, sentence.start + number.end
     span = _number_span(article, start, end)
+    parsed = counted_in_parse(span) if span is not None and len(span) else None
+    counted = None if number.currency else parsed or (None if span is not None else counted_noun(after))
     kind = kind_of(counted, before, after, number.currency, span.root if span is not None and len(span) else None)
     attribution = source_of(body, span, article.quotes, start)
     figure = Figure(
