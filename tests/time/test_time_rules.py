@@ -55,6 +55,10 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         # a weekday before the month and day is part of the date, which wins
         ("It began at 4:20 p.m. on Friday, Sept. 16, when the memo went out.", "4:20 p.m. on Friday, Sept. 16",
          "2011-09-16T16:20"),
+        # the weekday picks the year: 14 September was a Wednesday in 2011, a Friday in 2012
+        ("The process began in earnest at 4:20 p.m. on Wednesday, Sept. 14.", "4:20 p.m. on Wednesday, Sept. 14",
+         "2011-09-14T16:20"),
+        ("Meeting notes, Friday, Sept. 14.", "Friday, Sept. 14", "2012-09-14"),
         # a bare participle clause takes the tense of the clause it is tacked onto
         ("The vote is expected in the Senate on Wednesday, followed by the House on Thursday.", "Thursday",
          "2012-02-09"),
