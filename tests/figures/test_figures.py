@@ -310,3 +310,9 @@ def test_a_figure_that_is_its_own_subject_has_no_source(nlp):
 ])
 def test_the_thing_counted_is_read_off_the_parse(nlp, sentence, number, counted):
     assert by_text(analysed(sentence))[number].counted == counted
+
+
+def test_a_year_naming_a_thing_deep_in_the_phrase_does_not_date_the_figure(nlp):
+    figures = by_text(analysed("This week more than 10 packages were mailed to critics, including his 2016 "
+                               "opponent.", "Republicans picked up 19 state legislative bodies."))
+    assert figures["10"].as_of != "2016" and figures["19"].kind == "other"

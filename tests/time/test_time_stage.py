@@ -218,3 +218,9 @@ def test_a_url_with_another_day_disputes_the_date_line(nlp):
     article = run(nlp, ["The council voted on the plan."], url="https://news.example.com/2012/02/11/plan-vote")
     assert article.published == "2012-02-08"
     assert "2012-02-11" in article.evidence_for("published_conflict").text
+
+
+def test_a_relative_day_takes_the_date_written_after_it(nlp):
+    article = run(nlp, ["Officials met on Sept. 10, 2011.", "They reviewed the plan at a meeting the next day, "
+                        "Sept. 15, an aide said."])
+    assert value_of(article, "the next day") == "2011-09-15"

@@ -107,6 +107,8 @@ def kind_of(counted: str | None, before: str, after: str, currency: str | None,
     if counted and not any(PEOPLE.match(word) for word in counted.split()):
         # A noun of its own decides: "500 air raids" are raids, "five provinces" are no casualty figure.
         kind = next((kind for kind, cue in KIND_CUES if cue.search(counted)), "other")
+        if kind == "killed" and _INSTITUTION_BODIES.search(counted):
+            kind = "other"  # "19 state legislative bodies", "governing bodies": institutions, not the dead
         if kind == "troops" and number is not None:
             # soldiers are people too: "2,400 soldiers have died" counts the dead, not a deployment
             fate = governing_kind(number)
@@ -145,6 +147,7 @@ def governing_kind(number: Token) -> str | None:
 
 
 _CASUALTIES = {"killed", "injured", "missing", "detained"}
+_INSTITUTION_BODIES = re.compile(r"\b(?!dead\b)[a-z]+\s+bodies\b", re.I)
 # Verbs whose active subject does the deed to others: the people counted as their subject are no victims.
 _DONE_TO_OTHERS = {"kill", "wound", "injure", "hurt", "arrest", "detain", "murder", "massacre", "execute", "capture",
                    "abduct", "imprison", "jail", "slay", "displace", "evacuate", "shoot"}

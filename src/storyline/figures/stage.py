@@ -235,11 +235,31 @@ def _own_date(article: Article, text: str, index: int, sentence: Sentence, start
     low, high = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
     paragraph_start = article.paragraph_starts()[sentence.paragraph]
     for date in article.dates:
-        inside = low <= date.start - paragraph_start and date.end - paragraph_start <= high
+        inside = low <= date.start - paragraph_start and date.end - paragraph_start <= high \
+            and _on_a_clause_of(article, date.start, date.end, noun)
         value = calendar_day_or_coarser(date.value) if date.type in ("DATE", "TIME") else None
         if date.sentence == index and inside and value and not _SINCE_BEFORE.search(text[sentence.start:date.start]):
             return value, "sentence"
     return None
+
+
+def _on_a_clause_of(article: Article, start: int, end: int, noun) -> bool:
+    """Whether the date modifies a verb of a clause on the counted noun ("arrests that happened in 2000"), not a
+    noun deeper inside it ("packages mailed to ... Trump's 2016 opponent")."""
+    span = _number_span(article, start, end)
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(8):
+        if token.head is token or token == noun:
+            return False
+        head = token.head
+        if head.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("prep", "pobj"):
+            return False  # a year naming a thing: "the 2016 opponent"
+        if head.pos_ in ("VERB", "AUX"):
+            return head.dep_ in ("relcl", "acl") and head.head == noun
+        token = head
+    return False
 
 
 def _as_of(article: Article, index: int, sentence: Sentence, text: str) -> tuple[str | None, str | None]:

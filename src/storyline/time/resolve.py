@@ -144,7 +144,25 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         results.append(Found(expression, tense, located, main and _dates_event(before, attached, value)))
     _locate_against_dates(mentions, results)
     _join_month_ranges(mentions, results)
+    _apposed_dates(mentions, results, clock)
     return results
+
+
+_APPOSED = re.compile(r"\s*,\s*$")
+
+
+def _apposed_dates(mentions: list[Mention], results: list[Found], clock: Clock) -> None:
+    """"the next day, Sept. 15": a relative day followed by the date it means takes that date, which the writer
+    gave to settle it; the story's clock moves to it too."""
+    for index, (first, second) in enumerate(zip(mentions, mentions[1:])):
+        between = first.match.string[first.end: second.start]
+        if first.rule not in ("ref_day", "anaphoric", "day_word", "weekday") or not _APPOSED.fullmatch(between):
+            continue
+        stated = results[index + 1].expression.value
+        if parse_day(stated) is not None and parse_day(results[index].expression.value) is not None:
+            results[index].expression.value = stated
+            if index + 1 == len(results) - 1:
+                clock.reference = parse_day(stated)
 
 
 # Words that make a date the bound of a period, not the time of what the sentence reports: "at war since
