@@ -6,13 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .filters import QUOTE_KINDS, check_choice, date_range, names_entity
+from .filters import QUOTE_KINDS, FilterError, check_choice, date_range, names_entity
 from .record import (Article, CanonicalEntity, FigureSeries, Inconsistency, Notice, ReadFailure, Statement,
                      SummarySentence, TimelineEntry)
 from .store import Database
 from .store.database import ArticleFilter, QuoteFilter, SearchHit
 
 if TYPE_CHECKING:  # the build machinery imports spaCy: read-only uses of the API must not pay for it
+    from .audit import AuditItem
     from .corpus.stories import Story
     from .positions.group import PositionsMap
     from .positions.group import Statement as PositionStatement
@@ -180,6 +181,17 @@ class Corpus:
         from .corpus.entities import EntityTables
 
         return EntityTables(self.db.conn)
+
+    def audit(self, size: int, seed: int, kinds: list[str] | None = None) -> list[AuditItem]:
+        """`size` random extractions of each kind (`audit.AUDIT_KINDS`: quote, entity, figure, date, or those in
+        `kinds`) with their evidence, the same for the same seed and corpus; FilterError on an unknown kind."""
+        from .audit import AUDIT_KINDS, sample
+
+        for kind in kinds or []:
+            check_choice(kind, AUDIT_KINDS, "audit kind")
+        if size < 1:
+            raise FilterError(f"sample size: expected a positive number, got {size}")
+        return sample(self.articles(), self.entities(), size, seed, kinds or AUDIT_KINDS)
 
     def failures(self) -> list[ReadFailure]:
         return self.db.failures()

@@ -82,3 +82,12 @@ def test_export_a_table_as_csv_with_article_and_source(db):
     assert any("refused" in r["as_said"] for r in rows)
     figures = json.loads(runner.invoke(app, ["export", "--table", "figures", "--db", db]).stdout)
     assert any(f["value"] == 12 and f["kind"] == "other" or f["value"] == 12 for f in figures)
+
+
+def test_audit_prints_each_kind_with_evidence_and_refuses_an_unknown_kind(db):
+    result = runner.invoke(app, ["audit", "--sample", "2", "--seed", "3", "--db", db], env={"COLUMNS": "300"})
+    assert result.exit_code == 0
+    assert "figure 1" in result.output and "At least 12 boats were damaged in the storm." in result.output
+    assert runner.invoke(app, ["audit", "--sample", "2", "--seed", "3", "--db", db]).output == result.output
+    bad = runner.invoke(app, ["audit", "--kind", "speech", "--db", db])
+    assert bad.exit_code == 2 and "unknown audit kind 'speech'" in bad.output

@@ -24,6 +24,7 @@ def by_text(article: Article) -> dict[str, object]:
 
 @pytest.mark.parametrize("text, value, high", [
     ("some 12,500 people", 12500, None), ("three million", 3_000_000, None), ("$4.5bn", 4_500_000_000, None),
+    ("30 or 40", 30, 40),
     ("twenty-two", 22, None), ("between 40 and 60", 40, 60), ("1,000-2,000", 1000, 2000),
     ("a dozen", 12, None), ("two dozen", 24, None),
 ])
@@ -241,3 +242,77 @@ def test_those_who_killed_themselves_and_the_elliptical_passive_are_victims(nlp)
                        ("Two suspects have been killed and seven arrested in a raid.", "detained"),
                        ("Riots left more than 120 people hurt.", "injured")):
         assert [f.kind for f in analysed(text).figures if f.text in ("seven", "120")] == [kind], text
+
+
+@pytest.mark.parametrize("text", [
+    "Fifteen of the Sept. 11 hijackers were Saudi nationals.",
+    "The police recovered a 9 mm handgun and a 7.62-caliber rifle.",
+    "At his arrest he was 5-foot-11 and 215 pounds.",
+])
+def test_days_of_the_month_and_calibres_are_not_counts(nlp, text):
+    assert [f.text for f in analysed(text).figures if f.value in (11, 9, 215)] == []
+
+
+def test_a_comparison_with_a_figure_does_not_hedge_it(nlp):
+    figures = by_text(analysed("The economy lost $6 billion, more than the $5.7 billion he had requested.",
+                               "Asked about the 63 members who voted for him, she laughed."))
+    assert figures["$5.7 billion"].qualifier is None and figures["63"].qualifier is None
+
+
+def test_the_thing_counted_stops_where_a_clause_begins(nlp):
+    figures = by_text(analysed("The suit covers 1.5 million women seeking back pay.",
+                               "The party has only 51 votes right now."))
+    assert figures["1.5 million"].counted == "women" and figures["51"].counted == "votes"
+
+
+def test_a_range_shares_its_currency_and_scale(nlp):
+    [number] = find_numbers("his net worth between $19 and $22 million")
+    assert (number.value, number.value_high, number.currency) == (19_000_000, 22_000_000, "USD")
+    [troops] = analysed("Officials plan to pull all 2,000 troops out of the country.").figures
+    assert troops.counted == "troops"
+
+
+def test_soldiers_who_died_are_counted_as_killed(nlp):
+    figures = by_text(analysed("More than 2,400 American soldiers have died in the war.",
+                               "The army sent 3,000 soldiers to the border."))
+    assert figures["2,400"].kind == "killed" and figures["3,000"].kind == "troops"
+
+
+def test_a_date_inside_the_counted_phrase_dates_the_figure(nlp):
+    figures = by_text(analysed("There were 520,000 arrests last year, a third of the 1.6 million arrests that "
+                               "happened in 2000.", "Saudi Arabia threatened to sell hundreds of billions of dollars "
+                               "in assets."))
+    assert figures["1.6 million"].as_of == "2000" and figures["520,000"].as_of == "2020"
+    assert figures["hundreds of billions"].lower_bound == 200_000_000_000
+
+
+def test_a_subject_that_cannot_speak_gives_no_figure(nlp):
+    [figure] = analysed("The offer would also give a reprieve to 300,000 people from El Salvador.").figures
+    assert figure.source is None
+    [given] = analysed("Activists reported at least 50 people killed in the shelling.").figures
+    assert given.source == "Activists"
+
+
+def test_a_figure_that_is_its_own_subject_has_no_source(nlp):
+    [figure] = analysed("Hundreds of workers at the tax office also did not show up on Friday.").figures
+    assert figure.source is None
+    [actions] = analysed("Lawmakers who were briefed on the plan said it lists 19 separate actions.").figures
+    assert actions.source == "Lawmakers"
+
+
+@pytest.mark.parametrize("sentence, number, counted", [
+    ("It extends protections for 700,000 illegal immigrants brought to the country as children.", "700,000",
+     "illegal immigrants"),
+    ("It offered protections for roughly 700,000 young undocumented immigrants.", "700,000",
+     "young undocumented immigrants"),
+    ("The plan includes 23 steps he took without congressional action.", "23", "steps"),
+    ("Dozens of groups joined in support of the company.", "Dozens", "groups"),
+])
+def test_the_thing_counted_is_read_off_the_parse(nlp, sentence, number, counted):
+    assert by_text(analysed(sentence))[number].counted == counted
+
+
+def test_a_year_naming_a_thing_deep_in_the_phrase_does_not_date_the_figure(nlp):
+    figures = by_text(analysed("This week more than 10 packages were mailed to critics, including his 2016 "
+                               "opponent.", "Republicans picked up 19 state legislative bodies."))
+    assert figures["10"].as_of != "2016" and figures["19"].kind == "other"

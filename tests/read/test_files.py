@@ -100,6 +100,22 @@ def test_jsonl_bad_line_in_the_middle(tmp_path: Path) -> None:
     assert empty.source == f"{path}#L5" and "no article content" in empty.reason
 
 
+def test_json_file_is_one_article_with_paragraph_lists(tmp_path: Path) -> None:
+    path = tmp_path / "event_1.json"
+    record = {"title": "Council votes", "date": "2014-03-02",
+              "body-paragraphs": [["The council voted on Monday.", "It passed."], ["Critics objected."]]}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    article = only_article(read_all(path))
+    assert article.title == "Council votes" and article.published == "2014-03-02"
+    assert article.text == "The council voted on Monday. It passed.\n\nCritics objected."
+
+
+def test_json_file_without_content_fails(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.json"
+    path.write_text(json.dumps({"spans": [1, 2]}), encoding="utf-8")
+    assert "no article content" in only_failure(read_all(path)).reason
+
+
 def test_jsonl_line_over_limit_fails_alone(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     big = json.dumps({"text": "x" * 500})

@@ -52,6 +52,18 @@ def test_ages_fractions_and_counts_are_not_time_expressions(text, expected):
         ("The abbey dates from the 12th century.", "the 12th century", "11"),
         # a clock time with its own date
         ("The bid expires at 5 p.m. EST, Feb. 20.", "5 p.m. EST, Feb. 20", "2012-02-20T17:00"),
+        # a weekday before the month and day is part of the date, which wins
+        ("It began at 4:20 p.m. on Friday, Sept. 16, when the memo went out.", "4:20 p.m. on Friday, Sept. 16",
+         "2011-09-16T16:20"),
+        # the weekday picks the year: 14 September was a Wednesday in 2011, a Friday in 2012
+        ("The process began in earnest at 4:20 p.m. on Wednesday, Sept. 14.", "4:20 p.m. on Wednesday, Sept. 14",
+         "2011-09-14T16:20"),
+        ("Meeting notes, Friday, Sept. 14.", "Friday, Sept. 14", "2012-09-14"),
+        # a bare participle clause takes the tense of the clause it is tacked onto
+        ("The vote is expected in the Senate on Wednesday, followed by the House on Thursday.", "Thursday",
+         "2012-02-09"),
+        ("The vote was held on Monday, followed by a rally on Tuesday.", "Tuesday", "2012-02-07"),
+        ("They would appeal the decision, announced Monday by the agency.", "Monday", "2012-02-06"),
         # "overnight" is the night before the story's own day (publication, unless the story set a day)
         ("Rebels shelled the city overnight.", "overnight", "2012-02-07TNI"),
         ("London shares fell Friday after overnight losses in New York.", "overnight", "2012-02-02TNI"),

@@ -164,3 +164,63 @@ def test_n_days_before_a_date_counts_from_that_date(nlp):
 def test_that_day_is_the_story_reference_time(nlp):
     article = run(nlp, ["The treaty was signed on March 3, 2010.", "Later that year the border reopened."])
     assert value_of(article, "Later that year") == "2010"
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("Syria has been at war since March 2011.", "2012-02-08"),  # a bound: the perfect speaks of today
+    ("The fund will be exhausted by 2036, the report indicated.", None),
+    ("He played a large role during the 2008 election.", None),  # a year naming a thing: background
+    ("Rebels attacked the town in March 2011.", "2011-03"),  # the event's own date
+    ("Wednesday's shelling killed 50 people.", "2012-02-08"),
+])
+def test_background_dates_do_not_date_the_sentence(nlp, sentence, date):
+    assert run(nlp, [sentence]).sentences[0].date == date
+
+
+def test_a_stale_lead_under_the_date_line_is_flagged_with_both_pieces_of_evidence(nlp):
+    article = run(nlp, ["LONDON - The two leaders met in London.",
+                        "They agreed during the talks late Saturday that the ceasefire must hold.",
+                        "Officials said Sunday that the talks would resume."])
+    conflict = article.evidence_for("published_conflict")
+    assert conflict is not None and "2012-02-08" in conflict.text and "'late Saturday'" in conflict.text
+    assert value_of(article, "late Saturday") == "2012-02-04"  # still anchored on the article's own date
+
+
+def test_a_fresh_lead_and_a_later_past_event_are_told_apart(nlp):
+    fresh = run(nlp, ["The two leaders met on Tuesday in London.", "They agreed on a ceasefire."])
+    assert fresh.evidence_for("published_conflict") is None
+    later = run(nlp, ["The minister resigned on March 3, 2012, officials said."])
+    assert "after the date line" in later.evidence_for("published_conflict").method
+
+
+def test_an_undated_article_gets_a_range_bounded_by_past_and_coming_days(nlp):
+    article = run(nlp, ["Syria has been at war since March 2011.",
+                        "The vote will take place on May 6, 2012."], published=None)
+    assert article.published is None
+    assert article.published_estimate == "2011-03-01/2012-05-06"
+    methods = [e.method for e in article.evidence if e.field == "published_estimate"]
+    assert len(methods) == 2 and any("still to come" in m for m in methods)
+
+
+def test_a_weekday_with_a_date_but_no_year_fits_one_year(nlp):
+    article = run(nlp, ["The war began in March 2011.", "Rebels took the town on Friday, March 2, officials said."],
+                  published=None)
+    assert article.published_estimate == "2012-03-02/.."  # 2 March was a Friday in 2012, not in 2011 or 2013–16
+
+
+def test_a_weekend_between_the_lead_and_the_date_line_is_no_conflict(nlp):
+    monday = run(nlp, ["The agent has been fired.", "He was fired late Friday afternoon, his lawyer said."],
+                 published="2012-02-06")
+    assert monday.evidence_for("published_conflict") is None
+
+
+def test_a_url_with_another_day_disputes_the_date_line(nlp):
+    article = run(nlp, ["The council voted on the plan."], url="https://news.example.com/2012/02/11/plan-vote")
+    assert article.published == "2012-02-08"
+    assert "2012-02-11" in article.evidence_for("published_conflict").text
+
+
+def test_a_relative_day_takes_the_date_written_after_it(nlp):
+    article = run(nlp, ["Officials met on Sept. 10, 2011.", "They reviewed the plan at a meeting the next day, "
+                        "Sept. 15, an aide said."])
+    assert value_of(article, "the next day") == "2011-09-15"

@@ -14,7 +14,7 @@ app = typer.Typer(help="storyline: from a pile of news articles to a sourced acc
                   no_args_is_help=True, add_completion=False)
 app.command()(build.build)
 for command in (views.stories, views.articles, views.show, views.quotes, views.entities, views.figures, views.timeline,
-                views.summary, views.search, views.positions):
+                views.summary, views.search, views.positions, views.audit):
     app.command()(command)
 app.command("export")(manage.export)
 app.command()(manage.report)

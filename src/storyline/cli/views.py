@@ -56,9 +56,13 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id or a unique 
                      "status_reason", "duplicate_of"):
             value = getattr(article, name)
             if value:
-                evidence = article.evidence_for(name)
-                how = f"  [dim]({escape(evidence.method)}: {escape(evidence.text)})[/dim]" if evidence else ""
-                console.print(f"[bold]{name}[/bold]: {escape(str(value))}{how}")
+                found = [e for e in article.evidence if e.field == name]
+                how = "; ".join(f"{escape(e.method)}: {escape(e.text)}" for e in found)
+                estimated = " (estimated, not stated)" if name == "published_estimate" else ""
+                console.print(f"[bold]{name}[/bold]: {escape(str(value))}{estimated}"
+                              + (f"  [dim]({how})[/dim]" if how else ""))
+        for conflict in (e for e in article.evidence if e.field == "published_conflict"):
+            console.print(f"[bold red]date line disputed[/bold red]: {escape(conflict.method)}: {escape(conflict.text)}")
         console.print()
         for paragraph in article.paragraphs:
             console.print(escape(paragraph), end="\n\n")
@@ -207,3 +211,24 @@ def positions(
         found = corpus.positions_map(story=story, actor=actor, target=target, semantic=semantic)
         console.print(render(found, evidence=not brief), markup=False, highlight=False, soft_wrap=True)
         console.print(plural(sum(len(c.statements) for c in found.cells), "stance statement"))
+
+def audit(
+    sample: Annotated[int, typer.Option(help="How many extractions of each kind to draw.")] = 10,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed on the same corpus draws the same items.")] = 0,
+    kind: Annotated[str | None, typer.Option(help="quote, entity, figure or date (all four when not given).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Random extractions of each kind (quote, entity merge, figure, date) with their evidence, for a person to
+    judge: what is shown, its parts, the article id, the offsets and the sentence that says it."""
+    with opened(db) as corpus:
+        items = corpus.audit(sample, seed, [kind] if kind else None)
+        counts: dict[str, int] = {}
+        for item in items:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+            console.print(f"[bold]{item.kind} {counts[item.kind]}[/bold]  {escape(item.key)}", soft_wrap=True)
+            console.print(f"  shows: {escape(item.claim)}", soft_wrap=True)
+            console.print(f"  {escape(item.detail)}", soft_wrap=True)
+            console.print(f"  evidence ({escape(item.article[:10])} {item.start}-{item.end}): "
+                          f"{escape(item.evidence)}", soft_wrap=True, end="\n\n")
+        nouns = {"entity": ("entity merge", "entity merges")}
+        console.print(", ".join(plural(n, *nouns.get(k, (k,))) for k, n in counts.items()) or "nothing to sample")

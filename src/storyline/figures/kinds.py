@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # (kind, cue pattern), most specific first. A cue is looked for in the counted noun, then near the number.
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -43,21 +43,55 @@ _COUNTED_STOP = re.compile(r"^(of|in|on|at|by|for|from|to|and|or|but|who|which|t
                            r"across|per|its|their|his|her|along|near|inside|outside|around|among|amid|within|"
                            r"into|onto|between|against|toward|towards|through|throughout|including|like|"
                            r"last|this|these|those|them|us|whom|when|where|while|after|so|far|more|each|every|also|too|now|"
-                           r"then)$", re.I)
+                           r"then|right|get|gets|got|together|anyway|already|again|still|yet|instead|ago|apiece|out|up|down|off|back|away|will|would|could|can|may|might|must|should|did|do|does)$", re.I)
 
 
 def counted_noun(after: str) -> str | None:
-    """The noun phrase right after a number ("people", "air raids", "Syrian refugees"), at most three words."""
+    """The noun phrase right after a number ("people", "air raids", "Syrian refugees", "new immigration judge
+    teams"), at most four words."""
     match = re.match(r"\s+(?:of\s+)?([A-Za-z][\w' -]*)", after)  # "thousands of people"
     if not match:
         return None
     words: list[str] = []
-    for word in match.group(1).split()[:3]:
-        verb_like = word.lower().endswith("ed") and word.lower() not in ("armed", "displaced", "wounded")
+    for word in match.group(1).split()[:4]:
+        # "women seeking back pay": a participle after the noun starts a clause, not the thing counted
+        verb_like = (word.lower().endswith("ed") and word.lower() not in ("armed", "displaced", "wounded")) or \
+            (bool(words) and word.lower().endswith("ing"))
         if _COUNTED_STOP.match(word) or (verb_like and not (not words and _is_cue_noun(word))):
             break
         words.append(word)
     return " ".join(words) or None
+
+
+_MODIFIERS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "det", "poss"}
+
+
+def counted_in_parse(number: Span) -> str | None:
+    """The noun phrase the number counts, read off the parse: the noun it modifies ("700,000 young undocumented
+    immigrants brought here as children" → "young undocumented immigrants"), or the object of its "of" ("dozens of
+    groups"); None where the parse shows no such noun or a clause comes between."""
+    token = number.root
+    if token.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and token.head.i > token.i \
+            and token.head.pos_ in ("NOUN", "PROPN"):
+        first, noun = number.end, token.head
+    else:
+        noun = None
+        for _ in range(3):  # "hundreds of thousands of people": follow "of" out of the number
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if target is None:
+                return None
+            if target.i >= number.end:
+                first, noun = of.i + 1, target
+                break
+            token = target
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+    words = number.doc[first:noun.i + 1]
+    if not 1 <= len(words) <= 5 or any(w.dep_ not in _MODIFIERS and w != noun for w in words):
+        return None
+    kept = [w for w in words if w.dep_ not in ("det", "poss")]
+    return " ".join(w.text for w in kept) or None
 
 
 def _is_cue_noun(word: str) -> bool:
@@ -73,6 +107,12 @@ def kind_of(counted: str | None, before: str, after: str, currency: str | None,
     if counted and not any(PEOPLE.match(word) for word in counted.split()):
         # A noun of its own decides: "500 air raids" are raids, "five provinces" are no casualty figure.
         kind = next((kind for kind, cue in KIND_CUES if cue.search(counted)), "other")
+        if kind == "killed" and _INSTITUTION_BODIES.search(counted):
+            kind = "other"  # "19 state legislative bodies", "governing bodies": institutions, not the dead
+        if kind == "troops" and number is not None:
+            # soldiers are people too: "2,400 soldiers have died" counts the dead, not a deployment
+            fate = governing_kind(number)
+            kind = fate if fate in _CASUALTIES else kind
     else:
         kind = (governing_kind(number) if number is not None else None) or _nearest_cue(before, after) or "other"
     sentence = f"{before} {counted or ''} {after}"
@@ -106,6 +146,8 @@ def governing_kind(number: Token) -> str | None:
     return None
 
 
+_CASUALTIES = {"killed", "injured", "missing", "detained"}
+_INSTITUTION_BODIES = re.compile(r"\b(?!dead\b)[a-z]+\s+bodies\b", re.I)
 # Verbs whose active subject does the deed to others: the people counted as their subject are no victims.
 _DONE_TO_OTHERS = {"kill", "wound", "injure", "hurt", "arrest", "detain", "murder", "massacre", "execute", "capture",
                    "abduct", "imprison", "jail", "slay", "displace", "evacuate", "shoot"}

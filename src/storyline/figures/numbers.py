@@ -32,14 +32,15 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|bn|mn|m|k)\b)?|{_WORD_NUMBER}"
 # "scores" is vague only before "of" or "more" ("scores of people", "injured scores more"): a match's scores are not.
 _VAGUE = (r"(?:a\s+few|several)(?:\s+(?:dozen|hundred|thousand|million|billion)\b)+|"
-          r"(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions)|dozens|scores(?=\s+(?:of\s+(?!\d)|more\b))|"
+          r"(?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions|billions)|dozens|scores(?=\s+(?:of\s+(?!\d)|more\b))|"
           r"hundreds|thousands|millions|billions|several|a\s+handful|a\s+few")
 _VAGUE_FORM = re.compile(_VAGUE.replace(r"(?=\s+(?:of\s+(?!\d)|more\b))", ""), re.IGNORECASE)
 _CURRENCY = r"(?:US|A|AU|C|CA|NZ|HK|S)\$|\$|€|£|¥"
 _NUMBER = re.compile(
     rf"(?<![\w.,:/$€£¥-])(?P<cur>{_CURRENCY})?\s?"
-    rf"(?:(?P<between>between\s+)?(?P<low>{_AMOUNT})"
-    rf"(?:(?<=\d)\s*[-–]\s*(?=[\d$€£])|\s+to\s+|(?(between)\s+and\s+|(?!)))(?:{_CURRENCY})?"
+    rf"(?:(?P<between>between\s+)?(?P<bcur>{_CURRENCY})?(?P<low>{_AMOUNT})"
+    rf"(?:(?<=\d)\s*[-–]\s*(?=[\d$€£])|\s+to\s+|(?<=\d)\s+or\s+(?=\d)|(?(between)\s+and\s+|(?!)))"
+    rf"(?:{_CURRENCY})?"
     rf"(?P<high>{_AMOUNT})(?=\W|$)"
     rf"|(?P<single>{_AMOUNT}|{_VAGUE}))(?![\w$€£¥/]|[.,:]\d)",
     re.IGNORECASE,
@@ -101,11 +102,18 @@ def _vague_value(text: str) -> float:
     return float(VAGUE[" ".join(words)])
 
 
+def _scale(amount: str) -> float:
+    """The scale words of an amount multiplied out: "22 million" 1e6, "5,400" 1."""
+    words = re.sub(r"(\d)([a-z])", r"\1 \2", amount.lower()).split()[1:]
+    return float(math.prod(SCALES.get(word, 1) for word in words))
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in `text`, in order; a range is one mention."""
     found = []
     for match in _NUMBER.finditer(text):
-        currency = CURRENCIES.get(match.group("cur").lower()) if match.group("cur") else None
+        symbol = match.group("cur") or match.group("bcur")
+        currency = CURRENCIES.get(symbol.lower()) if symbol else None
         if match.group("single"):
             single = match.group("single")
             if _VAGUE_FORM.fullmatch(single):
@@ -116,6 +124,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             high = None
         else:
             value, high = parse_amount(match.group("low")), parse_amount(match.group("high"))
+            if value is not None and high is not None and _scale(match.group("low")) == 1:
+                value *= _scale(match.group("high"))  # "between $19 and $22 million": both ends in millions
             if value is not None and high is not None and high < value:
                 continue  # "5-3" is a score or an identifier, not a range
         if value is None:

@@ -15,7 +15,7 @@ QUALIFIERS = {
     "less than": "fewer than", "under": "fewer than", "only": "only", "just": "only", "exactly": "exactly",
 }
 _PATTERN = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s+(?:the\s+)?$",
+    r"\b(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s+$",  # "more than the $5.7 billion he asked for" compares with a figure, it does not hedge it
     re.IGNORECASE,
 )
 

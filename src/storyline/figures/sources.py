@@ -58,9 +58,11 @@ def _reporting_subject(number: Span) -> tuple[str, Token] | None:
     the verb."""
     token: Token = number.root
     for _ in range(12):
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS and not _phrasal(token):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ not in _PRONOUNS:
+            if subject is not None and number.root in subject.subtree:
+                return None  # the figure is the subject: "hundreds of workers did not show up"
+            if subject is not None and subject.lower_ not in _PRONOUNS and _can_give(subject):
                 return _tidy(_subject_text(subject)), token
             return None
         if token.head is token:
@@ -69,11 +71,36 @@ def _reporting_subject(number: Span) -> tuple[str, Token] | None:
     return None
 
 
+# Common nouns that give figures: people and bodies that speak, and the documents they speak through.
+_GIVERS = re.compile(
+    r"^(?:official|activist|monitor|group|agency|ministry|department|office|spokes\w+|police|army|military|"
+    r"government|authorit\w+|source|witness|observer|organi[sz]ation|committee|council|commission|union|"
+    r"campaign|administration|court|prosecutor|investigator|analyst|expert|economist|researcher|doctor|hospital|"
+    r"medic|rescuer|worker|resident|leader|minister|president|governor|mayor|lawmaker|senator|aide|staff|"
+    r"report|data|figure|statistic|estimate|survey|study|poll|analysis|record|document|return|statement|"
+    r"tally|count|census|projection|release|filing|letter|cable|memo|audit|review|budget|bill|plan)s?$",
+    re.IGNORECASE)
+
+
+def _can_give(subject: Token) -> bool:
+    """Whether the subject can give a figure: a name, or a noun for someone who speaks or a document; not "the
+    offer would give 300,000 people ..." whose subject reports nothing."""
+    return subject.pos_ == "PROPN" or bool(subject.ent_type_) or bool(_GIVERS.match(subject.lemma_)) \
+        or bool(_GIVERS.match(subject.text))
+
+
+def _phrasal(verb: Token) -> bool:
+    """"show up", "give up", "put off": with these particles the verb reports nothing."""
+    return any(c.dep_ == "prt" and c.lower_ in ("up", "off", "in", "away", "back") for c in verb.children)
+
+
 def _subject_text(subject: Token) -> str:
-    """The subject's phrase, cut before an appositive or relative clause ("X, a Britain-based monitor, …")."""
+    """The subject's phrase, cut before an appositive or relative clause ("X, a Britain-based monitor, …",
+    "lawmakers who were briefed")."""
     words = []
     for token in subject.subtree:
-        if token.text in {",", "(", "--", "—"} or token.dep_ in ("relcl", "acl", "appos"):
+        if token.text in {",", "(", "--", "—"} or token.dep_ in ("relcl", "acl", "appos") \
+                or (token.tag_ in ("WP", "WDT") and token.i > subject.i):
             break
         words.append(token.text_with_ws)
     return "".join(words)

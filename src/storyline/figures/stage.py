@@ -13,7 +13,8 @@ import re
 
 from ..record import Article, Figure, Sentence
 from ..stages import stage
-from .kinds import PEOPLE, counted_noun, kind_of
+from ..time.sentences import calendar_day_or_coarser
+from .kinds import PEOPLE, counted_in_parse, counted_noun, kind_of
 from .numbers import NumberMention, find_numbers
 from .qualifiers import qualifier_before
 from .sources import source_of
@@ -25,8 +26,12 @@ _NOT_COUNT_AFTER = re.compile(
     r"tons?|degrees?|times|a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT|UTC|BST|CET|EST|EDT|PST|local time|hrs\b|"
     r"st\b|nd\b|rd\b|th\b|-old|sq|square|ft|feet|foot|-foot|"
     r"inch(?:es)?|-inch|ounces?|lbs?|yards?|acres?|hectares?|litres?|liters?|gallons?|[kMGT]?Hz|mAh|[KMGT]B|ppi|"
-    r"megapixels?|mph|calories|volts?|watts?|x\s*\d+)\b|(?-i:\s+(?:[A-Z]\w+\s+)+(?:Street|St|Avenue|Ave|Road|"
+    r"megapixels?|mph|calories|volts?|watts?|mm|cm|millimet\w+|centimet\w+|-?calib(?:er|re)|x\s*\d+)\b|(?-i:\s+(?:[A-Z]\w+\s+)+(?:Street|St|Avenue|Ave|Road|"
     r"Rd|Boulevard|Lane|Square|Place)\b))", re.IGNORECASE)
+_WEIGHT_AFTER = re.compile(r"\s+pounds?\b(?!\s+sterling)", re.IGNORECASE)
+# A day of the month: "the Sept. 11 hijackers", "on March 3": never a count.
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*$|(?-i:\b(?:January|February|"
+                           r"March|April|May|June|July|August|September|October|November|December))\s+$")
 # A number that identifies rather than counts: "Resolution 2254", "No. 5", "Flight 17", "Article 51", "point 2".
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:no\.|nos\.|number|resolution|article|flight|route|chapter|page|section|room|level|phase|grade|version|"
@@ -92,7 +97,7 @@ def sentence_figures(article: Article, text: str, index: int, sentence: Sentence
         figure, told_in_present = _figure(article, text, body, index, number)
         if figure.kind == "other" and not _significant(number, figure):
             continue
-        figure.as_of, figure.as_of_via = as_of, via
+        figure.as_of, figure.as_of_via = _own_date(article, text, index, sentence, start, end) or (as_of, via)
         if told_in_present and article.published:
             # "…, where the United Nations says more than 5,400 people have been killed": the count stands at
             # publication, whatever day the rest of the sentence speaks of.
@@ -107,8 +112,11 @@ def is_count(body: str, number: NumberMention) -> bool:
     scores and years."""
     after, before = body[number.end:], body[:number.start]
     written = body[number.start:number.end]
-    if _NOT_COUNT_AFTER.match(after) or _NAME_BEFORE.search(before) or _CLOCK_BEFORE.search(before):
+    if _NOT_COUNT_AFTER.match(after) or _NAME_BEFORE.search(before) or _CLOCK_BEFORE.search(before) \
+            or _MONTH_BEFORE.search(before):
         return False
+    if _WEIGHT_AFTER.match(after) and not number.currency and number.value < 1000:
+        return False  # "he was 5-foot-11 and 215 pounds": a weight; "700,000 pounds" stays money
     if _HOUR[0].search(before) and _HOUR[1].match(after):
         return False
     if _IDENTIFIER_BEFORE.search(before) and not _counts_people_or_kind(after):
@@ -168,9 +176,10 @@ def _figure(article: Article, text: str, body: str, index: int, number: NumberMe
     """The figure, and whether its source tells it in the present tense."""
     sentence = article.sentences[index]
     before, after = body[:number.start], body[number.end:]
-    counted = None if number.currency else counted_noun(after)
     start, end = sentence.start + number.start, sentence.start + number.end
     span = _number_span(article, start, end)
+    parsed = counted_in_parse(span) if span is not None and len(span) else None
+    counted = None if number.currency else parsed or (None if span is not None else counted_noun(after))
     kind = kind_of(counted, before, after, number.currency, span.root if span is not None and len(span) else None)
     attribution = source_of(body, span, article.quotes, start)
     figure = Figure(
@@ -213,6 +222,44 @@ def _number_span(article: Article, start: int, end: int):
     sentence = next(s for s in article.sentences if s.start <= start < s.end)
     offset = article.paragraph_starts()[sentence.paragraph]
     return article.docs[sentence.paragraph].char_span(start - offset, end - offset, alignment_mode="expand")
+
+
+def _own_date(article: Article, text: str, index: int, sentence: Sentence, start: int,
+              end: int) -> tuple[str, str] | None:
+    """A date inside the noun phrase the number counts ("the 1.6 million arrests that happened in 2000") dates
+    that figure, whatever date the sentence's main clause has; a "since" date only says when the count began."""
+    span = _number_span(article, start, end)
+    if span is None or not len(span):
+        return None
+    noun = span.root.head if span.root.dep_ in ("nummod", "quantmod", "compound") else span.root
+    low, high = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    paragraph_start = article.paragraph_starts()[sentence.paragraph]
+    for date in article.dates:
+        inside = low <= date.start - paragraph_start and date.end - paragraph_start <= high \
+            and _on_a_clause_of(article, date.start, date.end, noun)
+        value = calendar_day_or_coarser(date.value) if date.type in ("DATE", "TIME") else None
+        if date.sentence == index and inside and value and not _SINCE_BEFORE.search(text[sentence.start:date.start]):
+            return value, "sentence"
+    return None
+
+
+def _on_a_clause_of(article: Article, start: int, end: int, noun) -> bool:
+    """Whether the date modifies a verb of a clause on the counted noun ("arrests that happened in 2000"), not a
+    noun deeper inside it ("packages mailed to ... Trump's 2016 opponent")."""
+    span = _number_span(article, start, end)
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(8):
+        if token.head is token or token == noun:
+            return False
+        head = token.head
+        if head.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("prep", "pobj"):
+            return False  # a year naming a thing: "the 2016 opponent"
+        if head.pos_ in ("VERB", "AUX"):
+            return head.dep_ in ("relcl", "acl") and head.head == noun
+        token = head
+    return False
 
 
 def _as_of(article: Article, index: int, sentence: Sentence, text: str) -> tuple[str | None, str | None]:

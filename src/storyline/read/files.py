@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from ..record import Notice, RawArticle, ReadFailure
 from .decode import DecodeError, decode_bytes
-from .jsonl import read_jsonl
+from .jsonl import parse_line, read_jsonl
 from .limits import DEFAULT_MAX_BYTES, TooLarge, read_limited, too_large
 from .walk import walk
 from .warc import read_warc
@@ -24,6 +24,7 @@ from .warc import read_warc
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIX = ".json"  # one article as one JSON object, the fields JSON Lines reads
 WARC_SUFFIXES = {".warc", ".arc"}
 # Never articles, and not worth decoding to find out.
 BINARY_SUFFIXES = {
@@ -88,6 +89,9 @@ def read_file(path: Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
         return
     except (TooLarge, EOFError, zlib.error) as error:
         yield ReadFailure(source, _gzip_reason(error))
+        return
+    if suffix == JSON_SUFFIX:
+        yield parse_line(data, source)
         return
     yield _to_article(data, source, suffix)
 

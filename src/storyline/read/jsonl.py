@@ -16,7 +16,7 @@ from .limits import CHUNK, megabytes
 # Common spellings of the same field in scraper output; the first key present wins.
 FIELD_KEYS = {
     "html": ("html", "raw_html", "page"),
-    "text": ("text", "content", "body", "maintext"),
+    "text": ("text", "content", "body", "maintext", "body-paragraphs", "paragraphs"),
     "title": ("title", "headline"),
     "url": ("url", "link", "canonical_url"),
     "published": ("published", "date", "published_at", "publish_date", "date_publish", "pubdate"),
@@ -79,9 +79,27 @@ def parse_line(line: bytes, where: str) -> RawArticle | ReadFailure:
     return RawArticle(source=where, encoding=decoded.encoding, **fields)
 
 
+def _paragraphs(value: Any) -> str | None:
+    """A body given as a list of paragraphs, each a string or a list of sentence strings (BASIL's
+    `body-paragraphs`), joined one paragraph a line pair; None for any other shape."""
+    if not isinstance(value, list) or not value:
+        return None
+    paragraphs = []
+    for item in value:
+        if isinstance(item, list) and all(isinstance(part, str) for part in item):
+            item = " ".join(part.strip() for part in item)
+        if not isinstance(item, str):
+            return None
+        if item.strip():
+            paragraphs.append(item.strip())
+    return "\n\n".join(paragraphs) or None
+
+
 def _first_string(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     for key in keys:
         value = record.get(key)
+        if isinstance(value, list):
+            value = _paragraphs(value)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, str) and value.strip():

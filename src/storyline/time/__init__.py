@@ -11,7 +11,9 @@ from datetime import date, timedelta
 
 from ..record import Article, TimeExpression
 from ..stages import stage
-from .published import add_estimate, add_url_date, url_date
+from .conflict import date_line_conflict, url_conflict
+from .estimate import content_estimate, period_start
+from .published import add_url_date, article_url, url_date
 from .resolve import Clock, Found, parse_day, resolve_paragraph
 from .sentences import assign_sentence_dates, sentence_index
 from .units import shift
@@ -35,13 +37,16 @@ def _published_day(article: Article) -> date | None:
 
 
 def _estimate_bounds(estimate: str | None) -> tuple[date, date] | None:
-    """First and last day of a month-precision estimate ("2012-02"); None for open or absent estimates."""
-    if not estimate or len(estimate) != 7:
+    """First and last possible day of an estimate: a month ("2012-02") or a closed interval ("2014-03-03/
+    2014-03-09"); None for open or absent estimates."""
+    if not estimate:
         return None
-    first = parse_day(estimate + "-01")
-    if first is None:
-        return None
-    return first, shift(first, "month", 1) - timedelta(days=1)
+    if len(estimate) == 7:
+        first = parse_day(estimate + "-01")
+        return (first, shift(first, "month", 1) - timedelta(days=1)) if first else None
+    low, _, high = estimate.partition("/")
+    first, last = period_start(low), period_start(high)
+    return (first, last) if first and last else None
 
 
 def resolve_with_estimate(article: Article, found: list[Found]) -> None:
@@ -58,6 +63,28 @@ def resolve_with_estimate(article: Article, found: list[Found]) -> None:
             item.expression.value, item.expression.anchor = value, "estimate"
 
 
+def add_content_estimate(article: Article, found: list[Found]) -> None:
+    """An undated article's estimated range from its own dates (a URL month, read earlier, is kept)."""
+    if article.published_estimate is not None:
+        return
+    estimate = content_estimate(found)
+    if estimate.value is not None:
+        article.published_estimate = estimate.value
+        article.evidence.extend(estimate.evidence)
+
+
+def flag_date_line_conflict(article: Article, anchor: date, found: list[Found]) -> None:
+    """Record, beside the date line's own evidence, content that contradicts it; the date itself is kept."""
+    stated = article.evidence_for("published")
+    said = f"date line {anchor.isoformat()}" + (f" ({stated.text})" if stated else "")
+    starts = article.paragraph_starts()
+    lead_end = starts[2] if len(starts) > 2 else len(article.text)
+    conflict = date_line_conflict(anchor, said, found, lead_end) or url_conflict(anchor, said, article_url(article))
+    article.evidence = [e for e in article.evidence if e.field != "published_conflict"]  # a rerun replaces it
+    if conflict is not None:
+        article.evidence.append(conflict)
+
+
 @stage(
     "time",
     requires=("docs", "sentences", "entities", "published"),
@@ -70,8 +97,10 @@ def resolve_time(article: Article) -> Article:
     found = find_dates(article, anchor)
     dates: list[TimeExpression] = [item.expression for item in found]
     if anchor is None:
-        add_estimate(article, [item.expression for item in found if item.tense in ("past", "perfect")])
+        add_content_estimate(article, found)
         resolve_with_estimate(article, found)
+    else:
+        flag_date_line_conflict(article, anchor, found)
     article.dates = dates
     published = anchor.isoformat() if anchor else None
     located = {f.expression.sentence: f.located for f in found if f.located and f.expression.sentence is not None}

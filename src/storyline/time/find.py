@@ -36,9 +36,11 @@ MOD = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+o
 # Qualifiers TimeML keeps inside the span (as a `mod`); "about", "nearly" and "only" stay outside.
 QUAL = r"(?:(?:more\s+than|less\s+than|at\s+least|up\s+to|over(?!\s+the))\s+)"
 
+# The day after a clock time; a weekday before a month and day ("4:20 p.m. on Friday, Sept. 14") is part of
+# the date, which then wins: the weekday alone would be read against the publication date.
 _CLOCK_DAY = (
-    rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)"
-    rf"|(?P<cmonth>{MONTH})\s+(?P<cd>(?:[12]\d|3[01]|0?[1-9]))(?:st|nd|rd|th)?(?:,?\s+(?P<cy>{YEAR}))?)\b)?"
+    rf"(?:,?\s+(?:on\s+)?(?:(?:{WEEKDAY},?\s+)?(?P<cmonth>{MONTH})\s+(?P<cd>(?:[12]\d|3[01]|0?[1-9]))"
+    rf"(?:st|nd|rd|th)?(?:,?\s+(?P<cy>{YEAR}))?|(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow))\b)?"
 )
 # Years spoken in words, as broadcast transcripts write them: "nineteen ninety-six", "the year two thousand".
 _TEEN = r"(?:nineteen|eighteen)"

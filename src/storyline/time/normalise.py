@@ -106,6 +106,21 @@ def _numeric(m: re.Match[str], ctx: Context) -> Normalised:
     return Normalised("DATE", found.isoformat() if found else None, False)
 
 
+_NAMED_WEEKDAY = re.compile(rf"({WEEKDAY}),?\s*$")
+
+
+def weekday_year(anchor: date, month: int, day: int, before: str) -> date | None:
+    """"Friday, Sept. 14" without a year: of the years around the anchor, the one whose Sept. 14 is a Friday,
+    when only one is; None when no weekday is written or it does not decide."""
+    named = _NAMED_WEEKDAY.search(before)
+    if named is None:
+        return None
+    weekday = WEEKDAYS[named.group(1).lower()]
+    fits = [found for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if (found := valid_date(year, month, day)) is not None and found.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else None
+
+
 @reads("date_md")
 @reads("date_dm")
 @reads("date_md_next")
@@ -116,6 +131,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> Normalised:
         return Normalised("DATE", found.isoformat() if found else None, False)
     if ctx.anchor is None:
         return Normalised("DATE", None, True)
+    fitting = weekday_year(ctx.anchor, month, day, m.string[m.start():m.start("month")])
+    if fitting is not None:
+        return Normalised("DATE", fitting.isoformat(), True)
     year = month_year(ctx.anchor, month, _day_direction(ctx.tense, ctx.before), day)
     found = valid_date(year, month, day)
     if found is not None and ctx.tense in ("past", "perfect") and ctx.before != "effective" \
@@ -439,6 +457,9 @@ def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
             return valid_date(int(m["cy"]), month, day)
         if ctx.anchor is None:
             return None
+        fitting = weekday_year(ctx.anchor, month, day, m.string[m.start():m.start("cmonth")])
+        if fitting is not None:
+            return fitting
         return valid_date(month_year(ctx.anchor, month, _day_direction(ctx.tense, ctx.before), day), month, day)
     if ctx.anchor is None:
         return None

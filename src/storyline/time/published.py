@@ -1,14 +1,14 @@
-"""Publication dates the cleaner could not read off a date line or metadata: URL paths, and estimated bounds.
+"""Publication dates the cleaner could not read off a date line or metadata: URL paths.
 
 News sites commonly put the publication day in the path (`/2012/02/08/slug`); that is stated evidence, so it
-fills `published`. A month-only path, or the latest dated event an undated article reports, only bounds the date:
-it becomes `published_estimate`, never `published`, so a guess is never presented as fact.
+fills `published`. A month-only path only bounds the date: it becomes `published_estimate`, never `published`, so
+a guess is never presented as fact (`estimate` bounds an undated article from its content).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from ..record import Article, Evidence, TimeExpression
+from ..record import Article, Evidence
 from .units import valid_date
 
 _DAY_PATH = re.compile(
@@ -62,24 +62,3 @@ def add_url_date(article: Article) -> None:
     elif article.published_estimate is None:
         article.published_estimate = found.value
         article.evidence.append(Evidence(field="published_estimate", text=url, method="url path (month only)"))
-
-
-def latest_reported_day(dates: list[TimeExpression]) -> TimeExpression | None:
-    """The latest absolute, day-precise date among `dates` (the caller passes those of past-tense reports: an
-    undated article reporting a dated event was published no earlier)."""
-    days = [d for d in dates if d.anchor is None and d.value and _DAY_VALUE.match(d.value)]
-    return max(days, key=lambda d: d.value or "", default=None)
-
-
-def add_estimate(article: Article, past_dates: list[TimeExpression]) -> None:
-    """Bound an undated article from below by the latest dated event it reports in the past tense, marked as an
-    estimate."""
-    if article.published is not None or article.published_estimate is not None:
-        return
-    latest = latest_reported_day(past_dates)
-    if latest is None or latest.value is None:
-        return
-    article.published_estimate = f"{latest.value}/.."
-    article.evidence.append(
-        Evidence(field="published_estimate", text=latest.text, method="on or after the latest dated event reported")
-    )

@@ -41,7 +41,7 @@ class Found:
     expression: TimeExpression
     tense: Tense = "none"
     located: str | None = None  # the date of the event a "N days after <event>" expression locates
-    main: bool = True  # False inside a relative clause or apposition: it does not date the sentence
+    main: bool = True  # False in a relative clause, apposition or background phrase: it does not date the sentence
 
 
 def parse_day(value: str | None) -> date | None:
@@ -141,10 +141,42 @@ def resolve_paragraph(doc: Doc, offset: int, clock: Clock) -> list[Found]:
         if value and _reports_quarter(mention, value, tense, clock.anchor):
             clock.quarter = _latest_quarter(mention, value, clock.quarter)
         located = normalised.located if clock.anchor is not None else None
-        results.append(Found(expression, tense, located, main))
+        results.append(Found(expression, tense, located, main and _dates_event(before, attached, value)))
     _locate_against_dates(mentions, results)
     _join_month_ranges(mentions, results)
+    _apposed_dates(mentions, results, clock)
     return results
+
+
+_APPOSED = re.compile(r"\s*,\s*$")
+
+
+def _apposed_dates(mentions: list[Mention], results: list[Found], clock: Clock) -> None:
+    """"the next day, Sept. 15": a relative day followed by the date it means takes that date, which the writer
+    gave to settle it; the story's clock moves to it too."""
+    for index, (first, second) in enumerate(zip(mentions, mentions[1:])):
+        between = first.match.string[first.end: second.start]
+        if first.rule not in ("ref_day", "anaphoric", "day_word", "weekday") or not _APPOSED.fullmatch(between):
+            continue
+        stated = results[index + 1].expression.value
+        if parse_day(stated) is not None and parse_day(results[index].expression.value) is not None:
+            results[index].expression.value = stated
+            if index + 1 == len(results) - 1:
+                clock.reference = parse_day(stated)
+
+
+# Words that make a date the bound of a period, not the time of what the sentence reports: "at war since
+# March 2011", "funds exhausted by 2036", "in office until 2020".
+_BOUND_WORDS = {"since", "until", "till", "by", "through"}
+
+
+def _dates_event(before: str, attached: str, value: str | None) -> bool:
+    """Whether an expression may date its sentence's event: not a bound ("since March 2011"), and not a year or
+    month naming a thing the sentence mentions ("during the 2016 election", "the 2014 ban"), which is background;
+    a day that qualifies a noun ("Wednesday's shelling") stays, as it usually is the event itself."""
+    if before in _BOUND_WORDS:
+        return False
+    return not (attached == "noun" and value is not None and _COARSE.match(value))
 
 
 # What joins the two ends of a range of months: "from January to October", "the January-September period";

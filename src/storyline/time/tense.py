@@ -106,12 +106,28 @@ def tense_of(span: Span) -> Tense:
     if verb is None:
         return "none"
     verb = _reporting_verb(span, verb) or verb
+    verb = _clause_of_participle(verb)
     tense = verb_tense(verb)
     if tense == "none" and verb.head != verb:
         return verb_tense(verb.head)
     if tense == "present" and _scheduled_present(span, verb):
         return "future"
     return tense
+
+
+# Participles that only order an event after or before the clause they hang from.
+_SEQUENCE = {"follow", "precede"}
+
+
+def _clause_of_participle(verb: Token) -> Token:
+    """A bare participle of sequence tacked onto a clause ("is expected to begin Wednesday, followed by the House
+    on Thursday") has no tense of its own: it takes the tense of the verb it hangs from. Other participles keep
+    theirs: "the decision, announced Wednesday, ..." is a past announcement whatever the main verb says."""
+    if (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in _SEQUENCE
+            and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return verb.head
+    return verb
 
 
 # Verbs whose simple present describes a state or a report, not a scheduled event.
