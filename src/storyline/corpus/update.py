@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..store import Database
-from . import results
+from . import dating, results
 from .entities import EntityTables
 from .stages import CorpusStage, run_corpus_stages
 from .stories import StoryIndex, story_features
@@ -56,12 +56,14 @@ def update_corpus(database: Database, status: Watch | None = None,
         members = _members(database, rewritten)
         for number, story in enumerate(rewritten, 1):
             say(f"stories: {number}/{len(rewritten)}")
+            dating.estimate_story(database.conn, story)
             articles = [a for a in (database.load(i) for i in members.get(story, [])) if a is not None]
             story_run = run_corpus_stages(articles, stages)
             failures.update({f"{name} ({story})": why for name, why in story_run.failures.items()})
             results.save(database.conn, story, story_run.results)
         for story in sorted(index.retired):
             results.drop(database.conn, story)
+            dating.drop(database.conn, story)
     return failures
 
 

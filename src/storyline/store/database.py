@@ -174,6 +174,12 @@ class Database:
             # the corpus layer's speaker resolution, shown over the quote as extracted, never written into it
             quote = article.quotes[index]
             quote.speaker, quote.speaker_entity = name, entity
+        estimate = self.conn.execute("SELECT value, evidence FROM story_date_estimates WHERE article = ?",
+                                     (article_id,)).fetchone()
+        if estimate is not None and article.published is None:  # the story's estimate, over the article's own
+            article.published_estimate = estimate[0]
+            article.evidence = article.evidence + [
+                Evidence(**e) for e in json.loads(estimate[1])]
         return article
 
     def quotes(self, filters: QuoteFilter | None = None, limit: int | None = None,

@@ -186,7 +186,12 @@ CREATE TABLE IF NOT EXISTS inconsistencies (story TEXT NOT NULL, rank INTEGER NO
     second_article TEXT NOT NULL, second_start INTEGER NOT NULL, second_end INTEGER NOT NULL,
     second_sentence INTEGER, PRIMARY KEY (story, rank));
 """
-CORPUS_DDL = [statement.strip() + ";" for script in (STORY_SCHEMA, ENTITY_SCHEMA, RESULTS_SCHEMA)
+# A story's estimate of when each of its undated articles appeared (corpus.dating).
+DATING_SCHEMA = """CREATE TABLE IF NOT EXISTS story_date_estimates (article TEXT PRIMARY KEY, story TEXT NOT NULL,
+    value TEXT NOT NULL, evidence TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS story_date_estimates_story ON story_date_estimates (story);
+"""
+CORPUS_DDL = [statement.strip() + ";" for script in (STORY_SCHEMA, ENTITY_SCHEMA, RESULTS_SCHEMA, DATING_SCHEMA)
               for statement in script.split(";") if statement.strip()]
 
 
