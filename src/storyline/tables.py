@@ -101,15 +101,11 @@ def _figure_row(article: Article, story: str | None, figure: Row) -> Row:
 
 def entity_rows(corpus: Corpus, name: str | None = None, story: str | None = None) -> list[Row]:
     """Entities whose name or an alias contains `name`, reported in an article of `story`."""
-    wanted = name.casefold() if name else None
-    members = _members(corpus, story)
     return [{"id": e.id, "name": e.name, "label": e.label, "articles": len(e.articles),
              "aliases": "; ".join(a for a in e.aliases if a != e.name), "affiliations": "; ".join(e.affiliations),
              "roles": "; ".join(sorted({f"{r.text} ({r.published or 'undated'})" for r in e.roles})),
              "article_ids": "; ".join(e.articles)}
-            for e in corpus.entities()
-            if (wanted is None or any(wanted in n.casefold() for n in (e.name, *e.aliases)))
-            and (members is None or members.intersection(e.articles))]
+            for e in corpus.entities(name=name, story=story)]
 
 
 def timeline_rows(corpus: Corpus, **filters: str | None) -> list[Row]:

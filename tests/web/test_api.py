@@ -178,8 +178,23 @@ def test_the_story_filter_keeps_the_story_s_articles_quotes_and_sentences(client
     assert ferry["total"] == 0 and client.get("/api/search", params={"q": "ferry"}).json()["total"] >= 1
 
 
+def test_a_story_s_listings_are_its_own_sub_resources(client, bridge_story):
+    story = bridge_story["id"]
+    for name in ("articles", "quotes", "entities", "figures", "timeline", "positions"):
+        own = client.get(f"/api/stories/{story}/{name}").json()
+        assert own == client.get(f"/api/{name}", params={"story": story}).json(), name
+    articles = {a["id"] for a in client.get(f"/api/stories/{story}/articles").json()["items"]}
+    entities = client.get(f"/api/stories/{story}/entities").json()
+    assert entities["total"] >= 1 and all(articles & set(e["articles"]) for e in entities["items"])
+    assert entities["total"] < client.get("/api/entities").json()["total"]
+    summary = client.get(f"/api/stories/{story}/summary").json()
+    assert summary["sentences"] and {s["citation"]["article"] for s in summary["sentences"]} <= articles
+
+
 @pytest.mark.parametrize("url", ["/api/articles?story=snosuchstory", "/api/quotes?story=snosuchstory",
                                  "/api/search?q=bridge&story=snosuchstory", "/api/stories/snosuchstory",
+                                 "/api/stories/snosuchstory/timeline", "/api/stories/snosuchstory/entities",
+                                 "/api/entities?story=snosuchstory", "/api/figures?story=snosuchstory",
                                  "/api/search?q=bridge&mode=semantic&story=snosuchstory"])
 def test_an_unknown_story_is_a_404(client, url):
     response = client.get(url)

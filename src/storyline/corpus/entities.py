@@ -310,7 +310,11 @@ class EntityTables:
         sql = f"FROM canonical_entities e WHERE {' AND '.join(where)}"
         total = self.conn.execute(f"SELECT count(*) {sql}", args).fetchone()[0]
         page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-        rows = self.conn.execute(f"SELECT e.id {sql} ORDER BY e.articles DESC, e.name, e.id{page}", args)
+        # within a story, the entities most of its articles report come first
+        rank, rank_args = ("(SELECT count(*) FROM entity_articles x JOIN story_members m ON m.article = x.article "
+                           "WHERE x.entity = e.id AND m.story = ?) DESC, ", [story]) if story else ("", [])
+        rows = self.conn.execute(f"SELECT e.id {sql} ORDER BY {rank}e.articles DESC, e.name, e.id{page}",
+                                 args + rank_args)
         return total, [r[0] for r in rows]
 
     def named(self, key: str) -> list[str]:

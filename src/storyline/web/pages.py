@@ -76,18 +76,23 @@ def article(article_id: str, corpus: CorpusDep) -> HTMLResponse:
         found = corpus.article(article_id)
     except KeyError as error:
         raise HTTPException(404, str(error.args[0])) from None
-    return page("article.html.j2", av=views.article_view(corpus, found, LINKS, corpus.entities()))
+    return page("article.html.j2", av=views.article_view(corpus, found, LINKS, corpus.entities(article=found.id)))
 
 
 @router.get("/entities")
-def entities(corpus: CorpusDep) -> HTMLResponse:
-    return page("entities.html.j2", entities=corpus.entities())
+def entities(corpus: CorpusDep, name: Text = None, story: Text = None, offset: Offset = 0) -> HTMLResponse:
+    """People and organisations, most widely reported first, one page at a time; an unknown story is a 404."""
+    filters = {k: v for k, v in {"name": name, "story": story}.items() if v}
+    items = _found(lambda: corpus.entities(**filters, limit=PER_PAGE, offset=offset))
+    total = corpus.count_entities(**filters)
+    return page("entities.html.j2", entities=items,
+                pager=queries.pager("/entities", filters, total, PER_PAGE, offset, len(items)))
 
 
 @router.get("/entities/{entity_id}")
 def entity(entity_id: str, corpus: CorpusDep) -> HTMLResponse:
     try:
-        found = views.find_entity(corpus.entities(), entity_id)
+        found = corpus.entity(entity_id)
     except KeyError as error:
         raise HTTPException(404, str(error.args[0])) from None
     return page("entity.html.j2", ev=views.entity_view(corpus, found))

@@ -60,13 +60,3 @@ def pager(path: str, params: dict[str, Any], total: int, limit: int, offset: int
 
     return Pager(total, limit, offset, shown, at(max(0, offset - limit)) if offset > 0 else None,
                  at(offset + limit) if offset + limit < total else None)
-
-
-def filter_entities(entities: list[CanonicalEntity], *, label: str | None = None, name: str | None = None,
-                    article: str | None = None) -> list[CanonicalEntity]:
-    """Entities of a label, whose name or an alias contains `name`, reported in an article (id prefix)."""
-    wanted = name.casefold() if name else None
-    return [e for e in entities
-            if (label is None or e.label == label)
-            and (wanted is None or any(wanted in n.casefold() for n in (e.name, *e.aliases)))
-            and (article is None or any(a.startswith(article) for a in e.articles))]

@@ -78,22 +78,22 @@ def list_quotes(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
 
 @router.get("/entities", response_model=Paged[CanonicalEntity])
 def list_entities(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
-                  kind: Annotated[Literal["PERSON", "ORG"] | None, Query(description="Entity label.")] = None,
+                  kind: Annotated[Literal["PERSON", "ORG", "GPE"] | None, Query(description="Entity label.")] = None,
                   name: Annotated[Text, Query(description="Name or alias contains (case-insensitive).")] = None,
                   article: Annotated[Text, Query(description="Reported in this article (id prefix).")] = None,
+                  story: Annotated[Text, Query(description="Reported in this story's articles.")] = None,
                   ) -> Paged[CanonicalEntity]:
-    """People and organisations across the corpus, most widely reported first."""
-    chosen = queries.filter_entities(corpus.entities(), label=kind, name=name, article=article)
-    page = queries.paginate(chosen, limit, offset)
-    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+    """People and organisations across the corpus, most widely reported first (an unknown article or story is a
+    404)."""
+    filters = {"name": name, "label": kind, "article": article, "story": story}
+    items = _found(lambda: corpus.entities(**filters, limit=limit, offset=offset))
+    return Paged(total=corpus.count_entities(**filters), limit=limit, offset=offset, items=items)
 
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail)
 def get_entity(entity_id: str, corpus: CorpusDep) -> EntityDetail:
     """One entity with its statements in date order."""
-    entity = next((e for e in corpus.entities() if e.id == entity_id), None)
-    if entity is None:
-        raise HTTPException(404, f"no entity with id {entity_id!r}")
+    entity = _found(lambda: corpus.entity(entity_id))
     return EntityDetail(entity=entity, statements=corpus.quotes(entity=entity.id))
 
 
@@ -125,18 +125,19 @@ def _result(hit) -> SearchResult:
 @router.get("/figures", response_model=Paged[FigureSeries])
 def list_figures(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
                  kind: Annotated[Text, Query(description="What was counted: killed, injured, money, …")] = None,
-                 scope: Literal["overall", "incident"] | None = None) -> Paged[FigureSeries]:
+                 scope: Literal["overall", "incident"] | None = None, story: StoryOption = None) -> Paged[FigureSeries]:
     """Series of reported figures, one per measure, each point cited, with the disagreements between them."""
-    chosen = [s for s in corpus.series() if (kind is None or s.kind == kind) and (scope is None or s.scope == scope)]
+    chosen = [s for s in _found(lambda: corpus.series(story=story))
+              if (kind is None or s.kind == kind) and (scope is None or s.scope == scope)]
     page = queries.paginate(chosen, limit, offset)
     return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
 
 
 @router.get("/timeline", response_model=Paged[TimelineEntry])
 def list_timeline(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0, since: Since = None,
-                  until: Until = None) -> Paged[TimelineEntry]:
+                  until: Until = None, story: StoryOption = None) -> Paged[TimelineEntry]:
     """Dated events in date order (a month or a year sorts before its days), each citing its sentences."""
-    chosen = [e for e in sorted(corpus.timeline(), key=lambda e: e.date)
+    chosen = [e for e in sorted(_found(lambda: corpus.timeline(story=story)), key=lambda e: e.date)
               if (since is None or e.date[:10] >= since.isoformat()[:len(e.date[:10])])
               and (until is None or e.date[:10] <= until.isoformat())]
     page = queries.paginate(chosen, limit, offset)
@@ -144,16 +145,17 @@ def list_timeline(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0, sinc
 
 
 @router.get("/summary", response_model=Summary)
-def get_summary(corpus: CorpusDep) -> Summary:
-    """The stored extractive summary (its "what changed" part included) and the inconsistencies, all cited."""
-    return Summary(sentences=corpus.summary(), inconsistencies=corpus.inconsistencies())
+def get_summary(corpus: CorpusDep, story: StoryOption = None) -> Summary:
+    """The stored extractive summary (its "what changed" part included) and the inconsistencies, all cited:
+    every story's, largest first, or one story's."""
+    return Summary(sentences=_found(lambda: corpus.summary(story=story)),
+                   inconsistencies=corpus.inconsistencies(story=story))
 
 
 @router.get("/stories", response_model=Paged[Story])
 def list_stories(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0) -> Paged[Story]:
     """The stories, largest first: label (key actors and terms), date span, article and source counts."""
-    page = queries.paginate(corpus.stories(), limit, offset)
-    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+    return Paged(total=corpus.count_stories(), limit=limit, offset=offset, items=corpus.stories(limit, offset))
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail)
@@ -201,3 +203,40 @@ def list_positions(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0, sto
         raise HTTPException(404, str(error.args[0])) from None
     page = queries.paginate([PositionRow(**s.row()) for s in found], limit, offset)
     return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+
+
+# One story's listings: the same answers as the listings above with `story` set (an unknown story is a 404).
+@router.get("/stories/{story_id}/articles", response_model=Paged[ArticleSummary])
+def story_articles(story_id: str, corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0) -> Paged[ArticleSummary]:
+    return list_articles(corpus=corpus, limit=limit, offset=offset, story=story_id)
+
+
+@router.get("/stories/{story_id}/quotes", response_model=Paged[Statement])
+def story_quotes(story_id: str, corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0) -> Paged[Statement]:
+    return list_quotes(corpus=corpus, limit=limit, offset=offset, story=story_id)
+
+
+@router.get("/stories/{story_id}/entities", response_model=Paged[CanonicalEntity])
+def story_entities(story_id: str, corpus: CorpusDep, limit: Limit = 50,
+                   offset: Offset = 0) -> Paged[CanonicalEntity]:
+    return list_entities(corpus=corpus, limit=limit, offset=offset, story=story_id)
+
+
+@router.get("/stories/{story_id}/figures", response_model=Paged[FigureSeries])
+def story_figures(story_id: str, corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0) -> Paged[FigureSeries]:
+    return list_figures(corpus=corpus, limit=limit, offset=offset, story=story_id)
+
+
+@router.get("/stories/{story_id}/timeline", response_model=Paged[TimelineEntry])
+def story_timeline(story_id: str, corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0) -> Paged[TimelineEntry]:
+    return list_timeline(corpus=corpus, limit=limit, offset=offset, story=story_id)
+
+
+@router.get("/stories/{story_id}/summary", response_model=Summary)
+def story_summary(story_id: str, corpus: CorpusDep) -> Summary:
+    return get_summary(corpus=corpus, story=story_id)
+
+
+@router.get("/stories/{story_id}/positions", response_model=Paged[PositionRow])
+def story_positions(story_id: str, corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0) -> Paged[PositionRow]:
+    return list_positions(corpus=corpus, limit=limit, offset=offset, story=story_id)

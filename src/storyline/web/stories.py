@@ -96,7 +96,7 @@ def story_page(corpus: Corpus, key: str, links: WebLinks) -> StoryPage:
     timeline = sorted(corpus.timeline(story=story.id), key=lambda e: (e.date, -e.articles))
     articles = corpus.headers(ARTICLES, 0, story=story.id, with_text=False)
     page = StoryPage(
-        story=story, outlets=corpus.outlets(story=story.id), actors=key_actors(corpus, members),
+        story=story, outlets=corpus.outlets(story=story.id), actors=key_actors(corpus, story.id, members),
         quotes=main_quotes(corpus, story.id, links), figures=movements(corpus, story.id), timeline=timeline[:TIMELINE],
         timeline_total=len(timeline), summary=corpus.summary(story=story.id),
         inconsistencies=corpus.inconsistencies(story=story.id), articles=articles,
@@ -105,10 +105,10 @@ def story_page(corpus: Corpus, key: str, links: WebLinks) -> StoryPage:
     return page
 
 
-def key_actors(corpus: Corpus, members: set[str]) -> list[tuple[CanonicalEntity, int]]:
+def key_actors(corpus: Corpus, story: str, members: set[str]) -> list[tuple[CanonicalEntity, int]]:
     """The people and organisations the most of the story's articles report, with how many."""
-    counted = [(e, len(members.intersection(e.articles))) for e in corpus.entities()]
-    return sorted(((e, n) for e, n in counted if n), key=lambda en: (-en[1], en[0].name))[:ACTORS]
+    counted = [(e, len(members.intersection(e.articles))) for e in corpus.entities(story=story, limit=ACTORS)]
+    return [(e, n) for e, n in counted if n]
 
 
 def main_quotes(corpus: Corpus, story: str, links: WebLinks) -> list[MainQuote]:

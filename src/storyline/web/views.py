@@ -93,7 +93,7 @@ def overview(corpus: Corpus, links: WebLinks) -> Overview:
         by_outlet=Counter(a.outlet or "unknown" for a in articles).most_common(),
         status=Counter(a.status for a in articles).most_common(),
         top_speakers=speakers(corpus.quotes(), links),
-        top_entities=corpus.entities()[:15],
+        top_entities=corpus.entities(limit=15),
         duplicates=[(a, by_id.get(a.duplicate_of)) for a in articles if a.duplicate_of],
         failures=corpus.failures(),
         quote_counts=corpus.item_counts("quotes"),
@@ -139,14 +139,6 @@ def _sentence_at(article: Article | None, offset: int) -> int | None:
     if article is None:
         return None
     return next((i for i, s in enumerate(article.sentences) if s.start <= offset < s.end), None)
-
-
-def find_entity(entities: list[CanonicalEntity], entity_id: str) -> CanonicalEntity:
-    """The entity with this id; KeyError names it when there is none."""
-    for entity in entities:
-        if entity.id == entity_id:
-            return entity
-    raise KeyError(f"no entity with id {entity_id!r}")
 
 
 def entity_view(corpus: Corpus, entity: CanonicalEntity, statements: list[Statement] | None = None,
