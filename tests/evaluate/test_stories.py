@@ -82,3 +82,13 @@ def test_shared_sets_read_as_documented(shared: Path):
     documents = read_ecbplus_documents(shared / "eval" / "ecbplus", range(1, 36))
     # ECB+ as released has no topics 15 and 17
     assert len({d.topic for d in documents}) == 33 and len({d.subtopic for d in documents}) == 66
+
+
+def test_report_renders_and_serialises_both_systems():
+    from storyline.evaluate.bcubed import BCubed
+
+    row = stories.Scored("set", BCubed(1.0, 0.5, 4), BCubed(0.5, 1.0, 4), 3, 1, "0.90")
+    report = stories.StoriesReport([row], ["note"])
+    assert "0.667" in report.render() and report.render().endswith("note")
+    data = report.as_dict()["sets"][0]
+    assert data["storyline"]["f1"] == data["baseline"]["f1"] and data["baseline_threshold"] == "0.90"
