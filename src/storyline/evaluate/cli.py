@@ -176,13 +176,25 @@ def tls(
     cache: Annotated[Path | None, typer.Option(help="Where the analysed articles are kept between runs.")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes for the per-article pipeline.")] = 1,
     collection: Annotated[list[str] | None, typer.Option(help="Only this collection (repeatable).")] = None,
+    one_store: Annotated[Path | None, typer.Option(
+        help="Build every collection into this one store (reused when run again) and score its stories against "
+             "the topics (BCubed) and each topic's story timeline beside the per-collection runs.")] = None,
+    every: Annotated[int, typer.Option(help="With --one-store: only every N-th document of each collection.")] = 1,
 ) -> None:
     """Timeline summarisation on Timeline17-style collections: tilse's concat, agreement and align+ m:1 ROUGE-1/2 F
     and date F1, each gold timeline given its number of dates and sentences per date, beside news-tls."""
     from .tls import evaluate_tls
 
+    if every < 1:
+        console.print("--every must be at least 1")
+        raise typer.Exit(2)
     if not folder.exists():
         console.print(f"skipped: {folder} does not exist")
+        return
+    if one_store is not None:
+        from .tls_store import evaluate_one_store
+
+        _show(evaluate_one_store(folder, one_store, workers=workers, every=every))
         return
     _show(evaluate_tls(folder, out=out, cache=cache, workers=workers, only=collection))
 
@@ -200,3 +212,33 @@ def positions(
 
     for name, path in _given(folder=folder, seeds=seeds).items():
         _show(evaluate_basil(path, out, limit) if name == "folder" else evaluate_seed_positions(path))
+
+
+@app.command()
+def stories(
+    wikiref: Annotated[Path | None, typer.Option(help="The WikiRef220 folder (or one of the same layout).")] = None,
+    ecbplus: Annotated[Path | None, typer.Option(help="The ECB+ folder (ECB+/TOPIC/*.xml inside).")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes for the builds.")] = 1,
+    keep: Annotated[Path | None, typer.Option(help="Keep each set's folder and store under KEEP/SET and reuse them: "
+                                              "no article is analysed twice; stories are assigned afresh.")] = None,
+    json: Annotated[bool, typer.Option("--json", help="The figures as JSON.")] = False,
+) -> None:
+    """Stories: BCubed P/R/F1 of the story each article is assigned by a real build, on WikiRef220 (topics) and
+    ECB+ (topics and sub-topics), beside a TF-IDF average-link baseline."""
+    import json as jsonlib
+
+    from . import stories as evaluation
+
+    present = _given(wikiref=wikiref, ecbplus=ecbplus)
+    if not present:
+        return
+    report = evaluation.StoriesReport()
+    threshold = None
+    if "ecbplus" in present:
+        threshold = evaluation.score_ecbplus(present["ecbplus"], report, workers, keep and keep / "ecbplus")
+    if "wikiref" in present:
+        evaluation.score_wikiref(present["wikiref"], report, threshold, workers, keep and keep / "wikiref")
+    if json:
+        print(jsonlib.dumps(report.as_dict(), indent=2))
+    else:
+        _show(report)

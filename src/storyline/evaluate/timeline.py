@@ -159,9 +159,7 @@ def read_ecbplus(folder: Path, topics: range) -> list[EcbSentence]:
 def _document_sentences(topic: str, path: Path, wanted: set[int]) -> list[EcbSentence]:
     root = ET.parse(path).getroot()
     tokens = {t.get("t_id"): t for t in root.iter("token")}
-    words: dict[int, list[str]] = defaultdict(list)
-    for token in root.iter("token"):
-        words[int(token.get("sentence", "0"))].append(token.text or "")
+    words = _sentence_words(root)
     action_sentence = {}
     for markable in root.find("Markables") or []:
         anchors = [a.get("t_id") for a in markable.iter("token_anchor")]
@@ -174,6 +172,37 @@ def _document_sentences(topic: str, path: Path, wanted: set[int]) -> list[EcbSen
                 chains[action_sentence[source.get("m_id")]].add(relation.get("note", ""))
     return [EcbSentence(topic, path.name, index, _detokenise(words[index]), chains[index])
             for index in sorted(wanted) if index in words]
+
+
+@dataclass
+class EcbDocument:
+    """One ECB+ document as plain text: `subtopic` is its topic and `ecb` or `ecbplus` (the two real events)."""
+
+    name: str
+    topic: str
+    subtopic: str
+    text: str
+
+
+def read_ecbplus_documents(folder: Path, topics: range | None = None) -> list[EcbDocument]:
+    """Every document of the given topics (all the topic folders there are, by default), whole, one sentence a
+    paragraph (the first is usually the headline)."""
+    found = []
+    present = sorted(int(p.name) for p in (folder / "ECB+").iterdir() if p.is_dir() and p.name.isdigit())
+    for topic in topics if topics is not None else present:
+        for path in sorted((folder / "ECB+" / str(topic)).glob("*.xml")):
+            words = _sentence_words(ET.parse(path).getroot())
+            text = "\n\n".join(_detokenise(words[i]) for i in sorted(words))
+            kind = "ecbplus" if path.stem.endswith("ecbplus") else "ecb"
+            found.append(EcbDocument(path.name, str(topic), f"{topic}_{kind}", text))
+    return found
+
+
+def _sentence_words(root: ET.Element) -> dict[int, list[str]]:
+    words: dict[int, list[str]] = defaultdict(list)
+    for token in root.iter("token"):
+        words[int(token.get("sentence", "0"))].append(token.text or "")
+    return words
 
 
 def _detokenise(words: list[str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 from ..corpus.tls import summarise_timeline
 from ..pipeline import Executor, process
 from ..read.timeline17 import Timeline, collections, format_timeline, read_collection, read_timeline
-from ..record import Article
+from ..record import Article, RawArticle
 from ..store.database import Database, SchemaMismatch
 from .tls_rouge import score_timeline
 
@@ -117,15 +118,22 @@ def analysed_collection(collection: Path, cache: Path, workers: int = 1) -> list
         path.unlink()
         db = Database(path)
     try:
-        raws = list({raw.content_hash: raw for raw in read_collection(collection)}.values())
-        todo = [raw for raw in raws if (stored := db.stored_article(raw.source)) is None
-                or stored.content_hash != raw.content_hash]
-        executor = Executor(workers=workers)
-        try:
-            for begin in range(0, len(todo), SAVE_EVERY):
-                db.save((a, None) for a in executor.map(process, todo[begin:begin + SAVE_EVERY]))
-        finally:
-            executor.close()
+        analyse_into(db, read_collection(collection), workers)
         return [a for a in db.load_all() if a.analysable]
     finally:
         db.close()
+
+
+def analyse_into(db: Database, raws: Iterable[RawArticle], workers: int = 1) -> int:
+    """Put `raws` (one per content) through the per-article pipeline into `db`, skipping a source already stored
+    with the same content, saving every SAVE_EVERY articles so an interrupted run resumes; how many were analysed."""
+    unique = list({raw.content_hash: raw for raw in raws}.values())
+    todo = [raw for raw in unique if (stored := db.stored_article(raw.source)) is None
+            or stored.content_hash != raw.content_hash]
+    executor = Executor(workers=workers)
+    try:
+        for begin in range(0, len(todo), SAVE_EVERY):
+            db.save((a, None) for a in executor.map(process, todo[begin:begin + SAVE_EVERY]))
+    finally:
+        executor.close()
+    return len(todo)

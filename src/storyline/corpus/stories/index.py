@@ -69,6 +69,12 @@ class StoryIndex:
         self.retired -= self.rewritten
         return {f.article: self.story_of(f.article) for f in batch}
 
+    def reset(self) -> None:
+        """Forget every story (ids included), so the next update assigns every article afresh: for evaluations
+        that re-run assignment over analysed articles they keep. Writes in the caller's transaction."""
+        for table in ("stories", "story_members", "story_keys", "story_merges"):
+            self.conn.execute(f"DELETE FROM {table}")
+
     def _member(self, article: str) -> bool:
         return self.conn.execute("SELECT 1 FROM story_members WHERE article = ?", (article,)).fetchone() is not None
 
