@@ -65,7 +65,7 @@ def connect(path, *args, **kwargs):
         conn.set_trace_callback(trace)
     return conn
 sqlite3.connect = connect
-storyline.build(sys.argv[3], db=store, settings={"batch_size": 1})
+storyline.build(sys.argv[3], db=store, workers=1, settings={"batch_size": 1})
 """
 
 
@@ -125,7 +125,7 @@ def clean_build(folder: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> Stat
     with monkeypatch.context() as patch:
         counter = StatementCounter(db, patch)
         with storyline.Corpus(db) as corpus:
-            corpus.add([folder], progress=counter, settings=SETTINGS)
+            corpus.add([folder], workers=1, progress=counter, settings=SETTINGS)
     assert counter.corpus_starts is not None, "the clean build ran no corpus phase"
     return counter
 
@@ -170,7 +170,7 @@ def check_crash_then_rebuild(folder: Path, db: Path, kill_at: int, before: dict[
         assert set(earlier) <= set(still), f"statement {kill_at}: articles stored before the build were lost"
         kept = json.dumps(_plain([still[i] for i in earlier]), sort_keys=True, default=str)
         assert kept == before["articles"], f"statement {kill_at}: articles stored before the build changed"
-    again = storyline.build(folder, db=db, settings=SETTINGS)
+    again = storyline.build(folder, db=db, workers=1, settings=SETTINGS)
     again.close()
     assert again.last_build.unchanged >= len(survived), f"statement {kill_at}: committed articles were redone"
     assert integrity(db) == "ok"
