@@ -80,13 +80,14 @@ def timed_build(paths: list[Path], db: Path) -> dict[str, float]:
     import storyline
 
     clock = PhaseClock()
-    begin = time.perf_counter()
     with storyline.Corpus(db) as corpus:
+        begin = time.perf_counter()
         summary = corpus.add([str(p) for p in paths], progress=clock)
+        end = time.perf_counter()
         assigned = len(corpus.story_assignment())
         stories = len(corpus.stories())
-    phases = clock.seconds(time.perf_counter())
-    return {"total_s": time.perf_counter() - begin, "articles_s": phases.get("articles", 0.0),
+    phases = clock.seconds(end)
+    return {"total_s": end - begin, "articles_s": phases.get("articles", 0.0),
             "corpus_s": phases.get("corpus", 0.0), "new": summary.new, "assigned": assigned, "stories": stories}
 
 
@@ -272,8 +273,12 @@ def report(results: dict) -> str:
                      f"| {row['corpus']['texts_reused']:,} / {row['corpus']['texts_encoded']:,} "
                      f"(+ {row['corpus'].get('texts_base_encoded', 0):,} base) |")
     exponent = results.get("exponent")
+    steps = [f"{a['n']:,}→{b['n']:,}: {slope([a['n'], b['n']], [a['corpus']['corpus_s'], b['corpus']['corpus_s']]):.2f}"
+             for a, b in zip(sizes, sizes[1:])]
     lines += ["", f"Corpus phase growth exponent (log-log slope over {len(sizes)} sizes): "
-              + (f"{exponent:.2f}" if exponent is not None else "n/a (one size)"), ""]
+              + (f"{exponent:.2f}" if exponent is not None else "n/a (one size)")
+              + (f"; between neighbouring sizes {', '.join(steps)}" if steps else "")
+              + ". Fixed costs (imports, model loads) flatten it at small sizes.", ""]
     add = results.get("add")
     if add:
         lines += [f"Adding {add['new']} articles to the {add['n']:,}-article store: per-article stages "

@@ -26,6 +26,7 @@ import random
 import re
 import zlib
 from collections.abc import Callable
+from functools import lru_cache
 
 from storyline.record import PARAGRAPH_SEPARATOR, Article, article_id
 
@@ -40,6 +41,7 @@ _DIGITS = re.compile(r"\d")
 DATE_FIELDS = {"date", "value", "as_of", "published", "published_estimate"}
 
 
+@lru_cache(maxsize=None)
 def _pseudo_words(length: int, count: int, seed: int) -> list[str]:
     """`count` distinct capitalised consonant-vowel pseudo-words of `length` letters (not English words)."""
     rng = random.Random(seed * 1000 + length)
@@ -64,13 +66,12 @@ class Generation:
             rng.shuffle(shuffled)
         self.digit_map = str.maketrans({"0": "0", **dict(zip(nonzero, shuffled))})
         self.pool_size = pool_size
-        self._pools: dict[int, list[str]] = {}
 
     def name(self, word: str) -> str:
         """The invented name of the same length that `word` becomes in this generation."""
         if self.number == 0:
             return word
-        pool = self._pools.setdefault(len(word), _pseudo_words(len(word), min(self.pool_size, 5 ** len(word)), 7))
+        pool = _pseudo_words(len(word), min(self.pool_size, 5 ** len(word)), 7)
         choice = pool[zlib.crc32(f"{self.number}\0{word}".encode()) % len(pool)]
         return choice.upper() if word.isupper() else choice
 
