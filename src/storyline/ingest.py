@@ -11,9 +11,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .corpus.update import pending_articles, update_corpus
-from .corpus.duplicates import THRESHOLD, DuplicateIndex, signature, to_bytes
+from .corpus.duplicates import THRESHOLD, DuplicateIndex, from_bytes, signature, to_bytes
 from .executor import Executor
 from .pipeline import analyse, new_article, prepare
 from .progress import Progress, Silent
@@ -137,8 +138,8 @@ class _Flow:
     watch: BuildProgress
     batch_size: int
     seen: dict[str, str] = field(default_factory=dict)  # content hash -> id of the original, within this build
-    order: deque[tuple[int, str | None]] = field(default_factory=deque)  # (prepare ticket, id it replaces), in input order
-    prepared: dict[int, Article] = field(default_factory=dict)  # prepared, waiting for the articles before them
+    order: deque[tuple[int, str | None]] = field(default_factory=deque)  # (prepare ticket, id it replaces), input order
+    prepared: dict[int, tuple[Article, bytes | None]] = field(default_factory=dict)  # waiting for those before them
     analysing: dict[int, bytes | None] = field(default_factory=dict)  # analysis ticket -> signature to store
     ready: list[tuple[Article, bytes | None]] = field(default_factory=list)
     started: bool = False
@@ -171,19 +172,19 @@ class _Flow:
             self.started = True
             self.watch.status(f"loading the spaCy model ({self.runner.describe()})")
         article = _start(item, self.database, self.seen)
-        self.order.append((self.runner.submit(prepare, article), replaces))
+        self.order.append((self.runner.submit(prepare_and_sign, article), replaces))
 
-    def _arrived(self, ticket: int, article: Article) -> None:
+    def _arrived(self, ticket: int, result: Any) -> None:
         if ticket in self.analysing:
-            self._done(article, self.analysing.pop(ticket))
+            self._done(result, self.analysing.pop(ticket))
             return
-        self.prepared[ticket] = article
+        self.prepared[ticket] = result
         while self.order and self.order[0][0] in self.prepared:
             first, replaces = self.order.popleft()
-            article = self.prepared.pop(first)
+            article, signed = self.prepared.pop(first)
             if replaces is not None:  # a changed source's old version is no original for its new one
                 self.index.discard(replaces)
-            signature = _check_near_duplicate(article, self.index)
+            signature = _check_near_duplicate(article, signed, self.index)
             if article.analysable:
                 self.analysing[self.runner.submit(analyse, article)] = signature
             else:
@@ -236,21 +237,28 @@ def _start(raw: RawArticle, database: Database, seen: dict[str, str]) -> Article
     return article
 
 
-def _check_near_duplicate(article: Article, index: DuplicateIndex) -> bytes | None:
+def prepare_and_sign(article: Article) -> tuple[Article, bytes | None]:
+    """The cheap stages and the article's MinHash signature, in the worker: the driver, which checks every article
+    in turn, keeps only the index look-up (what it does per article bounds how many workers a build can use)."""
+    article = prepare(article)
+    return article, to_bytes(signature(article)) if article.paragraphs and article.duplicate_of is None else None
+
+
+def _check_near_duplicate(article: Article, signed: bytes | None, index: DuplicateIndex) -> bytes | None:
     """Mark a near-duplicate of an indexed article; index an original. Returns the signature to store."""
     if article.duplicate_of is not None:
         article.status, article.status_reason = "duplicate", f"exact copy of {article.duplicate_of}"
         return None
-    if not article.paragraphs:
+    if signed is None:  # no paragraphs
         return None
-    minhash = signature(article)
+    minhash = from_bytes(signed)
     original = index.original_of(minhash)
     if original is not None and original != article.id:
         article.duplicate_of, article.duplicate_kind = original, "near"
         article.status, article.status_reason = "duplicate", f"near-duplicate of {original}"
         return None
     index.add(article.id, minhash)
-    return to_bytes(minhash)
+    return signed
 
 
 def _count(article: Article, report: _Reporter) -> None:
