@@ -2,14 +2,16 @@
 of processes: one, and every core.
 
     python benchmarks/build_vs_spacy.py ../shared/eval/polnear/train/text [--limit N] [--workers N ...]
-                                        [--rounds R] [--foundation]
+                                        [--rounds R] [--articles-only] [--foundation]
 
 For each worker count (default: 1 and every core this process may run on) it times a fresh `storyline build` of
 the texts with `workers=N` and bare `nlp.pipe(texts, n_process=N)`, alternating which goes first from round to
 round so that a machine shared with other work slows both alike; it prints each side's articles/s, their ratio per
 round (the figure to quote: absolute speeds depend on the load), the build's articles phase alone (the per-article
 stages, which is what runs on the workers; the rest is reading inputs and the corpus stages), and how busy the
-build kept its workers. Each build gets an empty embedding cache, as a first build does. `--foundation` times the
+build kept its workers. Each build gets an empty embedding cache, as a first build does. `--articles-only` stops
+each build after its articles phase (no corpus stages: they run once, in the driver, after the workers are done),
+to compare what the workers do with what spaCy does, at less cost. `--foundation` times the
 build with only the foundation's stages (read, clean, language, spaCy, duplicates, store), without the time, quote
 and figure stages and the corpus stages (in this process only: with `--workers 1`). Not a test: timings depend on the machine.
 """
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import storyline
 import storyline.api  # import outside the timings, as the model load is
-from storyline import corpus, pipeline
+from storyline import corpus, ingest, pipeline
 from storyline.annotate import annotate, get_nlp
 from storyline.executor import all_cores
 
@@ -111,8 +113,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=None,
                         help="worker counts to compare at (default: 1 and every core)")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds per worker count")
+    parser.add_argument("--articles-only", action="store_true", help="stop each build before the corpus stages")
     parser.add_argument("--foundation", action="store_true", help="only the foundation's stages")
     args = parser.parse_args()
+    if args.articles_only:
+        ingest.update_corpus, ingest.pending_articles = (lambda database, status=None: {}), (lambda database: [])
     if args.foundation:
         if args.workers != [1]:
             sys.exit("--foundation changes the stages in this process only: run it with --workers 1")
@@ -129,7 +134,8 @@ def main() -> None:
         texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
         get_nlp()  # load the model outside every timing
         words = sum(len(t.split()) for t in texts)
-        print(f"{len(files)} articles, {words} words, {'foundation' if args.foundation else 'all'} stages")
+        stages = "foundation" if args.foundation else "all per-article" if args.articles_only else "all"
+        print(f"{len(files)} articles, {words} words, {stages} stages")
         for workers in counts:
             rounds = [measure(subset, texts, workers, spacy_first=n % 2 == 0) for n in range(args.rounds)]
             report(len(files), workers, rounds)
