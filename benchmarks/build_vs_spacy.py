@@ -11,9 +11,10 @@ round (the figure to quote: absolute speeds depend on the load), the build's art
 stages, which is what runs on the workers; the rest is reading inputs and the corpus stages), and how busy the
 build kept its workers. Each build gets an empty embedding cache, as a first build does. `--articles-only` stops
 each build after its articles phase (no corpus stages: they run once, in the driver, after the workers are done),
-to compare what the workers do with what spaCy does, at less cost. `--foundation` times the
-build with only the foundation's stages (read, clean, language, spaCy, duplicates, store), without the time, quote
-and figure stages and the corpus stages (in this process only: with `--workers 1`). Not a test: timings depend on the machine.
+to compare what the workers do with what spaCy does, at less cost. `--foundation` times the build with only the
+foundation's stages (read, clean, language, spaCy, duplicates, store), without the time, quote and figure stages and
+the corpus stages (it changes the stages in this process only: with `--workers 1`). Not a test: timings depend on
+the machine.
 """
 from __future__ import annotations
 
