@@ -128,3 +128,35 @@ def test_a_corpus_stage_that_raises_keeps_the_articles_and_the_other_results(cor
     assert any(f.source.startswith("corpus stage summary (s") and "no summary today" in f.reason
                for f in built.last_build.failures)
     assert built.entities() and any(a.status == "ok" for a in built.articles())
+
+
+def test_streaming_gives_the_same_articles_whatever_order_the_workers_finish_in(corpus_dir, tmp_path, monkeypatch):
+    from storyline import ingest
+    from storyline.executor import Executor
+
+    class LastFirst(Executor):
+        """Finishes the tasks in flight last-submitted first, as a pool does when the first articles are long."""
+
+        @property
+        def capacity(self) -> int:
+            return 8
+
+        def results(self):
+            return list(reversed(super().results()))
+
+    one = storyline.build(corpus_dir, db=tmp_path / "one.db")
+    monkeypatch.setattr(ingest, "Executor", LastFirst)
+    shuffled = storyline.build(corpus_dir, db=tmp_path / "shuffled.db", settings={"batch_size": 1})
+    strip = lambda corpus: [(a.id, a.paragraphs, a.entities, a.quotes, a.status, a.duplicate_of)  # noqa: E731
+                            for a in corpus.articles()]
+    assert strip(one) == strip(shuffled)
+    copy = next(a for a in shuffled.articles() if a.source.endswith("b_copy.txt"))
+    assert copy.duplicate_of is not None  # the first of two copies in input order stays the original
+
+
+def test_a_build_reports_how_busy_its_workers_were(corpus_dir, tmp_path):
+    summary = storyline.build(corpus_dir, db=tmp_path / "s.db", workers=2).last_build
+    assert summary.workers == 2 and 0 < summary.utilisation <= 1
+    assert summary.line().endswith(f"; 2 workers {summary.utilisation:.0%} busy")
+    again = storyline.build(corpus_dir, db=tmp_path / "s.db").last_build
+    assert again.utilisation is None and again.line().endswith("failed 1")  # nothing new: no worker ran

@@ -1,18 +1,22 @@
 """Ingest: read files, run the per-article stages, check duplicates, store, then run the corpus stages.
 
-Work streams in batches, so a folder of any size runs in bounded memory, and each batch is stored in one
-transaction: a crash loses at most the batch in flight, never what was stored before.
+Work streams: a bounded number of articles is in flight on the workers at any time, so a folder of any size runs
+in bounded memory and every worker stays busy; results are stored as they come back, in batches of one transaction
+each: a crash loses at most the articles in flight and the batch not yet stored, never what was stored before.
 """
 from __future__ import annotations
 
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from .corpus.update import pending_articles, update_corpus
-from .corpus.duplicates import THRESHOLD, DuplicateIndex, signature, to_bytes
-from .pipeline import Executor, analyse, new_article, prepare
+from .corpus.duplicates import THRESHOLD, DuplicateIndex, from_bytes, signature, to_bytes
+from .executor import Executor
+from .pipeline import analyse, new_article, prepare
 from .progress import Progress, Silent
 from .read import DEFAULT_MAX_BYTES, read_paths
 from .read.count import count_items
@@ -26,7 +30,7 @@ MAX_FILE_MB = Setting(
     "Largest article read, in MB (a file, a JSONL line or a WARC record; gzip counted decompressed). A larger "
     "one fails with its size as the reason.",
 )
-BATCH_SIZE = Setting("batch_size", 32, "Articles per batch; each batch is stored in one transaction.")
+BATCH_SIZE = Setting("batch_size", 32, "Articles stored per transaction, as they come back from the workers.")
 SETTINGS = (MAX_FILE_MB, BATCH_SIZE, THRESHOLD)
 
 
@@ -41,16 +45,19 @@ class BuildSummary:
     skipped: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    workers: int = 1
+    utilisation: float | None = None  # workers' busy time / (articles phase's wall time x workers); None: no work
 
     @property
     def failed(self) -> int:
         return len(self.failures)
 
     def line(self) -> str:
-        return (
-            f"read {self.read}, new {self.new}, unchanged {self.unchanged}, duplicates {self.duplicates}, "
-            f"skipped {self.skipped}, failed {self.failed}"
-        )
+        counts = (f"read {self.read}, new {self.new}, unchanged {self.unchanged}, duplicates {self.duplicates}, "
+                  f"skipped {self.skipped}, failed {self.failed}")
+        if self.utilisation is None:
+            return counts
+        return f"{counts}; {self.workers} worker{'s' * (self.workers != 1)} {self.utilisation:.0%} busy"
 
 
 BuildProgress = Progress  # the name the API and the CLI know it by
@@ -95,29 +102,18 @@ def ingest(
     report = _Reporter(BuildSummary(), on_failure, on_notice)
     summary = report.summary
     index = DuplicateIndex(database, threshold=values[THRESHOLD.name])
-    seen: dict[str, str] = {}  # content hash -> id of the original, within this build
     watch.phase("counting inputs", None)
     total = count_items(paths)
     watch.advance(total)
     runner = Executor(workers, executor)
     watch.phase("articles", total, "articles")
+    flow = _Flow(database, runner, report, index, watch, int(values[BATCH_SIZE.name]))
+    start = time.perf_counter()
     try:
-        articles = read_paths(paths, max_bytes=int(values[MAX_FILE_MB.name] * 1_000_000))
-        for number, batch in enumerate(_batches(articles, int(values[BATCH_SIZE.name]))):
-            fresh = _triage(batch, database, report, index)
-            watch.advance(len(batch) - len(fresh))
-            prepared = list(runner.map(prepare, [_start(raw, database, seen) for raw in fresh]))
-            signatures = [_check_near_duplicate(article, index) for article in prepared]
-            if number == 0 and prepared:
-                watch.status(f"loading the spaCy model ({runner.describe()})")
-            analysed = []
-            for article in runner.map(analyse, prepared):
-                watch.status(None)
-                analysed.append(article)
-                _count(article, report)
-                watch.advance()
-            database.save(zip(analysed, signatures))
+        flow.run(read_paths(paths, max_bytes=int(values[MAX_FILE_MB.name] * 1_000_000)))
     finally:
+        summary.workers = runner.slots
+        summary.utilisation = runner.utilisation(time.perf_counter() - start)
         runner.close()
         database.record_failures(summary.failures)
     if summary.new or summary.duplicates or pending_articles(database):
@@ -139,36 +135,104 @@ def _index_sentences(database: Database, watch: Progress) -> None:
     watch.status(None)
 
 
-def _batches(items: Iterator, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+@dataclass
+class _Flow:
+    """Streams the articles through the executor: reads and triages inputs while fewer than the executor's capacity
+    are in flight, checks near-duplicates in input order (so the first of two copies stays the original, however
+    the workers finish), sends the rest to analysis at once, and stores results in batches as they come back, in
+    any order: no worker waits for a batch's slowest article."""
+
+    database: Database
+    runner: Executor
+    report: _Reporter
+    index: DuplicateIndex
+    watch: BuildProgress
+    batch_size: int
+    seen: dict[str, str] = field(default_factory=dict)  # content hash -> id of the original, within this build
+    order: deque[tuple[int, str | None]] = field(default_factory=deque)  # (prepare ticket, id it replaces), input order
+    prepared: dict[int, tuple[Article, bytes | None]] = field(default_factory=dict)  # waiting for those before them
+    analysing: dict[int, bytes | None] = field(default_factory=dict)  # analysis ticket -> signature to store
+    ready: list[tuple[Article, bytes | None]] = field(default_factory=list)
+    started: bool = False
+
+    def run(self, items: Iterator[RawArticle | ReadFailure | Notice]) -> None:
+        items = iter(items)
+        exhausted = False
+        while True:
+            while not exhausted and self._room():
+                item = next(items, None)
+                exhausted = item is None
+                if item is not None:
+                    self._take(item)
+            if not self.runner.in_flight:
+                break
+            for ticket, article in self.runner.results():
+                self._arrived(ticket, article)
+        self._store()
+
+    def _room(self) -> bool:
+        """Whether to start another article: the workers lack queued work, and what waits in order is bounded."""
+        return self.runner.in_flight < self.runner.capacity and len(self.order) < 4 * self.runner.capacity
+
+    def _take(self, item: RawArticle | ReadFailure | Notice) -> None:
+        fresh, replaces = _triage(item, self.database, self.report)
+        if not fresh:
+            self.watch.advance()
+            return
+        if not self.started:
+            self.started = True
+            self.watch.status(f"loading the spaCy model ({self.runner.describe()})")
+        article = _start(item, self.database, self.seen)
+        self.order.append((self.runner.submit(prepare_and_sign, article), replaces))
+
+    def _arrived(self, ticket: int, result: Any) -> None:
+        if ticket in self.analysing:
+            self._done(result, self.analysing.pop(ticket))
+            return
+        self.prepared[ticket] = result
+        while self.order and self.order[0][0] in self.prepared:
+            first, replaces = self.order.popleft()
+            article, signed = self.prepared.pop(first)
+            if replaces is not None:  # a changed source's old version is no original for its new one
+                self.index.discard(replaces)
+            signature = _check_near_duplicate(article, signed, self.index)
+            if article.analysable:
+                self.analysing[self.runner.submit(analyse, article)] = signature
+            else:
+                self._done(analyse(article), signature)
+
+    def _done(self, article: Article, signature: bytes | None) -> None:
+        self.watch.status(None)
+        _count(article, self.report)
+        self.watch.advance()
+        self.ready.append((article, signature))
+        if len(self.ready) >= self.batch_size:
+            self._store()
+
+    def _store(self) -> None:
+        if self.ready:
+            self.database.save(self.ready)
+            self.ready = []
 
 
-def _triage(batch: list[RawArticle | ReadFailure | Notice], database: Database, report: _Reporter,
-            index: DuplicateIndex) -> list[RawArticle]:
-    """Count failures, notices and unchanged sources; return the raw articles that need processing.
-
-    A source whose content changed leaves the duplicate index, so its new version is not taken for a copy of the
-    old one it replaces."""
-    fresh = []
-    for item in batch:
-        if isinstance(item, ReadFailure):
-            report.failure(item)
-            continue
-        if isinstance(item, Notice):  # not a regular file: skipped unread
-            report.summary.skipped += 1
-            report.notice(item)
-            continue
-        report.summary.read += 1
-        stored = database.stored_article(item.source)
-        if stored is not None and stored.content_hash == item.content_hash and stored.status != FAILED:
-            report.summary.unchanged += 1
-            continue
-        if stored is not None:
-            index.discard(stored.id)
-        fresh.append(item)
-    return fresh
+def _triage(item: RawArticle | ReadFailure | Notice, database: Database,
+            report: _Reporter) -> tuple[bool, str | None]:
+    """Count a failure, notice or unchanged source; say whether the item needs processing and the id of the
+    stored version it replaces (which leaves the duplicate index, so that the new version of a changed source is not
+    taken for a copy of the old one)."""
+    if isinstance(item, ReadFailure):
+        report.failure(item)
+        return False, None
+    if isinstance(item, Notice):  # not a regular file: skipped unread
+        report.summary.skipped += 1
+        report.notice(item)
+        return False, None
+    report.summary.read += 1
+    stored = database.stored_article(item.source)
+    if stored is not None and stored.content_hash == item.content_hash and stored.status != FAILED:
+        report.summary.unchanged += 1
+        return False, None
+    return True, stored.id if stored is not None else None
 
 
 def _start(raw: RawArticle, database: Database, seen: dict[str, str]) -> Article:
@@ -184,21 +248,28 @@ def _start(raw: RawArticle, database: Database, seen: dict[str, str]) -> Article
     return article
 
 
-def _check_near_duplicate(article: Article, index: DuplicateIndex) -> bytes | None:
+def prepare_and_sign(article: Article) -> tuple[Article, bytes | None]:
+    """The cheap stages and the article's MinHash signature, in the worker: the driver, which checks every article
+    in turn, keeps only the index look-up (what it does per article bounds how many workers a build can use)."""
+    article = prepare(article)
+    return article, to_bytes(signature(article)) if article.paragraphs and article.duplicate_of is None else None
+
+
+def _check_near_duplicate(article: Article, signed: bytes | None, index: DuplicateIndex) -> bytes | None:
     """Mark a near-duplicate of an indexed article; index an original. Returns the signature to store."""
     if article.duplicate_of is not None:
         article.status, article.status_reason = "duplicate", f"exact copy of {article.duplicate_of}"
         return None
-    if not article.paragraphs:
+    if signed is None:  # no paragraphs
         return None
-    minhash = signature(article)
+    minhash = from_bytes(signed)
     original = index.original_of(minhash)
     if original is not None and original != article.id:
         article.duplicate_of, article.duplicate_kind = original, "near"
         article.status, article.status_reason = "duplicate", f"near-duplicate of {original}"
         return None
     index.add(article.id, minhash)
-    return to_bytes(minhash)
+    return signed
 
 
 def _count(article: Article, report: _Reporter) -> None:

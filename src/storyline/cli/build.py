@@ -76,7 +76,7 @@ def build(
     """Read, clean, analyse and store articles; only what is new or changed is processed."""
     with errors.status("loading the language libraries (spaCy)…"):
         from ..ingest import SETTINGS
-        from ..pipeline import Executor, all_cores
+        from ..executor import Executor, all_cores
         from ..settings import parse_settings
 
     try:

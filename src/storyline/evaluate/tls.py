@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from ..corpus.tls import summarise_timeline
-from ..pipeline import Executor, process
+from ..executor import Executor
+from ..pipeline import process
 from ..read.timeline17 import Timeline, collections, format_timeline, read_collection, read_timeline
 from ..record import Article, RawArticle
 from ..store.database import Database, SchemaMismatch
