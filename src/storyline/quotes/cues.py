@@ -151,6 +151,8 @@ def cue_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and is_relative(child):
             return antecedent(child)
+        if child.dep_ == "nsubj" and is_dateline(child):
+            continue
         if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and child.pos_ == "PRON" and
                                                           child.lower_ == "it"):
             return _speaker_of_words(child)
@@ -197,6 +199,18 @@ def _speaker_of_words(subject: Token) -> Token:
         if group is not None:
             return group
     return subject
+
+
+DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+
+
+def is_dateline(token: Token) -> bool:
+    """A place name in capitals opening the paragraph before a dash (`AMHERST, N.H. — Gov. X said…`): the parser
+    sometimes takes the dateline for the subject; it never says anything."""
+    doc = token.doc
+    if token.left_edge.i != 0 or not token.text.isupper() or len(token.text) < 3:
+        return False
+    return any(t.text in DASHES for t in doc[token.i + 1:min(len(doc), token.i + 8)])
 
 
 def according_to(token: Token) -> Token | None:
