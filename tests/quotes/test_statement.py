@@ -105,3 +105,24 @@ def test_someones_lawyer_is_not_resolved_to_a_person_with_a_role(quotes_of):
     quotes = quotes_of("Inspector General Anna Berg wrote the report.",
                        "Mr. Lind\u2019s lawyer said that the harbour delays were an error.")
     assert _holding(quotes, "delays")[0].speaker != "Anna Berg"
+
+
+def test_a_statement_speaks_through_its_issuer(quotes_of):
+    quote = _holding(quotes_of("The harbour board released a statement saying that the repairs would take a year."),
+                     "repairs")[0]
+    assert quote.speaker_text == "The harbour board"
+
+
+def test_an_unresolved_pronoun_speaker_is_not_shown(quotes_of):
+    quotes = _holding(quotes_of("But it said that the harbour repairs would take a year."), "repairs")
+    assert quotes and not any(q.statement for q in quotes)
+
+
+def test_declining_is_not_saying(quotes_of):
+    quotes = quotes_of("Mayor Anna Berg declined to join the \u201cendless quarrel\u201d over the harbour.")
+    assert not [q for q in quotes if q.statement]
+
+
+def test_content_cut_before_a_nested_claim_is_a_fragment(quotes_of):
+    quotes = quotes_of("Mayor Anna Berg blamed her rival for the harbour report that alleged she had lied.")
+    assert not [q for q in quotes if q.statement and q.text.rstrip().endswith("alleged")]

@@ -162,7 +162,7 @@ def cue_subject(verb: Token) -> Token | None:
             if objects:
                 return objects[0]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        return issuer(verb.head)
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb) and is_cue(verb.head.head):
         return cue_subject(verb.head.head)  # `X said A and predicted B`, B's cue hung on A's verb
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
@@ -183,6 +183,20 @@ QUANTITIES = frozenset("""
 number majority minority handful dozen dozens hundreds thousands couple lot few many some most all half third
 several each none both
 """.split())
+
+
+def issuer(words: Token) -> Token:
+    """For a noun of words said that a participle follows (`released a statement saying…`, `sent her a letter
+    asking…`, `said in a statement calling…`), the subject of the verb that put the words out: the statement does
+    not speak, its issuer does. Any other noun is returned as it is (`voters saying…`)."""
+    if words.lemma_.lower() not in WORDS_SAID or any(c.dep_ == "poss" for c in words.children):
+        return words
+    governor = words.head if words.dep_ in ("dobj", "dative") else \
+        words.head.head if words.dep_ == "pobj" and words.head.dep_ == "prep" else None
+    if governor is None or governor.pos_ != "VERB":
+        return words
+    subject = next((c for c in governor.children if c.dep_ == "nsubj" and not is_relative(c)), None)
+    return subject if subject is not None else words
 
 
 def _speaker_of_words(subject: Token) -> Token:

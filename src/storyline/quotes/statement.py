@@ -41,15 +41,20 @@ MIN_WORDS = 3
 # Verbs of perceiving or knowing: their subject reports nothing (`little is known`, `polls show`).
 PERCEIVING = frozenset({"know", "see", "hear", "learn", "find", "show", "feel", "realise", "realize", "understand",
                         "expect", "consider"})
+# Verbs of not saying: `declined to comment`, `refused to answer "yes"`.
+NOT_SAYING = frozenset({"decline", "refuse", "fail", "avoid"})
 
 
 def is_statement(quote: Quote, layout: Layout) -> bool:
     """Whether `quote` is a statement (see the module docstring); else it is an attribution of something else."""
+    if quote.speaker_via == "pronoun" and quote.speaker is None:
+        return False  # `he said …` with no one the article lets `he` be: nobody a reader could name
     if quote.kind == "direct" and quote.cue is None:
         return quote.speaker_text is not None
     if quote.kind in ("direct", "mixed") and quote.cue_start is not None and quote.cue_end is not None:
         return _applies_words(_cue_token(layout, quote.cue_start, quote.cue_end)) and \
-            (quote.speaker_text is not None or quote.speaker_via == "continuation")
+            (quote.speaker_text is not None or quote.speaker_via == "continuation") and \
+            (quote.kind == "direct" or not _cut_before_content(quote, layout))
     if quote.cue == "according to":
         return True
     if quote.cue is not None and not any(ch.isalpha() for ch in quote.cue):
@@ -59,7 +64,8 @@ def is_statement(quote: Quote, layout: Layout) -> bool:
     cue = _cue_token(layout, quote.cue_start, quote.cue_end)
     if cue is None:
         return False
-    return _says(cue) and not _negated(cue) and not _gapped(cue) and _clause_content(quote, layout, cue)
+    return _says(cue) and not _negated(cue) and not _gapped(cue) and _clause_content(quote, layout, cue) and \
+        not _cut_before_content(quote, layout)
 
 
 def _applies_words(cue: Token | None) -> bool:
@@ -71,8 +77,29 @@ def _applies_words(cue: Token | None) -> bool:
         return False
     lemma = cue.lemma_.lower()
     if cue.pos_ in ("VERB", "AUX"):
-        return lemma in CUE_LEMMAS and lemma not in PERCEIVING and not _negated(cue)
+        return lemma in CUE_LEMMAS and lemma not in PERCEIVING and lemma not in NOT_SAYING and not _negated(cue)
     return True
+
+
+def _content_tokens(quote: Quote, layout: Layout) -> list[Token]:
+    """The words of the quote's content in its first paragraph (punctuation left out)."""
+    located = layout.token_at(quote.start)
+    if located is None:
+        return []
+    paragraph, first = located
+    base = layout.starts[paragraph]
+    return [t for t in first.doc[first.i:] if base + t.idx < quote.end and not t.is_punct]
+
+
+def _cut_before_content(quote: Quote, layout: Layout) -> bool:
+    """Content ending in a verb of saying whose own content lies after it, outside the quote (`blamed his rival for
+    the story that alleged`): a fragment cut before what is said."""
+    tokens = _content_tokens(quote, layout)
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return last.pos_ == "VERB" and last.lemma_.lower() in SAYING_VERBS and any(
+        c.i > last.i and c.dep_ in ("ccomp", "dobj", "xcomp") for c in last.children)
 
 
 def _cue_token(layout: Layout, start: int, end: int) -> Token | None:
@@ -123,12 +150,7 @@ def _gapped(cue: Token) -> bool:
 def _clause_content(quote: Quote, layout: Layout, cue: Token) -> bool:
     """The content holds a clause (a verb) and MIN_WORDS words, or is a noun phrase a cue of demanding or
     predicting takes (`called for a ban on imports`)."""
-    located = layout.token_at(quote.start)
-    if located is None:
-        return False
-    paragraph, first = located
-    base = layout.starts[paragraph]
-    tokens = [t for t in first.doc[first.i:] if base + t.idx < quote.end and not t.is_punct]
+    tokens = _content_tokens(quote, layout)
     if len(tokens) < MIN_WORDS:
         return False
     if any(t.pos_ in ("VERB", "AUX") and t.i != cue.i for t in tokens):
