@@ -37,7 +37,7 @@ def sample(articles: Iterable[Article], entities: Iterable[CanonicalEntity], siz
     by key before drawing, so the sample depends only on the corpus and the seed, not on load order."""
     analysed = sorted((a for a in articles if a.analysable), key=lambda a: a.id)
     makers: dict[str, Callable[[], list[AuditItem]]] = {
-        "quote": lambda: [_quote(a, q) for a in analysed for q in a.quotes],
+        "quote": lambda: [_quote(a, q) for a in analysed for q in a.statements()],
         "entity": lambda: _merges(analysed, entities),
         "figure": lambda: [_figure(a, f) for a in analysed for f in a.figures],
         "date": lambda: [_date(a, d) for a in analysed for d in a.dates if _calendar(d)],

@@ -50,7 +50,8 @@ def article_dict(article: Article, story: str | None = None) -> dict[str, Any]:
 
 def items(article: Article, field: str) -> list[dict[str, Any]]:
     """An article's extracted items of one kind, each carrying the article id beside its offsets."""
-    return [{"article": article.id, **dataclasses.asdict(item)} for item in getattr(article, field)]
+    shown = article.statements() if field == "quotes" else getattr(article, field)
+    return [{"article": article.id, **dataclasses.asdict(item)} for item in shown]
 
 
 def corpus_dict(articles: list[Article], corpus_results: dict[str, Any], stories: dict[str, str]) -> dict[str, Any]:

@@ -106,6 +106,13 @@ class Quote:
     speaker: str | None = None  # canonical name, filled by entity canonicalisation
     speaker_entity: str | None = None
     sentence: int | None = None
+    # A statement is something said or written (a verb or noun of saying, quotation marks, `according to`); False
+    # for an attribution of something else (an action, a perception, a stance: `shared a photo`, `polls show`),
+    # kept for the attribution evaluation and the positions stage but never shown as a quote (`quotes.statement`).
+    statement: bool = True
+
+    def __post_init__(self) -> None:
+        self.statement = bool(self.statement)  # stored as an SQLite integer
 
     def as_said(self) -> str:
         """The speaker as written, the cue and the content in the order the article gives them, so a listing shows
@@ -273,6 +280,11 @@ class Article:
 
     def evidence_for(self, name: str) -> Evidence | None:
         return next((e for e in self.evidence if e.field == name), None)
+
+    def statements(self) -> list[Quote]:
+        """The quotes storyline shows: statements, not the attributions of actions or perceptions kept beside them
+        (`Quote.statement`)."""
+        return [q for q in self.quotes if q.statement]
 
     @property
     def analysable(self) -> bool:

@@ -126,3 +126,14 @@ def test_a_page_of_quotes_walks_the_articles_in_date_order_without_sorting_every
     listing = next(s for s in statements if s.lstrip().startswith("SELECT q.article"))
     plan = " ".join(r[-1] for r in db.conn.execute("EXPLAIN QUERY PLAN " + listing))
     assert "articles_by_date" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan  # at most within an article
+
+
+def test_listings_show_statements_and_the_store_keeps_the_other_attributions(tmp_path):
+    db = Database(tmp_path / "s.db")
+    article = _article(text="Hello there, he shared.")
+    article.quotes = [Quote("there", 6, 11, "direct", cue="said"),
+                      Quote("a photo", 13, 20, "indirect", cue="shared", statement=False)]
+    db.save([(article, None)])
+    assert [s.quote.text for s in db.quotes()] == ["there"] and db.count_quotes() == 1
+    assert db.item_counts("quotes") == {article.id: 1}
+    assert [q.statement for q in db.load(article.id).quotes] == [True, False]

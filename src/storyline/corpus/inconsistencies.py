@@ -49,7 +49,7 @@ def speaker_contradictions(articles: list[Article]) -> list[Inconsistency]:
     with a few content words are compared: a fragment ("Syria") shares all of its one word with anything."""
     by_speaker: dict[str, list[tuple[Article, Quote]]] = {}
     for article in articles:
-        for quote in article.quotes:
+        for quote in article.statements():
             if quote.speaker and len(_content(quote.text)) >= MIN_CONTENT_WORDS:
                 by_speaker.setdefault(quote.speaker, []).append((article, quote))
     found = []

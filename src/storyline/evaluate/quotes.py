@@ -80,7 +80,8 @@ def _same_person(gold: str, quote_speaker: str | None, aliases: dict[str, set[st
 
 
 def evaluate_quotes_seeds(gold_path: Path) -> SeedQuotesReport:
-    """Score the quote stage and `canonicalise` on the seed articles next to the gold file (`../seeds`)."""
+    """Score the quote stage and `canonicalise` on the seed articles next to the gold file (`../seeds`): the quotes
+    shown (statements), since the gold holds what a reader would sign."""
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     seeds = Path(gold_path).parent.parent / "seeds"
     articles = {name: _process_seed(seeds / name) for name in gold["documents"]}
@@ -90,7 +91,7 @@ def evaluate_quotes_seeds(gold_path: Path) -> SeedQuotesReport:
     for item in gold["quotes"]:
         article = articles[item["doc"]]
         where = _locate(item["quote"], article.text)
-        hits = [q for q in article.quotes if q.kind in ("direct", "mixed") and where
+        hits = [q for q in article.statements() if q.kind in ("direct", "mixed") and where
                 and q.start < where[1] and where[0] < q.end]
         if not hits:
             report.problems.append(f"missed: {item['quote'][:60]!r}")
@@ -103,7 +104,7 @@ def evaluate_quotes_seeds(gold_path: Path) -> SeedQuotesReport:
     for item in gold["not_quotes"]:
         article = articles[item["doc"]]
         where = _locate(item["text"], article.text)
-        if where and any(q.start < where[1] and where[0] < q.end for q in article.quotes):
+        if where and any(q.start < where[1] and where[0] < q.end for q in article.statements()):
             report.wrongly_extracted += 1
             report.problems.append(f"not a quote, extracted: {item['text']!r}")
     return report

@@ -11,8 +11,8 @@ around them are scare quotes or titles, and are left out. Then the attribution t
 source (or is a quote in marks).
 
 The parts live in modules named by what they do: `quoted` (marks and transcript turns), `reported` (reported
-speech), `tagged` (the tagger's additions), `build` (the Quote records they share) and `stage` (the order they
-run in).
+speech), `tagged` (the tagger's additions), `build` (the Quote records they share), `statement` (which of them are
+statements, the quotes shown, and which attribute actions or perceptions) and `stage` (the order they run in).
 """
 from .stage import extract_quotes
 

@@ -151,6 +151,8 @@ def cue_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and is_relative(child):
             return antecedent(child)
+        if child.dep_ == "nsubj" and is_dateline(child):
+            continue
         if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and child.pos_ == "PRON" and
                                                           child.lower_ == "it"):
             return _speaker_of_words(child)
@@ -160,7 +162,7 @@ def cue_subject(verb: Token) -> Token | None:
             if objects:
                 return objects[0]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        return issuer(verb.head)
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb) and is_cue(verb.head.head):
         return cue_subject(verb.head.head)  # `X said A and predicted B`, B's cue hung on A's verb
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
@@ -183,6 +185,20 @@ several each none both
 """.split())
 
 
+def issuer(words: Token) -> Token:
+    """For a noun of words said that a participle follows (`released a statement saying…`, `sent her a letter
+    asking…`, `said in a statement calling…`), the subject of the verb that put the words out: the statement does
+    not speak, its issuer does. Any other noun is returned as it is (`voters saying…`)."""
+    if words.lemma_.lower() not in WORDS_SAID or any(c.dep_ == "poss" for c in words.children):
+        return words
+    governor = words.head if words.dep_ in ("dobj", "dative") else \
+        words.head.head if words.dep_ == "pobj" and words.head.dep_ == "prep" else None
+    if governor is None or governor.pos_ != "VERB":
+        return words
+    subject = next((c for c in governor.children if c.dep_ == "nsubj" and not is_relative(c)), None)
+    return subject if subject is not None else words
+
+
 def _speaker_of_words(subject: Token) -> Token:
     """`His remarks indicated that …`, `Putin's statement said …`: the possessor of a noun for words said is the
     speaker, not the words; `A number of delegates said …`, `Some of them said …`: the group counted is."""
@@ -197,6 +213,18 @@ def _speaker_of_words(subject: Token) -> Token:
         if group is not None:
             return group
     return subject
+
+
+DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+
+
+def is_dateline(token: Token) -> bool:
+    """A place name in capitals opening the paragraph before a dash (`AMHERST, N.H. — Gov. X said…`): the parser
+    sometimes takes the dateline for the subject; it never says anything."""
+    doc = token.doc
+    if token.left_edge.i != 0 or not token.text.isupper() or len(token.text) < 3:
+        return False
+    return any(t.text in DASHES for t in doc[token.i + 1:min(len(doc), token.i + 8)])
 
 
 def according_to(token: Token) -> Token | None:

@@ -38,6 +38,9 @@ autocrat monarch host anchor reporter correspondent witness resident doctor owne
 """.split())
 PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian")
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+# Words that make a role another office than its head noun alone (`Vice President`, `former governor`).
+OTHER_OFFICE = frozenset({"vice", "deputy", "former", "assistant", "acting", "ex", "lieutenant", "associate",
+                          "under", "undersecretary"})
 NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "npadvmod"}
 
 
@@ -73,15 +76,33 @@ class _Salient:
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
-    """Token range [start, end) of the head's noun phrase without clauses, prepositions or appositions."""
+    """Token range [start, end) of the head's noun phrase without clauses, prepositions or appositions, except
+    the prepositions of a name the NER holds whole (`Democracy for America`, `Bank of England`); coordinated heads
+    are kept together (`Democrats and some Republicans`: both said it)."""
     start = head.i
     for child in head.lefts:
         if child.dep_ in NP_DEPS or (child.dep_ == "punct" and child.text in "-\u2013"):
             start = min(start, child.left_edge.i)
+    dashes = [t.i for t in head.doc[start:head.i] if t.text in ("\u2014", "--")]
+    if dashes:  # `OSTBY, N.D. — Gov. Anna Berg`: a dateline before the dash is no part of the name
+        start = dashes[-1] + 1
     end = head.i + 1
-    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].dep_ == "case":
-        end = head.i + 2
+    entity = _entity_at(head)
+    if entity is not None and head.i < entity.end - 1 <= head.right_edge.i and entity.start <= head.i:
+        end = entity.end  # the NER's name runs on through the head's own dependents
+    if end < len(head.doc) and head.doc[end].dep_ == "case":
+        end += 1
+    conjuncts = coordinated(head)
+    if conjuncts:
+        end = max(end, noun_phrase(conjuncts[-1])[1])
     return start, end
+
+
+def coordinated(head: Token) -> list[Token]:
+    """The nouns coordinated with a speaker head (`Trump and Pence`, `Democrats and some Republicans`)."""
+    if not any(c.dep_ == "cc" for c in head.children):
+        return []
+    return [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
 def _entity_at(token: Token) -> Span | None:
@@ -154,10 +175,14 @@ def _person_in_phrase(head: Token, start: int) -> Span | None:
 
 
 def classify(head: Token, people: dict[str, str] | None = None) -> Referent:
-    """What kind of speaker a subject's head is, and its name or description words."""
+    """What kind of speaker a subject's head is, and its name or description words. Several coordinated
+    speakers are one group, named as written: the statement is theirs together, not the first one's."""
     start, end = noun_phrase(head)
     span = head.doc[start:end]
     text = span.text
+    if coordinated(head):
+        bare = span[1:] if len(span) > 1 and span[0].pos_ == "DET" else span
+        return Referent(text, "group", bare.text, plural=True)
     entity = _entity_at(head)
     if entity is None and head.pos_ == "PROPN":
         entity = _person_in_phrase(head, start)
@@ -325,16 +350,20 @@ class ArticleSpeakers:
         return None
 
     def resolve_description(self, referent: Referent, offset: int) -> str | None:
-        """The nearest earlier person whose role in this article shares a word with the description; none for an
-        indefinite description (`is_indefinite`)."""
-        if is_indefinite(referent.text):
+        """The nearest earlier person whose role in this article shares a word with the description, with no word
+        that makes it another office (`Vice President X` is not `the president`); none for an indefinite
+        description (`is_indefinite`) or one with a possessor (`Mr. X's lawyer` is not X, nor whoever else is a
+        lawyer)."""
+        if is_indefinite(referent.text) or not referent.modifiers or \
+                any(w in ("'s", "\u2019s", "'", "\u2019") for w in referent.modifiers):
             return None
         words = {w.lower() for w in referent.modifiers}
         for candidate in sorted(self.salient, key=lambda s: -s.offset):
             found = candidate.referent
             if candidate.offset >= offset or found.kind != "person" or not found.role:
                 continue
-            if words & {w.lower() for w in found.role.split()}:
+            role = {w.lower() for w in found.role.split()}
+            if words & role and not (role & OTHER_OFFICE) - words:
                 return found.name
         return None
 
@@ -346,6 +375,8 @@ class ArticleSpeakers:
         span_start, span_end = base + doc[start].idx, base + doc[end - 1].idx + len(doc[end - 1])
         text = doc[start:end].text
         referent = self.mentions.get((paragraph, head.i))
+        if coordinated(head):  # `She and other Democrats`: several speakers, none of them alone
+            return Mention(text, span_start, span_end, "organisation", classify(head, self.surnames))
         if head.pos_ == "PRON":
             if referent is None:
                 referent = self._resolve_pronoun(head.lower_, span_start, self._sentence_of(paragraph, head))

@@ -9,6 +9,7 @@ from .marks import find_marks
 from .quoted import direct_quotes, turn_quotes
 from .reported import reported_quotes, split_or_drop_nested
 from .speakers import ArticleSpeakers
+from .statement import is_statement
 from .tagged import speakers_carried, tagged_quotes
 from .transcript import find_turns
 
@@ -34,4 +35,6 @@ def extract_quotes(article: Article) -> Article:
     added = tagged_quotes(article, layout, speakers, quotes, marks)
     article.quotes = sorted(quotes + added, key=lambda q: q.start)
     speakers_carried(article.quotes, [id(q) for q in added if q.speaker_via is None and q.cue is None], layout)
+    for quote in article.quotes:
+        quote.statement = is_statement(quote, layout)
     return article

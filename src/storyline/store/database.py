@@ -266,10 +266,12 @@ class Database:
         every article."""
         if table not in ITEM_TABLES:
             raise ValueError(f"no item table {table!r}")
+        shown = "statement = 1" if table == "quotes" else "1"  # the quotes shown are statements
         if articles is None:
-            return dict(self.conn.execute(f"SELECT article, count(*) FROM {table} GROUP BY article").fetchall())
+            return dict(self.conn.execute(
+                f"SELECT article, count(*) FROM {table} WHERE {shown} GROUP BY article").fetchall())
         return dict(self.conn.execute(
-            f"SELECT article, count(*) FROM {table} WHERE article IN (SELECT value FROM json_each(?)) "
+            f"SELECT article, count(*) FROM {table} WHERE {shown} AND article IN (SELECT value FROM json_each(?)) "
             "GROUP BY article", (json.dumps(sorted(set(articles))),)).fetchall())
 
     def search(self, text: str, limit: int = 20, offset: int = 0,
@@ -380,7 +382,7 @@ def _article_where(f: ArticleFilter) -> tuple[str, str, list[Any]]:
 def _quote_where(f: QuoteFilter) -> tuple[str, str, list[Any]]:
     """(joins, WHERE clause, parameters) for a quote listing over `quotes q JOIN articles a`."""
     joins, params = _story_join(f.story, "q.article")
-    where, values = [], []
+    where, values = ["q.statement = 1"], []  # attributions of actions or perceptions are kept, never listed
     if f.speaker:
         where.append(_SPEAKER)
         values += [f"%{_like_escape(f.speaker)}%"] * 2

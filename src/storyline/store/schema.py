@@ -34,7 +34,7 @@ _NOT_NULL = {"id": "TEXT PRIMARY KEY", "source": "TEXT NOT NULL", "content_hash"
              "raw": "BLOB", "minhash": "BLOB", "added_at": "TEXT NOT NULL"}
 
 _SQL_TYPES = {int: "INTEGER", "int": "INTEGER", "int | None": "INTEGER", float: "REAL", "float": "REAL",
-              "float | None": "REAL"}
+              "float | None": "REAL", "bool": "INTEGER"}
 
 
 def _column_type(field: dataclasses.Field) -> str:

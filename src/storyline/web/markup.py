@@ -46,8 +46,8 @@ def article_spans(article: Article, entities: list[CanonicalEntity], links: WebL
     by_alias = {(alias, a): e.id for e in entities for alias in e.aliases for a in e.articles}
     spans = [Span(q.start, q.end, f"quote quote-{q.kind}", title=f"{q.kind} quote"
                   + (f" by {q.speaker or q.speaker_text}" if q.speaker or q.speaker_text else ""))
-             for q in article.quotes]
-    for q in article.quotes:
+             for q in article.statements()]
+    for q in article.statements():
         if q.cue_start is not None and q.cue_end is not None:
             spans.append(Span(q.cue_start, q.cue_end, "cue"))
         if q.speaker_start is not None and q.speaker_end is not None:

@@ -57,10 +57,10 @@ class ArticleDetail(ArticleSummary):
 
     @classmethod
     def full(cls, article: Article) -> ArticleDetail:
-        base = ArticleSummary.of(article, len(article.quotes)).model_dump()
+        base = ArticleSummary.of(article, len(article.statements())).model_dump()
         return cls(**base, text=article.text, paragraphs=article.paragraphs, evidence=article.evidence,
                    removed=article.removed, sentences=article.sentences, mentions=article.entities,
-                   quotes=article.quotes, dates=article.dates)
+                   quotes=article.statements(), dates=article.dates)
 
 
 class EntityDetail(BaseModel):
