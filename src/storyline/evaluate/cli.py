@@ -219,7 +219,7 @@ def stories(
     wikiref: Annotated[Path | None, typer.Option(help="The WikiRef220 folder (or one of the same layout).")] = None,
     ecbplus: Annotated[Path | None, typer.Option(help="The ECB+ folder (ECB+/TOPIC/*.xml inside).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes for the builds.")] = 1,
-    keep: Annotated[Path | None, typer.Option(help="Keep each set's folder and store under KEEP/SET and reuse them: "
+    keep: Annotated[Path | None, typer.Option(help="Keep each set's folder and store under KEEP/SET-FOLDER and reuse them: "
                                               "no article is analysed twice; stories are assigned afresh.")] = None,
     json: Annotated[bool, typer.Option("--json", help="The figures as JSON.")] = False,
 ) -> None:
@@ -235,9 +235,11 @@ def stories(
     report = evaluation.StoriesReport()
     threshold = None
     if "ecbplus" in present:
-        threshold = evaluation.score_ecbplus(present["ecbplus"], report, workers, keep and keep / "ecbplus")
+        folder = present["ecbplus"]
+        threshold = evaluation.score_ecbplus(folder, report, workers, keep and keep / f"ecbplus-{folder.name}")
     if "wikiref" in present:
-        evaluation.score_wikiref(present["wikiref"], report, threshold, workers, keep and keep / "wikiref")
+        folder = present["wikiref"]
+        evaluation.score_wikiref(folder, report, threshold, workers, keep and keep / f"wikiref-{folder.name}")
     if json:
         print(jsonlib.dumps(report.as_dict(), indent=2))
     else:

@@ -135,9 +135,10 @@ def build_folder(folder: Path, db: Path, workers: int = 1) -> Built:
     by_id = {a.id: a for a in headers}
     story, text = {}, {}
     for article in headers:
-        original = article
-        while original.duplicate_of and original.duplicate_of in by_id and original.duplicate_of != original.id:
+        original, seen = article, {article.id}
+        while original.duplicate_of in by_id and original.duplicate_of not in seen:
             original = by_id[original.duplicate_of]
+            seen.add(original.id)
         name = Path(article.source).name
         story[name] = assignment.get(original.id, "alone:" + article.id)
         text[name] = original.text or article.text
