@@ -29,7 +29,7 @@ from pathlib import Path
 
 import storyline
 import storyline.api  # import outside the timings, as the model load is
-from storyline import corpus, ingest, pipeline
+from storyline import builder, corpus, pipeline
 from storyline.annotate import annotate, get_nlp
 from storyline.executor import all_cores
 
@@ -78,7 +78,7 @@ def storyline_build(folder: Path, workers: int) -> tuple[float, float, storyline
         os.environ["STORYLINE_CACHE"] = str(Path(scratch) / "cache")  # a first build: no embedding cached
         start = time.perf_counter()
         built = storyline.Corpus(Path(scratch) / "bench.db")
-        summary = built.add([folder], workers=workers, progress=clock)
+        summary = built.build([folder], workers=workers, progress=clock)
         end = time.perf_counter()
         built.close()
     return end - start, clock.seconds("articles", end), summary
@@ -118,7 +118,7 @@ def main() -> None:
     parser.add_argument("--foundation", action="store_true", help="only the foundation's stages")
     args = parser.parse_args()
     if args.articles_only:
-        ingest.update_corpus, ingest.pending_articles = (lambda database, status=None: {}), (lambda database: [])
+        builder.update_corpus, builder.pending_articles = (lambda database, status=None: {}), (lambda database: [])
     if args.foundation:
         if args.workers != [1]:
             sys.exit("--foundation changes the stages in this process only: run it with --workers 1")

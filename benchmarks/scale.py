@@ -82,7 +82,7 @@ def timed_build(paths: list[Path], db: Path) -> dict[str, float]:
     clock = PhaseClock()
     with storyline.Corpus(db) as corpus:
         begin = time.perf_counter()
-        summary = corpus.add([str(p) for p in paths], progress=clock)
+        summary = corpus.build([str(p) for p in paths], progress=clock)
         end = time.perf_counter()
         assigned = len(corpus.story_assignment())
         stories = len(corpus.stories())

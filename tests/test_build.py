@@ -131,7 +131,7 @@ def test_a_corpus_stage_that_raises_keeps_the_articles_and_the_other_results(cor
 
 
 def test_streaming_gives_the_same_articles_whatever_order_the_workers_finish_in(corpus_dir, tmp_path, monkeypatch):
-    from storyline import ingest
+    from storyline import builder
     from storyline.executor import Executor
 
     class LastFirst(Executor):
@@ -145,7 +145,7 @@ def test_streaming_gives_the_same_articles_whatever_order_the_workers_finish_in(
             return list(reversed(super().results()))
 
     one = storyline.build(corpus_dir, db=tmp_path / "one.db")
-    monkeypatch.setattr(ingest, "Executor", LastFirst)
+    monkeypatch.setattr(builder, "Executor", LastFirst)
     shuffled = storyline.build(corpus_dir, db=tmp_path / "shuffled.db", settings={"batch_size": 1})
     strip = lambda corpus: [(a.id, a.paragraphs, a.entities, a.quotes, a.status, a.duplicate_of)  # noqa: E731
                             for a in corpus.articles()]

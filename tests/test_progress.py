@@ -36,7 +36,7 @@ def _folder(tmp_path, corpus_dir):
 def test_the_articles_phase_knows_its_total_before_it_starts_and_reaches_it(corpus_dir, tmp_path):
     folder = _folder(tmp_path, corpus_dir)
     watch = Recorder()
-    summary = storyline.Corpus(tmp_path / "s.db").add([folder], progress=watch)
+    summary = storyline.Corpus(tmp_path / "s.db").build([folder], progress=watch)
     names = [name for name, _ in watch.phases]
     assert names == ["counting inputs", "articles", "corpus"]
     assert watch.done["counting inputs"] == dict(watch.phases)["articles"]
@@ -52,9 +52,9 @@ def test_the_articles_phase_knows_its_total_before_it_starts_and_reaches_it(corp
 
 def test_a_second_build_of_the_same_folder_still_advances_over_every_item(corpus_dir, tmp_path):
     corpus = storyline.Corpus(tmp_path / "s.db")
-    corpus.add([corpus_dir])
+    corpus.build([corpus_dir])
     watch = Recorder()
-    summary = corpus.add([corpus_dir], progress=watch)
+    summary = corpus.build([corpus_dir], progress=watch)
     assert summary.unchanged == 3 and watch.done["articles"] == dict(watch.phases)["articles"] == 4
 
 

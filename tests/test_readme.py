@@ -6,7 +6,7 @@ from pathlib import Path
 import typer.main
 
 from storyline.cli import app
-from storyline.ingest import SETTINGS
+from storyline.builder import SETTINGS
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

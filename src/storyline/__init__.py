@@ -15,7 +15,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Corpus": "api", "build": "api", "BuildSummary": "ingest", "open": "frames", "Frames": "frames",
+    "Corpus": "api", "build": "api", "BuildSummary": "builder", "open": "frames", "Frames": "frames",
     "FilterError": "filters", "write_report": "report",
     **{name: "record" for name in (
         "Article", "CanonicalEntity", "Citation", "Entity", "Evidence", "Figure", "FigureSeries", "Inconsistency",

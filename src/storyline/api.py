@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the build machinery imports spaCy: read-only uses of the AP
     from .corpus.stories import Story
     from .positions.group import PositionsMap
     from .positions.group import Statement as PositionStatement
-    from .ingest import BuildProgress, BuildSummary
+    from .builder import BuildProgress, BuildSummary
 
 
 class Corpus:
@@ -36,7 +36,7 @@ class Corpus:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def add(
+    def build(
         self,
         paths: list[str | Path],
         workers: int = 1,
@@ -49,9 +49,9 @@ class Corpus:
         """Read, analyse and store what is new or changed under `paths` (`settings`: see `storyline settings`;
         `executor`: "processes" or "ray", used with `workers`; `progress` is told each phase and item; `on_failure`
         hears of each input that failed, `on_notice` of each one skipped, cut or decoded from a legacy encoding)."""
-        from .ingest import ingest
+        from .builder import build_into
 
-        self.last_build = ingest(
+        self.last_build = build_into(
             self.db, paths, workers=workers, executor=executor, progress=progress, on_failure=on_failure,
             settings=settings, on_notice=on_notice,
         )
@@ -412,6 +412,6 @@ def build(
 ) -> Corpus:
     """Build (or update) the store `db` from files and folders; returns the corpus, with `last_build` set."""
     corpus = Corpus(db)
-    corpus.add([paths] if isinstance(paths, (str, Path)) else list(paths), workers=workers, settings=settings,
+    corpus.build([paths] if isinstance(paths, (str, Path)) else list(paths), workers=workers, settings=settings,
                executor=executor)
     return corpus

@@ -51,7 +51,7 @@ def test_a_build_over_a_folder_with_a_fifo_finishes_and_reports_it(tmp_path):
                                     "\u201cdearly\u201d. " * 4).encode("cp1252"))
     heard: list[Notice] = []
     corpus = storyline.Corpus(tmp_path / "s.db")
-    summary = corpus.add([folder], on_notice=heard.append)
+    summary = corpus.build([folder], on_notice=heard.append)
     assert summary.new == 2 and summary.skipped == 1 and summary.failed == 0
     assert {(n.source.rsplit("/", 1)[-1], n.kind) for n in heard} == {("b.txt", "skipped"), ("c.txt", "decoded")}
     assert any(n.reason == "decoded from cp1252" for n in summary.notices)
@@ -74,6 +74,6 @@ def test_a_skipped_article_is_named_with_its_reason(tmp_path):
     (tmp_path / "fr.txt").write_text(
         "Les ministres reprennent les discussions\n\nLes ministres des affaires étrangères se sont mis d'accord "
         "mardi pour reprendre les discussions sur la frontière, ont déclaré des responsables.\n", encoding="utf-8")
-    summary = storyline.Corpus(tmp_path / "s.db").add([tmp_path / "fr.txt"])
+    summary = storyline.Corpus(tmp_path / "s.db").build([tmp_path / "fr.txt"])
     assert summary.skipped == 1
     assert [(n.kind, "not English" in n.reason) for n in summary.notices] == [("skipped", True)]

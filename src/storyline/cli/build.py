@@ -15,7 +15,7 @@ from .common import DEFAULT_DB, DbOption, console, errors, fail, opened
 
 class RichProgress:
     """One progress line per build phase (name, done / total, rate, elapsed, ETA) and a status line under it for
-    waits without items, such as loading the spaCy model. Implements `ingest.BuildProgress`."""
+    waits without items, such as loading the spaCy model. Implements `builder.BuildProgress`."""
 
     def __init__(self, progress: Progress) -> None:
         self.progress = progress
@@ -75,7 +75,7 @@ def build(
 ) -> None:
     """Read, clean, analyse and store articles; only what is new or changed is processed."""
     with errors.status("loading the language libraries (spaCy)…"):
-        from ..ingest import SETTINGS
+        from ..builder import SETTINGS
         from ..executor import Executor, all_cores
         from ..settings import parse_settings
 
@@ -96,7 +96,7 @@ def build(
     with opened(db, must_exist=False) as corpus, Progress(*_columns(), console=errors, transient=False,
                                                           disable=not errors.is_terminal) as bar:
         watch = RichProgress(bar)
-        summary = corpus.add([str(p) for p in paths], workers=workers, executor=executor, progress=watch,
+        summary = corpus.build([str(p) for p in paths], workers=workers, executor=executor, progress=watch,
                              on_failure=report_failure, on_notice=report_notice, settings=values)
         watch.close()
     console.print(f"{summary.line()}  →  {escape(str(db))}", soft_wrap=True)

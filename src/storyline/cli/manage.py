@@ -50,7 +50,7 @@ def report(
 
 def settings() -> None:
     """List the build settings with their defaults (change them with `build --setting NAME=VALUE`)."""
-    from ..ingest import SETTINGS
+    from ..builder import SETTINGS
 
     table = Table("name", "default", "help")
     for row in SETTINGS:

@@ -125,7 +125,7 @@ def clean_build(folder: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> Stat
     with monkeypatch.context() as patch:
         counter = StatementCounter(db, patch)
         with storyline.Corpus(db) as corpus:
-            corpus.add([folder], workers=1, progress=counter, settings=SETTINGS)
+            corpus.build([folder], workers=1, progress=counter, settings=SETTINGS)
     assert counter.corpus_starts is not None, "the clean build ran no corpus phase"
     return counter
 

@@ -82,7 +82,7 @@ class _Reporter:
             self.on_notice(notice)
 
 
-def ingest(
+def build_into(
     database: Database,
     paths: Iterable[str | Path],
     workers: int = 1,
