@@ -263,8 +263,8 @@ class Corpus:
         """Semantic search: the sentences of analysed articles (of one story) closest in meaning to `text` (MiniLM
         embeddings, cosine similarity at least `floor`), best first, as (total, hits) with `rank` the negated
         similarity; `total` counts the matches among the nearest 1,000 sentences (or more, for a later page).
-        Goes through the HNSW index beside the store (store.vectors); the query is encoded uncached."""
-        from .store import vectors
+        Goes through the HNSW index beside the store (corpus.vectors); the query is encoded uncached."""
+        from .corpus import vectors
 
         return vectors.similar(self.db, text, limit, offset, floor, self.story(story).id if story else None)
 

@@ -127,8 +127,8 @@ def build_into(
 
 def _index_sentences(database: Database, watch: Progress) -> None:
     """Embed the new articles' sentences and add them to the semantic search index beside the store, so a
-    query never waits for them (store.vectors)."""
-    from .store import vectors
+    query never waits for them (corpus.vectors)."""
+    from .corpus import vectors
 
     if vectors.add_missing(database, watch.status):
         vectors.update(database)

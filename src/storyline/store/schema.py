@@ -70,7 +70,7 @@ def ddl() -> list[str]:
 
 
 # Indexes the paginated listings need (articles in date order, filtered by status and outlet), and the sentence
-# vectors semantic search indexes (store.vectors).
+# vectors semantic search indexes (corpus.vectors).
 QUERY_DDL = [
     "CREATE INDEX IF NOT EXISTS articles_by_date ON articles(published IS NULL, published, id);",
     "CREATE INDEX IF NOT EXISTS articles_published ON articles(published);",

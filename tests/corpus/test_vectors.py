@@ -12,7 +12,8 @@ import pytest
 from storyline.corpus.embed import DIMENSIONS
 from storyline.store.schema import STORY_SCHEMA as SCHEMA
 from storyline.record import Article, RawArticle, Sentence
-from storyline.store import Database, vectors
+from storyline.corpus import vectors
+from storyline.store import Database
 
 
 def _bag(texts: list[str]) -> np.ndarray:

@@ -27,9 +27,9 @@ from typing import Any
 
 import numpy as np
 
-from ..corpus.embed import DIMENSIONS, embed, encode
+from .embed import DIMENSIONS, embed, encode
 from ..record import PARAGRAPH_SEPARATOR
-from .database import Database, SearchHit
+from ..store.database import Database, SearchHit
 
 CANDIDATES = 1000
 EXACT_STORY = 20_000
