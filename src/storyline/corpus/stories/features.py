@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -64,9 +65,18 @@ def entity_key(text: str, label: str) -> tuple[str, str]:
 def article_date(article: Article) -> str | None:
     """The day the article is from: its publication date, else the start of the estimate when that is a day."""
     for value in (article.published, (article.published_estimate or "").split("/")[0]):
-        if value and _DAY.match(value):
+        if value and _DAY.match(value) and _real_day(value[:10]):
             return value[:10]
     return None
+
+
+def _real_day(value: str) -> bool:
+    """Whether `2015-02-29`-like text is a day of the calendar (a bad date line must not stop the corpus update)."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def lead_text(article: Article) -> str:
