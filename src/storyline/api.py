@@ -293,7 +293,7 @@ class Corpus:
         dates = date_range(since, until)
         entries = self._results().timeline(self.db.conn, self._story_id(story), dates.since, dates.until)
         matches = self.entity_matches(entity) if entity else None
-        return sorted((e for e in entries if dates.holds(e.date) and (matches is None or names_entity(e.text, matches))),
+        return sorted((e for e in entries if matches is None or names_entity(e.text, matches)),
                       key=lambda e: (e.date, -e.articles))
 
     def summary(self, sentences: int | None = None, story: str | None = None) -> list[SummarySentence]:
@@ -318,8 +318,6 @@ class Corpus:
     def _results(self) -> Any:
         from .corpus import results
 
-        self._story_index()  # the story tables exist, even in a store nothing was built into yet
-        results.create(self.db.conn)
         return results
 
     # --- positions ----------------------------------------------------------------------------------------------

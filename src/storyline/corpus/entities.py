@@ -21,6 +21,7 @@ from collections import Counter
 
 from ..quotes.speakers import PERSON_NOUNS, is_indefinite
 from ..record import Article, CanonicalEntity, Quote, Role
+from ..store.database import like_escape
 from ..store.schema import ENTITY_SCHEMA
 from . import names
 from .mentions import DOCUMENT_NOUNS, NameMention, clean_person_name, name_mentions, person_key, places
@@ -47,7 +48,6 @@ class EntityTables:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        conn.executescript(ENTITY_SCHEMA)
         self._dirty_blocks: set[str] = set()
         self._dirty_entities: set[str] = set()
         self._new_descriptions: set[tuple[str, int]] = set()
@@ -293,7 +293,7 @@ class EntityTables:
         if name:
             where.append("(e.name LIKE ? ESCAPE '\\' OR e.id IN (SELECT entity FROM entity_aliases "
                          "WHERE alias LIKE ? ESCAPE '\\'))")
-            args += [f"%{_like_escape(name)}%"] * 2
+            args += [f"%{like_escape(name)}%"] * 2
         if label:
             where.append("e.label = ?")
             args.append(label)
@@ -309,6 +309,8 @@ class EntityTables:
             args += list(ids)
         sql = f"FROM canonical_entities e WHERE {' AND '.join(where)}"
         total = self.conn.execute(f"SELECT count(*) {sql}", args).fetchone()[0]
+        if limit == 0:  # a count only (`Corpus.count_entities`)
+            return total, []
         page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
         # within a story, the entities most of its articles report come first
         rank, rank_args = ("(SELECT count(*) FROM entity_articles x JOIN story_members m ON m.article = x.article "
@@ -328,10 +330,6 @@ class EntityTables:
         return {r[0]: (r[1], r[2]) for r in self.conn.execute(
             "SELECT q.idx, q.entity, e.name FROM quote_speakers q JOIN canonical_entities e ON e.id = q.entity "
             "WHERE q.article = ?", (article,))}
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _firsts_before(mentions: list[NameMention]) -> dict[NameMention, str]:
@@ -391,9 +389,7 @@ def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
     """One entity per person and organisation across `articles` (in memory, as the store does it), most widely
     reported first; sets each quote's `speaker` and `speaker_entity` on these in-memory records (evaluation and
     tests; the store keeps resolutions in `quote_speakers` instead)."""
-    tables = EntityTables(sqlite3.connect(":memory:"))
-    tables.add(articles)
-    tables.finish()
+    tables = _resolved_in_memory(articles)
     for article in articles:
         for index, (entity, name) in tables.speakers(article.id).items():
             article.quotes[index].speaker, article.quotes[index].speaker_entity = name, entity
@@ -403,10 +399,18 @@ def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:
 def entity_mentions(articles: list[Article]) -> list[tuple[str, int, int, CanonicalEntity]]:
     """(article, start, end, entity) of every mention resolved to an entity, as the store would resolve them (in
     memory; the articles' quotes are not touched): what `storyline eval entities` scores."""
-    tables = EntityTables(sqlite3.connect(":memory:"))
-    tables.add(articles)
-    tables.finish()
+    tables = _resolved_in_memory(articles)
     by_id = {e.id: e for e in tables.entities(tables.find()[1])}
     return [(r[0], r[1], r[2], by_id[r[3]]) for r in tables.conn.execute(
         'SELECT article, start, "end", entity FROM entity_mentions WHERE entity IS NOT NULL '
         "ORDER BY article, start") if r[3] in by_id]
+
+
+def _resolved_in_memory(articles: list[Article]) -> EntityTables:
+    """The entity tables of `articles` alone, in an in-memory SQLite, resolved exactly as a build resolves them."""
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(ENTITY_SCHEMA)
+    tables = EntityTables(conn)
+    tables.add(articles)
+    tables.finish()
+    return tables

@@ -62,8 +62,10 @@ PLACES = {
     "United Nations": "un u.n. united nations",
 }
 PLACE_OF = {word: place for place, words in PLACES.items() for word in words.split()}
-POSSESSIVE = re.compile(r"(?:'s|\u2019s)$")
+# Endings of a demonym that may open a role (`Iranian Foreign Minister`); narrower than `names.DEMONYM_ENDINGS`,
+# whose `ch` would let a sentence-opening `Each` or `Which` open one.
 DEMONYM_ENDINGS = ("ish", "ian", "ese", "can", "ean", "ani", "eli")
+POSSESSIVE = re.compile(r"(?:'s|\u2019s)$")
 # What an organisation publishes, when a source is named by it ("BBC reports", "UN figures").
 DOCUMENT_NOUNS = {"report", "reports", "figures", "data", "estimate", "estimates", "statement", "statements",
                   "statistics", "tally", "count", "survey", "poll"}

@@ -11,14 +11,9 @@ from typing import Any
 
 from ..record import (Citation, Disagreement, FigureSeries, Inconsistency, SeriesPoint, SummarySentence,
                       TimelineEntry)
-from ..store.schema import RESULTS_SCHEMA
 
 TABLES = ("timeline_entries", "timeline_citations", "summary_sentences", "figure_series", "series_points",
           "inconsistencies")
-
-
-def create(conn: sqlite3.Connection) -> None:
-    conn.executescript(RESULTS_SCHEMA)
 
 
 def drop(conn: sqlite3.Connection, story: str) -> None:

@@ -41,7 +41,6 @@ def update_corpus(database: Database, status: Watch | None = None,
     say = status or (lambda text: None)
     index = StoryIndex(database.conn)  # before the transaction: creating their tables commits
     entities = EntityTables(database.conn)
-    results.create(database.conn)
     failures: dict[str, str] = {}
     with database.transaction():
         pending = _pending(database)

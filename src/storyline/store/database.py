@@ -366,7 +366,7 @@ def _article_where(f: ArticleFilter) -> tuple[str, str, list[Any]]:
         values.append(json.dumps(sorted(set(f.articles))))
     if f.speaker:
         where.append(f"EXISTS (SELECT 1 FROM quotes q WHERE q.article = a.id AND {_SPEAKER})")
-        values += [f"%{_like_escape(f.speaker)}%"] * 2
+        values += [f"%{like_escape(f.speaker)}%"] * 2
     if f.outlet:
         where.append("lower(a.outlet) = lower(?)")
         values.append(f.outlet)
@@ -385,7 +385,7 @@ def _quote_where(f: QuoteFilter) -> tuple[str, str, list[Any]]:
     where, values = ["q.statement = 1"], []  # attributions of actions or perceptions are kept, never listed
     if f.speaker:
         where.append(_SPEAKER)
-        values += [f"%{_like_escape(f.speaker)}%"] * 2
+        values += [f"%{like_escape(f.speaker)}%"] * 2
     if f.article:
         where.append("q.article LIKE ? ESCAPE '\\'")
         values.append(_like_prefix(f.article))
@@ -444,12 +444,13 @@ def _quoted(name: str) -> str:
     return f'"{name}"'
 
 
-def _like_escape(text: str) -> str:
+def like_escape(text: str) -> str:
+    """`text` as a literal inside a LIKE pattern written with ESCAPE '\\'."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _like_prefix(prefix: str) -> str:
-    return _like_escape(prefix) + "%"
+    return like_escape(prefix) + "%"
 
 
 def _insert_items(conn: sqlite3.Connection, table: str, record: type, article_id: str, items: list) -> None:

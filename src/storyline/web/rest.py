@@ -137,9 +137,8 @@ def list_figures(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
 def list_timeline(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0, since: Since = None,
                   until: Until = None, story: StoryOption = None) -> Paged[TimelineEntry]:
     """Dated events in date order (a month or a year sorts before its days), each citing its sentences."""
-    chosen = [e for e in sorted(_found(lambda: corpus.timeline(story=story)), key=lambda e: e.date)
-              if (since is None or e.date[:10] >= since.isoformat()[:len(e.date[:10])])
-              and (until is None or e.date[:10] <= until.isoformat())]
+    chosen = _found(lambda: corpus.timeline(since=since and since.isoformat(), until=until and until.isoformat(),
+                                            story=story))
     page = queries.paginate(chosen, limit, offset)
     return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
 
