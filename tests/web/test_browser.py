@@ -76,7 +76,8 @@ def test_every_page_opens_without_errors(page, base_url):
 
 
 def test_follow_a_speaker_link_then_a_citation(page, base_url):
-    page.goto(base_url + "/")
+    page.goto(base_url + "/")  # the web opens on the stories; the articles are one link away
+    page.locator("nav.top").get_by_role("link", name="articles", exact=True).click()
     page.get_by_role("link", name="Valley council approves new bridge").first.click()
     page.locator("a.speaker", has_text="Anika Brandt").first.click()
     assert re.search(r"/entities/\w+$", page.url)
