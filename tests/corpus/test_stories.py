@@ -33,3 +33,44 @@ def test_a_day_that_is_not_on_the_calendar_leaves_the_article_undated_for_storie
     assert article_date(dated("2015-02-29")) is None
     assert article_date(dated("2015-02-29", "2015-02-20/..")) == "2015-02-20"
     assert article_date(dated("2016-02-29T10:00")) == "2016-02-29"
+
+
+def _dated(article: str, day: int, source: str = "wire") -> StoryFeatures:
+    vector = np.zeros(8, dtype=np.float32)
+    vector[0] = 1.0
+    return StoryFeatures(article, source, f"2020-03-{day:02d}", vector, {"e:quake": 1.0, "e:valdez": 0.5},
+                         {"t:aftershock": 1.0}, {"e:quake": "Quake", "e:valdez": "Mayor Valdez"})
+
+
+def _large_story(index: StoryIndex) -> str:
+    from storyline.corpus.stories.cluster import SETTLED_SIZE
+
+    batch = [_dated(f"a{n:03d}", 10 + n % 15, source=f"outlet {n % 3}") for n in range(SETTLED_SIZE + 6)]
+    ids = set(index.add(batch).values())
+    assert len(ids) == 1
+    return ids.pop()
+
+
+def test_a_large_story_takes_new_articles_without_reloading_its_members(monkeypatch):
+    index = StoryIndex(sqlite3.connect(":memory:"))
+    story = _large_story(index)
+    loaded: list[list[str]] = []
+    original = StoryIndex._members
+    monkeypatch.setattr(StoryIndex, "_members", lambda self, stories: loaded.append(stories) or original(self, stories))
+    added = index.add([_dated("z001", 20, source="outlet 9"), _dated("z002", 21)])
+    assert set(added.values()) == {story}  # joined by its sums
+    assert all(story not in stories for stories in loaded)  # its 70 members were not read back
+    stored = index.story(story)
+    assert (stored.articles, stored.sources) == (72, 5)  # outlets 0-2, outlet 9, wire
+    assert stored.label.startswith("Quake, Mayor Valdez")
+    assert stored.last_date == "2020-03-24"
+
+
+def test_an_earlier_article_renames_a_large_story_and_its_old_id_leads_there():
+    index = StoryIndex(sqlite3.connect(":memory:"))
+    old = _large_story(index)
+    new = index.add([_dated("b001", 1)])["b001"]
+    assert new != old and index.resolve(old) == new
+    assert set(index.assignment().values()) == {new}  # every stored member moved with it
+    assert index.story(old).articles == 71 and index.story(new).first_date == "2020-03-01"
+    assert old in index.retired and new in index.rewritten

@@ -31,12 +31,24 @@ MERGE_THRESHOLD = 0.8
 TIME_SCALE_DAYS = 30.0
 MAX_GAP_DAYS = 120  # blocking: a story this far from the article's date is no candidate
 KEY_CAP = 50  # blocking: per key, only its heaviest stories
+SETTLED_SIZE = 64  # a stored story this large is settled: new articles join its sums, its members stay put
 BLOCK_KEYS = 8  # blocking: the article's heaviest keys that are looked up
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A stored story of `SETTLED_SIZE` articles or more, standing in a partition by its running sums: its members
+    are not loaded or moved again, so adding to a large story costs what the new articles cost."""
+
+    story: str
+    founder: StoryFeatures  # its first article (only `article` and `date` are used: for its order)
+    articles: int
 
 
 @dataclass
 class Cluster:
-    """A story being settled: its members and the running sums its score needs."""
+    """A story being settled: its members and the running sums its score needs. `settled` are the stored large
+    stories it stands for (their members are in the sums, not in `members`)."""
 
     members: list[StoryFeatures] = field(default_factory=list)
     vector: np.ndarray | None = None
@@ -44,33 +56,63 @@ class Cluster:
     terms: Counter = field(default_factory=Counter)
     first: str | None = None
     last: str | None = None
+    settled: list[Settled] = field(default_factory=list)
+    _norms: dict[str, float] = field(default_factory=dict, repr=False)
 
     def add(self, item: StoryFeatures) -> None:
         self.members.append(item)
         self.vector = item.vector.astype(np.float64) if self.vector is None else self.vector + item.vector
         self.keys.update(item.keys)
         self.terms.update(item.terms)
+        self._norms.clear()
         if item.date:
             self.first = min(self.first or item.date, item.date)
             self.last = max(self.last or item.date, item.date)
 
     def absorb(self, other: Cluster) -> None:
-        for item in other.members:
-            self.add(item)
+        if not other.settled:
+            for item in other.members:
+                self.add(item)
+            return
+        self.members.extend(other.members)
+        self.vector = other.vector if self.vector is None else self.vector + other.vector
+        self.keys.update(other.keys)
+        self.terms.update(other.terms)
+        self._norms.clear()
+        self.first = min(filter(None, (self.first, other.first)), default=None)
+        self.last = max(filter(None, (self.last, other.last)), default=None)
+        self.settled.extend(other.settled)
+
+    @property
+    def size(self) -> int:
+        return len(self.members) + sum(s.articles for s in self.settled)
+
+    @property
+    def founder(self) -> StoryFeatures:
+        """The first article (by date, then id) of the whole story, loaded members and settled parts alike."""
+        return min([*self.members, *(s.founder for s in self.settled)], key=lambda f: f.order)
 
     @property
     def centroid(self) -> np.ndarray:
         norm = float(np.linalg.norm(self.vector))
         return self.vector / norm if norm else self.vector
 
+    def norm(self, part: str) -> float:
+        """The Euclidean norm of `keys` or `terms`, kept until the cluster changes (a large story has thousands)."""
+        if part not in self._norms:
+            self._norms[part] = math.sqrt(sum(w * w for w in getattr(self, part).values()))
+        return self._norms[part]
 
-def sparse_cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(w * b.get(k, 0.0) for k, w in a.items())
+
+def sparse_cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None) -> float:
+    """Cosine of two sparse weight vectors; `b_norm` saves recomputing the norm of a large `b`."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(w * large.get(k, 0.0) for k, w in small.items())
     if not dot:
         return 0.0
-    return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    a_norm = math.sqrt(sum(w * w for w in a.values()))
+    b_norm = b_norm if b_norm is not None else math.sqrt(sum(w * w for w in b.values()))
+    return dot / (a_norm * b_norm)
 
 
 def days(a: str, b: str) -> int:
@@ -90,8 +132,8 @@ def gap(first: str | None, last: str | None, other_first: str | None, other_last
 
 def score(vector: np.ndarray, keys: dict, terms: dict, span: tuple, cluster: Cluster) -> float:
     """How well something with this vector, keys, terms and date span fits `cluster` (higher: better)."""
-    value = (W_VECTOR * float(vector @ cluster.centroid) + W_KEYS * sparse_cosine(keys, cluster.keys)
-             + W_TERMS * sparse_cosine(terms, cluster.terms))
+    value = (W_VECTOR * float(vector @ cluster.centroid) + W_KEYS * sparse_cosine(keys, cluster.keys, cluster.norm("keys"))
+             + W_TERMS * sparse_cosine(terms, cluster.terms, cluster.norm("terms")))
     apart = gap(*span, cluster.first, cluster.last)
     return value - (W_TIME * min(apart / TIME_SCALE_DAYS, 1.0) if apart else 0.0)
 
@@ -102,11 +144,15 @@ def blocking_keys(keys: dict[str, float], terms: dict[str, float]) -> list[str]:
     return [k for k, _ in ranked[:BLOCK_KEYS]]
 
 
-def partition(items: list[StoryFeatures]) -> list[Cluster]:
+def partition(items: list[StoryFeatures], settled: list[Cluster] | None = None) -> list[Cluster]:
     """Stories of `items`: each in (date, id) order joins its best candidate at or above THRESHOLD or starts a
-    cluster; then linked clusters merge. Candidates come through an in-memory key index, as in the store."""
-    clusters: list[Cluster] = []
+    cluster; then linked clusters merge. `settled` are large stored stories (by their sums) the items may join.
+    Candidates come through an in-memory key index, as in the store."""
+    clusters: list[Cluster] = list(settled or [])
     index: dict[str, Counter] = defaultdict(Counter)  # key -> cluster -> weight
+    for number, cluster in enumerate(clusters):
+        for key, weight in {**cluster.keys, **cluster.terms}.items():
+            index[key][number] += weight
     for item in sorted(items, key=lambda f: f.order):
         span = (item.date, item.date)
         best, best_score = None, THRESHOLD

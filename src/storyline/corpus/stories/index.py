@@ -20,11 +20,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...store.schema import STORY_SCHEMA
-from .cluster import KEY_CAP, MAX_GAP_DAYS, THRESHOLD, Cluster, blocking_keys, partition, score
+from .cluster import KEY_CAP, MAX_GAP_DAYS, SETTLED_SIZE, THRESHOLD, Cluster, Settled, blocking_keys, partition, score
 from .features import StoryFeatures
 
 TOUCH_MARGIN = 0.15  # a story scoring this close under the threshold is re-settled with the batch
 LABEL_KEYS, LABEL_TERMS = 3, 2
+LABEL_SAMPLE = 64  # a settled story's readable names come from this many of its members (by id) and the new ones
 
 
 
@@ -60,13 +61,15 @@ class StoryIndex:
         known = {row[0] for row in self._rows("SELECT article FROM story_members", ())} if len(batch) > 500 else None
         fresh = {f.article: f for f in batch
                  if (f.article not in known if known is not None else not self._member(f.article))}
-        touched = sorted({s for f in fresh.values() for s in self._touched(f)})
-        members = self._members(touched)
-        clusters = partition(members + sorted(fresh.values(), key=lambda f: f.order))
-        written = self._replace(touched, clusters)
-        self.rewritten.update(written)
-        self.retired.update(set(touched) - written)
-        self.retired -= self.rewritten
+        clusters: dict[str, Cluster | None] = {}  # the stored stories scored in this batch, read once
+        touched = sorted({s for f in fresh.values() for s in self._touched(f, clusters)})
+        sizes = dict(self._rows(f"SELECT id, articles FROM stories WHERE id IN ({_marks(touched)})", touched))
+        small = [s for s in touched if sizes.get(s, 0) < SETTLED_SIZE]
+        settled = [self._settled(s, sizes[s], clusters.get(s)) for s in touched if sizes.get(s, 0) >= SETTLED_SIZE]
+        written = self._replace(touched, partition(self._members(small) + list(fresh.values()), settled))
+        gone = set(touched) - written  # an id written earlier in this session can be retired by a later batch
+        self.rewritten = (self.rewritten - gone) | written
+        self.retired = (self.retired | gone) - written
         return {f.article: self.story_of(f.article) for f in batch}
 
     def reset(self) -> None:
@@ -78,7 +81,7 @@ class StoryIndex:
     def _member(self, article: str) -> bool:
         return self.conn.execute("SELECT 1 FROM story_members WHERE article = ?", (article,)).fetchone() is not None
 
-    def _touched(self, item: StoryFeatures) -> list[str]:
+    def _touched(self, item: StoryFeatures, clusters: dict[str, Cluster | None]) -> list[str]:
         """Stored stories the article could join: found through its keys, scored, kept when near the threshold."""
         found: set[str] = set()
         for key in blocking_keys(item.keys, item.terms):
@@ -86,7 +89,9 @@ class StoryIndex:
                 "SELECT story FROM story_keys WHERE key = ? ORDER BY weight DESC, story LIMIT ?", (key, KEY_CAP)))
         kept = []
         for story in sorted(found):
-            cluster = self._cluster(story)
+            if story not in clusters:
+                clusters[story] = self._cluster(story)
+            cluster = clusters[story]
             if cluster is None:
                 continue
             value = score(item.vector, item.keys, item.terms, (item.date, item.date), cluster)
@@ -96,12 +101,24 @@ class StoryIndex:
         return kept
 
     def _cluster(self, story: str) -> Cluster | None:
+        """A stored story by its sums (centroid, key and term weights, span), its members not loaded."""
         row = self.conn.execute("SELECT centroid, first_date, last_date FROM stories WHERE id = ?", (story,)).fetchone()
         if row is None:
             return None
         cluster = Cluster(vector=np.frombuffer(row[0], dtype=np.float64).copy(), first=row[1], last=row[2])
         for key, weight in self._rows("SELECT key, weight FROM story_keys WHERE story = ?", (story,)):
             (cluster.keys if key.startswith("e:") else cluster.terms)[key] = weight
+        return cluster
+
+    def _settled(self, story: str, articles: int, read: Cluster | None) -> Cluster:
+        """A large stored story as a partition takes it: its sums (`read` already, or read now), and its founder
+        for its id."""
+        cluster = read or self._cluster(story)
+        founder, date = self.conn.execute(
+            "SELECT s.first_article, m.date FROM stories s JOIN story_members m ON m.article = s.first_article "
+            "WHERE s.id = ?", (story,)).fetchone()
+        founding = StoryFeatures(founder, "", date, np.zeros(0, dtype=np.float32))
+        cluster.settled.append(Settled(story, founding, articles))
         return cluster
 
     def _members(self, stories: list[str]) -> list[StoryFeatures]:
@@ -115,35 +132,50 @@ class StoryIndex:
         return found
 
     def _replace(self, old: list[str], clusters: list[Cluster]) -> set[str]:
-        """Write the re-settled stories over the touched ones; retired ids point to their founder's new story."""
+        """Write the re-settled stories over the touched ones; retired ids point to their founder's new story.
+        A settled story's members stay as they are (moved to another id only when its story's id changes)."""
         founders = dict(self._rows(f"SELECT id, first_article FROM stories WHERE id IN ({_marks(old)})", old))
         for table, column in (("stories", "id"), ("story_keys", "story")):
             self.conn.execute(f"DELETE FROM {table} WHERE {column} IN ({_marks(old)})", old)
-        story_of = {}
+        story_of, settled_to = {}, {}
         for cluster in clusters:
-            first = min(cluster.members, key=lambda f: f.order)
-            sid = story_id(first.article)
+            sid = story_id(cluster.founder.article)
             story_of.update({f.article: sid for f in cluster.members})
-            self._write_story(sid, first.article, cluster)
+            settled_to.update({part.story: sid for part in cluster.settled})
+            self._write_story(sid, cluster)
         for story in old:
-            new = story_of[founders[story]]
+            new = settled_to.get(story) or story_of[founders[story]]
             if new != story:
                 self.conn.execute("INSERT OR REPLACE INTO story_merges VALUES (?, ?)", (story, new))
-        self.conn.execute(f"DELETE FROM story_merges WHERE old IN ({_marks(list(story_of.values()))})",
-                          list(story_of.values()))
-        return set(story_of.values())
+        written = set(story_of.values()) | set(settled_to.values())
+        self.conn.execute(f"DELETE FROM story_merges WHERE old IN ({_marks(list(written))})", list(written))
+        return written
 
-    def _write_story(self, sid: str, first: str, cluster: Cluster) -> None:
+    def _write_story(self, sid: str, cluster: Cluster) -> None:
         members = cluster.members
-        self.conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                          (sid, label(cluster), first, cluster.first, cluster.last, len(members),
-                           len({f.source for f in members}), cluster.vector.astype(np.float64).tobytes()))
-        self.conn.executemany("INSERT INTO story_keys VALUES (?, ?, ?)",
-                              [(sid, k, w) for k, w in {**cluster.keys, **cluster.terms}.items()])
+        for part in cluster.settled:
+            if part.story != sid:
+                self.conn.execute("UPDATE story_members SET story = ? WHERE story = ?", (sid, part.story))
         self.conn.executemany(
             "INSERT OR REPLACE INTO story_members VALUES (?, ?, ?, ?, ?, ?)",
             [(f.article, sid, f.source, f.date, np.asarray(f.vector, dtype=np.float32).tobytes(),
               json.dumps({"keys": f.keys, "terms": f.terms, "names": f.names}, sort_keys=True)) for f in members])
+        if cluster.settled:
+            articles, sources = self.conn.execute(
+                "SELECT count(*), count(DISTINCT source) FROM story_members WHERE story = ?", (sid,)).fetchone()
+        else:
+            articles, sources = len(members), len({f.source for f in members})
+        self.conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          (sid, label(cluster, self._sample_names(sid) if cluster.settled else []),
+                           cluster.founder.article, cluster.first, cluster.last, articles, sources,
+                           cluster.vector.astype(np.float64).tobytes()))
+        self.conn.executemany("INSERT INTO story_keys VALUES (?, ?, ?)",
+                              [(sid, k, w) for k, w in {**cluster.keys, **cluster.terms}.items()])
+
+    def _sample_names(self, story: str) -> list[dict[str, str]]:
+        """Readable names of a bounded sample of a settled story's stored members, for its label."""
+        return [json.loads(r[0])["names"] for r in self._rows(
+            "SELECT keys FROM story_members WHERE story = ? ORDER BY article LIMIT ?", (story, LABEL_SAMPLE))]
 
     def resolve(self, story: str) -> str | None:
         """The current id of a story id, following merges; None for an id never issued."""
@@ -181,14 +213,13 @@ class StoryIndex:
         return self.conn.execute(sql, args).fetchall()
 
 
-def label(cluster: Cluster) -> str:
-    """The story's key actors and terms, by weight, in their most used readable form."""
-    names: Counter = Counter()
+def label(cluster: Cluster, stored_names: list[dict[str, str]] | None = None) -> str:
+    """The story's key actors and terms, by weight, in their most used readable form (among its members, or for
+    a settled story a sample of them: `stored_names`)."""
     forms: dict[str, Counter] = {}
-    for item in cluster.members:
-        for key, name in item.names.items():
+    for names in [*(item.names for item in cluster.members), *(stored_names or [])]:
+        for key, name in names.items():
             forms.setdefault(key, Counter())[name] += 1
-    names.update(cluster.keys)
     actors = [k for k, _ in sorted(cluster.keys.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_KEYS]]
     terms = [k for k, _ in sorted(cluster.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]]
     readable = [max(forms[k].items(), key=lambda kv: (kv[1], kv[0]))[0] if k in forms else k[2:]
