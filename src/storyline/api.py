@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .filters import QUOTE_KINDS, FilterError, check_choice, date_range, names_entity
+from .filters import QUOTE_KINDS, FilterError, check_choice, date_range
 from .record import (Article, CanonicalEntity, FigureSeries, Inconsistency, Notice, ReadFailure, Statement,
                      SummarySentence, TimelineEntry)
 from .store import Database
@@ -144,13 +144,16 @@ class Corpus:
         return StoryIndex(self.db.conn)
 
     def entities(self, name: str | None = None, label: str | None = None, article: str | None = None,
-                 story: str | None = None, limit: int | None = None, offset: int = 0) -> list[CanonicalEntity]:
+                 story: str | None = None, limit: int | None = None, offset: int = 0,
+                 sample: int | None = None) -> list[CanonicalEntity]:
         """People and organisations across the corpus, most widely reported first (one page with `limit`):
         `name` is part of the name or an alias, `label` PERSON/ORG/GPE, `article` an article that names them
-        (id or unique prefix), `story` a story whose articles name them."""
+        (id or unique prefix), `story` a story whose articles name them. With `sample`, each carries only its
+        first `sample` roles and articles (`role_count`, `article_count` say how many in all): a listing's
+        cost then does not grow with how widely its entities are reported."""
         tables = self._entity_tables()
         return tables.entities(tables.find(**self._entity_filters(name, label, article, story), limit=limit,
-                                           offset=offset)[1])
+                                           offset=offset)[1], sample)
 
     def count_entities(self, name: str | None = None, label: str | None = None, article: str | None = None,
                      story: str | None = None) -> int:
@@ -280,21 +283,33 @@ class Corpus:
         rows = figure_rows(self, kind=kind, since=since, until=until, entity=entity, story=story)
         return pd.DataFrame(rows, columns=list(rows[0]) if rows else figure_columns())
 
-    def series(self, story: str | None = None) -> list[FigureSeries]:
+    def series(self, story: str | None = None, kind: str | None = None, scope: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[FigureSeries]:
         """The same measure across a story's articles in date order, with sources, undated figures apart,
-        disagreements (every story's series when no `story`)."""
-        return self._results().series(self.db.conn, self._story_id(story))
+        disagreements (every story's series, the largest story first, when no `story`); `kind` and `scope`
+        (overall, incident) keep those series, `limit`/`offset` one page of them."""
+        return self._results().series(self.db.conn, self._story_id(story), kind, scope, limit, offset)
+
+    def count_series(self, story: str | None = None, kind: str | None = None, scope: str | None = None) -> int:
+        """How many series `series` with the same filters lists in all (the total of its pages)."""
+        return self._results().count_series(self.db.conn, self._story_id(story), kind, scope)
 
     def timeline(self, since: str | None = None, until: str | None = None, entity: str | None = None,
-                 story: str | None = None) -> list[TimelineEntry]:
-        """Dated events in date order (a month or a year before its days), each merged across the articles of its
-        story reporting it; `since`/`until` bound the event's date, `entity` keeps events whose sentence names it,
-        `story` one story's timeline (every story's when None)."""
+                 story: str | None = None, limit: int | None = None, offset: int = 0) -> list[TimelineEntry]:
+        """Dated events in date order (a month or a year before its days; on one date the most reported first),
+        each merged across the articles of its story reporting it; `since`/`until` bound the event's date,
+        `entity` keeps events whose sentence names it, `story` one story's timeline (every story's when None),
+        `limit`/`offset` one page of it."""
         dates = date_range(since, until)
-        entries = self._results().timeline(self.db.conn, self._story_id(story), dates.since, dates.until)
-        matches = self.entity_matches(entity) if entity else None
-        return sorted((e for e in entries if matches is None or names_entity(e.text, matches)),
-                      key=lambda e: (e.date, -e.articles))
+        return self._results().timeline(self.db.conn, self._story_id(story), dates.since, dates.until,
+                                        self.entity_matches(entity) if entity else None, limit, offset)
+
+    def count_timeline(self, since: str | None = None, until: str | None = None, entity: str | None = None,
+                       story: str | None = None) -> int:
+        """How many events `timeline` with the same filters lists in all (the total of its pages)."""
+        dates = date_range(since, until)
+        return self._results().count_timeline(self.db.conn, self._story_id(story), dates.since, dates.until,
+                                              self.entity_matches(entity) if entity else None)
 
     def summary(self, sentences: int | None = None, story: str | None = None) -> list[SummarySentence]:
         """A story's cited extractive summary and its "what changed" part (every story's, largest first, when no

@@ -164,6 +164,16 @@ class CanonicalEntity:
     roles: list[Role] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)  # countries and organisations its roles tie it to
     articles: list[str] = field(default_factory=list)
+    # How many articles and roles it has in all: a listing's `roles` and `articles` are only the first few of them
+    # (`EntityTables.entities`' `sample`); None (when constructed) means the lists are whole.
+    article_count: int | None = None
+    role_count: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.article_count is None:
+            self.article_count = len(self.articles)
+        if self.role_count is None:
+            self.role_count = len(self.roles)
 
 
 @dataclass

@@ -152,3 +152,28 @@ def test_entity_mentions_give_each_mention_its_entity(nlp):
     article = build_article(["The United Nations met. The U.N. said no."], "m1")
     found = {article.text[s:e]: entity.name for _, s, e, entity in entity_mentions([article])}
     assert found == {"The United Nations": "United Nations", "U.N.": "United Nations"}
+
+
+def test_a_listing_carries_the_first_roles_and_articles_of_each_entity_and_their_counts():
+    import sqlite3
+
+    from storyline.corpus.entities import EntityTables
+    from storyline.store.schema import ENTITY_SCHEMA
+
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(ENTITY_SCHEMA)
+    roles = [("Mayor of Lund", "2021-05-01"), ("Russian foreign minister", "2020-01-02"), ("Mayor of Lund", None),
+             ("UN envoy", "2022-02-02"), (None, "2019-01-01")]
+    conn.executemany("INSERT INTO entity_mentions VALUES (?, ?, ?, 'PERSON', 'berg', 'anna', 'Anna Berg', ?, ?, "
+                     "'e1', 'name')", [(f"a{n}", n, n + 9, role, day) for n, (role, day) in enumerate(roles)])
+    conn.executemany("INSERT INTO entity_articles VALUES ('e1', ?)", [(f"a{n}",) for n in range(5)])
+    conn.execute("INSERT INTO entity_aliases VALUES ('e1', 'Anna Berg', 'PERSON', 5)")
+    conn.execute("INSERT INTO canonical_entities VALUES ('e1', 'berg', 'Anna Berg', 'PERSON', 5, 5)")
+    tables = EntityTables(conn)
+    whole, = tables.entities(["e1"])
+    sampled, = tables.entities(["e1"], sample=2)
+    assert [r.text for r in whole.roles] == ["Russian foreign minister", "Mayor of Lund", "UN envoy",
+                                             "Mayor of Lund"]  # date order, undated last
+    assert sampled.roles == whole.roles[:2] and sampled.articles == whole.articles[:2] == ["a0", "a1"]
+    assert (sampled.role_count, sampled.article_count) == (whole.role_count, whole.article_count) == (4, 5)
+    assert sampled.affiliations == whole.affiliations == ["Russia", "United Nations"]  # of every role, in order

@@ -137,3 +137,53 @@ def test_listings_show_statements_and_the_store_keeps_the_other_attributions(tmp
     assert [s.quote.text for s in db.quotes()] == ["there"] and db.count_quotes() == 1
     assert db.item_counts("quotes") == {article.id: 1}
     assert [q.statement for q in db.load(article.id).quotes] == [True, False]
+
+
+def _quoting(source: str, published: str | None, kinds: str) -> Article:
+    """An article with one quote per letter of `kinds` (d direct, m mixed, i indirect; upper case: no statement)."""
+    article = _dated(source, published)
+    names = {"d": "direct", "m": "mixed", "i": "indirect"}
+    article.quotes = [Quote(f"q{n}", 0, 1, names[k.lower()], cue="said", statement=k.islower())
+                      for n, k in enumerate(kinds)]
+    return article
+
+
+@pytest.mark.parametrize("filters", [QuoteFilter(), QuoteFilter(kind="direct"), QuoteFilter(since="2021-06"),
+                                     QuoteFilter(since="2021", until="2022-02", kind="mixed")])
+def test_every_deep_page_of_quotes_is_the_slice_of_the_whole_listing(tmp_path, filters):
+    db = Database(tmp_path / "s.db")
+    db.save([(_quoting("a", "2022-03-02", "dmDi"), None), (_quoting("b", "2021-01-01", "mmd"), None),
+             (_quoting("c", None, "di"), None), (_quoting("d", "2021-07-04", ""), None),
+             (_quoting("e", "2021-07-04", "IDdddm"), None), (_quoting("f", "2022-01-15", "M"), None),
+             (_quoting("g", None, "mid"), None), (_quoting("h", "2021-06-30", "imd"), None)])
+    whole = db.quotes(filters)
+    assert whole and db.count_quotes(filters) == len(whole)
+    for limit in (1, 2, 5, 50):
+        for offset in range(len(whole) + 2):
+            assert db.quotes(filters, limit, offset) == whole[offset:offset + limit], (limit, offset)
+
+
+def test_a_deep_page_of_quotes_counts_the_articles_before_it_on_an_index(tmp_path):
+    db = Database(tmp_path / "s.db")
+    db.save([(_quoting(str(n), f"2021-01-{n + 1:02d}", "dmi"), None) for n in range(9)])
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    page = db.quotes(QuoteFilter(), limit=2, offset=20)
+    db.conn.set_trace_callback(None)
+    assert [s.published for s in page] == ["2021-01-07", "2021-01-08"]
+    counted = next(s for s in statements if s.lstrip().startswith("WITH counted"))
+    plan = " ".join(r[-1] for r in db.conn.execute("EXPLAIN QUERY PLAN " + counted))
+    assert "COVERING INDEX quotes_statements" in plan, plan  # no quote row read to skip the quotes before
+
+
+def test_a_store_built_without_the_listing_indexes_gets_them_when_opened(tmp_path):
+    from storyline.store.schema import LISTING_INDEXES
+
+    path = tmp_path / "s.db"
+    db = Database(path)
+    for name in LISTING_INDEXES:
+        db.conn.execute(f"DROP INDEX {name}")
+    db.close()
+    reopened = Database(path)
+    present = {r[0] for r in reopened.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert set(LISTING_INDEXES) <= present

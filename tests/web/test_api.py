@@ -60,7 +60,7 @@ def test_quotes_by_speaker_kind_and_date(client):
 def test_entities_and_one_entity_with_its_statements(client):
     people = client.get("/api/entities?kind=PERSON").json()
     brandt = next(e for e in people["items"] if e["name"] == "Anika Brandt")
-    assert len(brandt["articles"]) >= 2
+    assert len(brandt["articles"]) >= 2 and brandt["article_count"] == len(brandt["articles"])
     detail = client.get(f"/api/entities/{brandt['id']}").json()
     assert detail["entity"]["id"] == brandt["id"]
     assert detail["statements"] and all(s["quote"]["speaker_entity"] == brandt["id"] for s in detail["statements"])
@@ -209,3 +209,25 @@ def test_article_filters_combine_and_page_together(client):
     both = client.get("/api/articles", params={"speaker": "Brandt", "until": "2022-03-31"}).json()
     assert [a["title"] for a in both["items"]] == ["Valley council approves new bridge"]
     assert both["items"][0]["quote_count"] >= 2
+
+
+def test_an_entity_listing_shows_the_first_roles_and_articles_the_entity_all_of_them(client, monkeypatch):
+    from storyline.web import rest
+
+    brandt = next(e for e in client.get("/api/entities?kind=PERSON").json()["items"] if e["name"] == "Anika Brandt")
+    monkeypatch.setattr(rest, "ENTITY_SAMPLE", 1)
+    listed = next(e for e in client.get("/api/entities?kind=PERSON").json()["items"] if e["id"] == brandt["id"])
+    assert listed["articles"] == brandt["articles"][:1] and listed["article_count"] == len(brandt["articles"]) >= 2
+    assert listed["roles"] == brandt["roles"][:1] and listed["role_count"] == len(brandt["roles"])
+    whole = client.get(f"/api/entities/{brandt['id']}").json()["entity"]
+    assert whole["articles"] == brandt["articles"] and whole["article_count"] == len(whole["articles"])
+
+
+def test_timeline_and_figures_are_paged_with_their_totals(client):
+    whole = client.get("/api/timeline").json()
+    assert whole["total"] == len(whole["items"]) >= 3
+    for offset in range(whole["total"] + 1):
+        page = client.get("/api/timeline", params={"limit": 2, "offset": offset}).json()
+        assert page["total"] == whole["total"] and page["items"] == whole["items"][offset:offset + 2]
+    series = client.get("/api/figures").json()
+    assert client.get("/api/figures", params={"offset": 1}).json()["items"] == series["items"][1:]

@@ -186,3 +186,15 @@ def test_listings_page_with_previous_and_next_links_keeping_the_filters(client, 
     assert 'rel="prev"' in second and "showing 2–2" in second
     quotes = client.get("/quotes", params={"speaker": "Brandt"}).text
     assert re.search(r'rel="next" href="/quotes\?speaker=Brandt&amp;offset=2"', quotes)
+
+
+def test_timeline_and_figures_pages_are_paged(client, monkeypatch):
+    from storyline.web import pages
+
+    monkeypatch.setattr(pages, "PER_PAGE", 1)
+    html = client.get("/timeline").text
+    assert html.count('<span class="when">') == 1 and 'href="/timeline?offset=1"' in html
+    assert client.get("/timeline?offset=1").text.count('<span class="when">') == 1
+    monkeypatch.setattr(pages, "SERIES_PER_PAGE", 1)
+    html = client.get("/figures?offset=1").text
+    assert 'rel="prev" href="/figures' in html and html.count('<section class="series"') <= 1

@@ -265,22 +265,40 @@ class EntityTables:
 
     # --- reads --------------------------------------------------------------------------------------------------
 
-    def entities(self, ids: list[str]) -> list[CanonicalEntity]:
-        """The entities with these ids (in the given order), with aliases, roles, affiliations and articles."""
+    def entities(self, ids: list[str], sample: int | None = None) -> list[CanonicalEntity]:
+        """The entities with these ids (in the given order), with aliases, roles (in date order), affiliations and
+        articles; with `sample`, only the first `sample` roles and articles are read (a listing: a widely reported
+        entity has thousands), `role_count` and `article_count` say how many there are in all."""
         found = []
+        cap = -1 if sample is None else sample
         for entity in ids:
-            row = self.conn.execute("SELECT id, name, label FROM canonical_entities WHERE id = ?", (entity,)).fetchone()
+            row = self.conn.execute("SELECT id, name, label, articles FROM canonical_entities WHERE id = ?",
+                                    (entity,)).fetchone()
             if row is None:
                 continue
             aliases = sorted({r[0] for r in self.conn.execute(
                 "SELECT alias FROM entity_aliases WHERE entity = ?", (entity,))})
             roles = [Role(r[0], r[1], r[2], r[3], r[4]) for r in self.conn.execute(
                 "SELECT role, article, start, \"end\", published FROM entity_mentions WHERE entity = ? "
-                "AND role IS NOT NULL ORDER BY published IS NULL, published, article, start", (entity,))]
-            affiliations = _ordered_places(roles)
+                "AND role IS NOT NULL ORDER BY published IS NULL, published, article, start LIMIT ?", (entity, cap))]
+            role_count = len(roles) if sample is None else self.conn.execute(
+                "SELECT count(*) FROM entity_mentions WHERE entity = ? AND role IS NOT NULL", (entity,)).fetchone()[0]
             articles = [r[0] for r in self.conn.execute(
-                "SELECT article FROM entity_articles WHERE entity = ? ORDER BY article", (entity,))]
-            found.append(CanonicalEntity(row[0], row[1], row[2], aliases, roles, affiliations, articles))
+                "SELECT article FROM entity_articles WHERE entity = ? ORDER BY article LIMIT ?", (entity, cap))]
+            found.append(CanonicalEntity(row[0], row[1], row[2], aliases, roles, self._affiliations(entity),
+                                         articles, row[3], role_count))
+        return found
+
+    def _affiliations(self, entity: str) -> list[str]:
+        """The places and organisations of an entity's roles, in the order its roles first name them (each
+        distinct role text once, in the order of its first use)."""
+        texts = [r[0] for r in self.conn.execute(
+            "SELECT role FROM (SELECT role, row_number() OVER (ORDER BY published IS NULL, published, article, start) "
+            "AS position FROM entity_mentions WHERE entity = ? AND role IS NOT NULL) GROUP BY role "
+            "ORDER BY min(position)", (entity,))]
+        found: list[str] = []
+        for text in texts:
+            found.extend(p for p in places(text) if p not in found)
         return found
 
     def find(self, name: str | None = None, label: str | None = None, article: str | None = None,
@@ -376,13 +394,6 @@ def _display_name(aliases: Counter) -> str:
         uses[name] += count
     multi = [n for n in uses if len(n.split()) > 1] or list(uses)
     return min(multi, key=lambda n: (-uses[n], -len(n), n))
-
-
-def _ordered_places(roles: list[Role]) -> list[str]:
-    found: list[str] = []
-    for role in roles:
-        found.extend(p for p in places(role.text) if p not in found)
-    return found
 
 
 def canonicalise(articles: list[Article]) -> list[CanonicalEntity]:

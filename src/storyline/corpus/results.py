@@ -6,11 +6,13 @@ or for every story (the largest first), so a listing never parses a blob and a d
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
-from ..record import (Citation, Disagreement, FigureSeries, Inconsistency, SeriesPoint, SummarySentence,
-                      TimelineEntry)
+from ..filters import names_entity
+from ..record import (CanonicalEntity, Citation, Disagreement, FigureSeries, Inconsistency, SeriesPoint,
+                      SummarySentence, TimelineEntry)
 
 TABLES = ("timeline_entries", "timeline_citations", "summary_sentences", "figure_series", "series_points",
           "inconsistencies")
@@ -80,30 +82,92 @@ def _save_inconsistencies(conn: sqlite3.Connection, story: str, items: list[dict
 # --- reads ----------------------------------------------------------------------------------------------------
 
 
-def timeline(conn: sqlite3.Connection, story: str | None = None, since: str | None = None,
-             until: str | None = None) -> list[TimelineEntry]:
-    """Timeline entries of one story (or every story's), in each story's order; `since`/`until` (ISO prefixes)
-    keep entries whose date overlaps the range (a month or a year counts when any of it does)."""
-    where, args = ["1=1"], []
+# A timeline's order: by date (a month or a year before its days), the most reported first on one date, then as
+# each story lists its entries, the larger story first (the index `timeline_order` serves the first two keys).
+_TIMELINE_ORDER = "t.date, t.articles DESC, s.articles DESC, t.story, t.rank"
+
+
+def _timeline_where(story: str | None, since: str | None, until: str | None,
+                    entities: list[CanonicalEntity] | None) -> tuple[str, list[Any]]:
+    """The WHERE clause of a timeline listing: `since`/`until` keep entries whose date overlaps the range (each
+    also as a bound the date index serves); `entities` keeps texts containing one of their names (the whole-word
+    check is `names_entity`'s, in Python)."""
+    where: list[str] = []
+    args: list[Any] = []
     if story:
         where.append("t.story = ?")
         args.append(story)
     if since:
-        where.append("t.date >= substr(?, 1, length(t.date))")
-        args.append(since)
+        where += ["t.date >= substr(?, 1, 4)", "t.date >= substr(?, 1, length(t.date))"]
+        args += [since, since]
     if until:
-        where.append("substr(t.date, 1, length(?)) <= ?")
-        args += [until, until]
-    rows = conn.execute(f"SELECT t.story, t.rank, t.date, t.precision, t.text, t.articles FROM timeline_entries t "
-                        f"LEFT JOIN stories s ON s.id = t.story WHERE {' AND '.join(where)} "
-                        "ORDER BY s.articles DESC, t.story, t.rank", args).fetchall()
-    entries = []
-    for story_id, rank, date, precision, text, articles in rows:
-        citations = [Citation(*c) for c in conn.execute(
-            'SELECT article, start, "end", sentence FROM timeline_citations WHERE story = ? AND rank = ? ORDER BY n',
-            (story_id, rank))]
-        entries.append(TimelineEntry(date, precision, text, citations, articles))
-    return entries
+        where += ["t.date < ?", "substr(t.date, 1, length(?)) <= ?"]
+        args += [until + "\uffff", until, until]
+    if entities is not None:
+        where.append("EXISTS (SELECT 1 FROM json_each(?) n WHERE instr(t.text, n.value) > 0)")
+        args.append(json.dumps(sorted(_names(entities))))
+    return " AND ".join(where) or "1", args
+
+
+def _names(entities: list[CanonicalEntity]) -> set[str]:
+    return {n for e in entities for n in (e.name, *e.aliases) if n}
+
+
+def timeline(conn: sqlite3.Connection, story: str | None = None, since: str | None = None,
+             until: str | None = None, entities: list[CanonicalEntity] | None = None, limit: int | None = None,
+             offset: int = 0) -> list[TimelineEntry]:
+    """Timeline entries of one story (or every story's) in timeline order, one page with `limit`/`offset`
+    (paged in SQL, citations read for the page's entries only); `since`/`until` (ISO prefixes) keep entries
+    whose date overlaps the range (a month or a year counts when any of it does), `entities` those whose text
+    names one of them (`names_entity`)."""
+    where, args = _timeline_where(story, since, until, entities)
+    if entities is None and offset and limit is not None:  # the walk starts at the page's first date
+        start, start_args, offset = _from_date(conn, where, args, offset)
+        where, args = f"{start} AND {where}", [*start_args, *args]
+    sql = (f"SELECT t.story, t.rank, t.date, t.precision, t.text, t.articles FROM timeline_entries t "
+           f"LEFT JOIN stories s ON s.id = t.story WHERE {where} ORDER BY {_TIMELINE_ORDER}")
+    if entities is None:
+        rows = conn.execute(sql + " LIMIT ? OFFSET ?", (*args, -1 if limit is None else limit, offset)).fetchall()
+    else:  # the names were found in SQL; the whole-word check, and so the page, in Python
+        rows = [r for r in conn.execute(sql, args) if names_entity(r[4], entities)]
+        rows = rows[offset:] if limit is None else rows[offset:offset + limit]
+    cited = _citations(conn, [(r[0], r[1]) for r in rows])
+    return [TimelineEntry(date, precision, text, cited.get((story_id, rank), []), articles)
+            for story_id, rank, date, precision, text, articles in rows]
+
+
+def _from_date(conn: sqlite3.Connection, where: str, args: list[Any], offset: int) -> tuple[str, list[Any], int]:
+    """(condition, its arguments, the offset that remains) that start a timeline page's walk at the date of its
+    first entry: the entries before it are skipped on the date index, without reading a row or joining its
+    story, which the full order needs only within one date."""
+    found = conn.execute(f"SELECT t.date FROM timeline_entries t WHERE {where} ORDER BY t.date LIMIT 1 OFFSET ?",
+                         (*args, offset)).fetchone()
+    if found is None:
+        return "0", [], 0  # past the end
+    before = conn.execute(f"SELECT count(*) FROM timeline_entries t WHERE {where} AND t.date < ?",
+                          (*args, found[0])).fetchone()[0]
+    return "t.date >= ?", [found[0]], offset - before
+
+
+def count_timeline(conn: sqlite3.Connection, story: str | None = None, since: str | None = None,
+                   until: str | None = None, entities: list[CanonicalEntity] | None = None) -> int:
+    """How many entries `timeline` lists with the same filters (the total of its pages)."""
+    where, args = _timeline_where(story, since, until, entities)
+    if entities is None:
+        return conn.execute(f"SELECT count(*) FROM timeline_entries t WHERE {where}", args).fetchone()[0]
+    return sum(names_entity(r[0], entities) for r in conn.execute(
+        f"SELECT t.text FROM timeline_entries t WHERE {where}", args))
+
+
+def _citations(conn: sqlite3.Connection, keys: list[tuple[str, int]]) -> dict[tuple[str, int], list]:
+    """(story, rank) -> its citations in order, for the entries `keys` only, in one query."""
+    found: dict[tuple[str, int], list[Citation]] = {}
+    for story, rank, *citation in conn.execute(
+            f'SELECT c.story, c.rank, c.article, c.start, c."end", c.sentence FROM json_each(?) k '
+            "CROSS JOIN timeline_citations c ON c.story = json_extract(k.value, '$[0]') "
+            "AND c.rank = json_extract(k.value, '$[1]') ORDER BY k.key, c.n", (json.dumps(keys),)):
+        found.setdefault((story, rank), []).append(Citation(*citation))
+    return found
 
 
 def summary(conn: sqlite3.Connection, story: str | None = None) -> list[SummarySentence]:
@@ -113,24 +177,50 @@ def summary(conn: sqlite3.Connection, story: str | None = None) -> list[SummaryS
         f"LEFT JOIN stories s ON s.id = t.story {clause} ORDER BY s.articles DESC, t.story, t.rank", args)]
 
 
-def series(conn: sqlite3.Connection, story: str | None = None) -> list[FigureSeries]:
-    clause, args = ("WHERE t.story = ?", [story]) if story else ("", [])
+def _series_where(story: str | None, kind: str | None, scope: str | None) -> tuple[str, list[Any]]:
+    chosen = {"t.story": story, "t.kind": kind, "t.scope": scope}
+    return " AND ".join(f"{column} = ?" for column, value in chosen.items() if value) or "1", \
+        [value for value in chosen.values() if value]
+
+
+def series(conn: sqlite3.Connection, story: str | None = None, kind: str | None = None, scope: str | None = None,
+           limit: int | None = None, offset: int = 0) -> list[FigureSeries]:
+    """Figure series of one story (or every story's, the largest story first), of one `kind` and `scope` when
+    given, one page with `limit`/`offset` (paged in SQL, points read for the page's series only)."""
+    where, args = _series_where(story, kind, scope)
+    rows = conn.execute(
+        f"SELECT t.story, t.rank, t.measure, t.kind, t.scope, t.counted FROM figure_series t "
+        f"LEFT JOIN stories s ON s.id = t.story WHERE {where} ORDER BY s.articles DESC, t.story, t.rank "
+        "LIMIT ? OFFSET ?", (*args, -1 if limit is None else limit, offset)).fetchall()
+    points = _points(conn, [(r[0], r[1]) for r in rows])
     found = []
-    for story_id, rank, measure, kind, scope, counted in conn.execute(
-            f"SELECT t.story, t.rank, t.measure, t.kind, t.scope, t.counted FROM figure_series t "
-            f"LEFT JOIN stories s ON s.id = t.story {clause} ORDER BY s.articles DESC, t.story, t.rank", args):
-        parts: dict[str, list[tuple[str | None, SeriesPoint]]] = {"point": [], "undated": [], "first": [],
-                                                                  "second": []}
-        for row in conn.execute(
-                'SELECT part, period, value, qualifier, text, source, as_of, as_of_via, counted, article, start, '
-                '"end", sentence FROM series_points WHERE story = ? AND series = ? ORDER BY part, n',
-                (story_id, rank)):
-            point = SeriesPoint(row[2], row[3], row[4], row[5], row[6], row[7], Citation(*row[9:]), row[8])
-            parts[row[0]].append((row[1], point))
+    for story_id, rank, measure, kind_, scope_, counted in rows:
+        parts = points.get((story_id, rank), {})
         disagreements = [Disagreement(period or "", first, second)
-                         for (period, first), (_, second) in zip(parts["first"], parts["second"])]
-        found.append(FigureSeries(measure, kind, scope, [p for _, p in parts["point"]],
-                                  [p for _, p in parts["undated"]], disagreements, counted))
+                         for (period, first), (_, second) in zip(parts.get("first", []), parts.get("second", []))]
+        found.append(FigureSeries(measure, kind_, scope_, [p for _, p in parts.get("point", [])],
+                                  [p for _, p in parts.get("undated", [])], disagreements, counted))
+    return found
+
+
+def count_series(conn: sqlite3.Connection, story: str | None = None, kind: str | None = None,
+                 scope: str | None = None) -> int:
+    """How many series `series` lists with the same filters."""
+    where, args = _series_where(story, kind, scope)
+    return conn.execute(f"SELECT count(*) FROM figure_series t WHERE {where}", args).fetchone()[0]
+
+
+def _points(conn: sqlite3.Connection,
+            keys: list[tuple[str, int]]) -> dict[tuple[str, int], dict[str, list[tuple[str | None, SeriesPoint]]]]:
+    """(story, series) -> part -> its (period, point) in order, for the series `keys` only, in one query."""
+    found: dict[tuple[str, int], dict[str, list[tuple[str | None, SeriesPoint]]]] = {}
+    for row in conn.execute(
+            "SELECT p.story, p.series, p.part, p.period, p.value, p.qualifier, p.text, p.source, p.as_of, "
+            'p.as_of_via, p.counted, p.article, p.start, p."end", p.sentence FROM json_each(?) k '
+            "CROSS JOIN series_points p ON p.story = json_extract(k.value, '$[0]') "
+            "AND p.series = json_extract(k.value, '$[1]') ORDER BY k.key, p.part, p.n", (json.dumps(keys),)):
+        point = SeriesPoint(row[4], row[5], row[6], row[7], row[8], row[9], Citation(*row[11:]), row[10])
+        found.setdefault((row[0], row[1]), {}).setdefault(row[2], []).append((row[3], point))
     return found
 
 

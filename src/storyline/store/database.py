@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..record import Article, Evidence, Notice, Quote, RawArticle, ReadFailure, Statement
-from .schema import ARTICLE_COLUMNS, ARTICLE_SCALARS, ITEM_TABLES, band_keys, ddl, item_columns, schema_version
+from .schema import (ARTICLE_COLUMNS, ARTICLE_SCALARS, ITEM_TABLES, LISTING_INDEXES, band_keys, ddl, item_columns,
+                     schema_version)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Database:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self._open_schema()
+            self._add_listing_indexes()
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: not a usable storyline store ({error})") from error
 
@@ -67,6 +69,20 @@ class Database:
             for statement in ddl():
                 self.conn.execute(statement)
             self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (schema_version(),))
+
+    def _add_listing_indexes(self) -> None:
+        """Create the listing indexes this store lacks (one built by an older storyline); a store this process may
+        not write keeps working without them, only slower."""
+        present = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        missing = [sql for name, sql in LISTING_INDEXES.items() if name not in present]
+        if not missing:
+            return
+        try:
+            with self.transaction():
+                for statement in missing:
+                    self.conn.execute(statement)
+        except sqlite3.OperationalError:  # read-only file or folder
+            pass
 
     def close(self) -> None:
         self.conn.close()
@@ -189,8 +205,14 @@ class Database:
         chosen = filters or QuoteFilter()
         joins, where, params = _quote_where(chosen)
         # Without a selective filter, walk the articles in date order (their index) and each one's quotes (the
-        # primary key), so a page stops after its rows; SQLite's own choice would sort every quote first.
+        # primary key), so a page stops after its rows; SQLite's own choice would sort every quote first. A deep
+        # page starts at its first article, found from per-article counts, instead of walking every quote before.
         broad = chosen.story is None and chosen.entity_ids is None and chosen.article is None
+        if broad and limit is not None and offset and chosen.speaker is None:
+            pages, skipped = self._quote_page_articles(chosen, offset, offset + limit)
+            where += " AND q.article IN (SELECT value FROM json_each(?))"
+            params = [*params, json.dumps(pages)]
+            broad, offset = False, offset - skipped
         articles_first = "articles a CROSS JOIN quotes q ON q.article = a.id" if broad else \
             "quotes q JOIN articles a ON a.id = q.article"
         rows = self.conn.execute(
@@ -199,6 +221,21 @@ class Database:
             "ORDER BY a.published IS NULL, a.published, a.id, q.idx LIMIT ? OFFSET ?",
             (*params, -1 if limit is None else limit, offset))
         return [Statement(r[0], r[1], r[2], Quote(*r[3:])) for r in rows]
+
+    def _quote_page_articles(self, chosen: QuoteFilter, first: int, end: int) -> tuple[list[str], int]:
+        """The articles (in listing order) whose statements fall within positions `first`..`end` of the date-ordered
+        quote listing a filter on dates and kind keeps, and how many statements come before the first of them:
+        a running sum of per-article counts (each a range of the `quotes_statements` index), no quote row read."""
+        dated, params = _dates(chosen.since, chosen.until)
+        kind = " AND q.kind = ?" if chosen.kind else ""
+        rows = self.conn.execute(
+            "WITH counted AS MATERIALIZED (SELECT a.id, a.published IS NULL AS undated, a.published, "
+            f"(SELECT count(*) FROM quotes q WHERE q.article = a.id AND q.statement = 1{kind}) AS n "
+            f"FROM articles a WHERE {' AND '.join(dated) or '1'}), "
+            "ranged AS (SELECT id, n, sum(n) OVER (ORDER BY undated, published, id ROWS UNBOUNDED PRECEDING) AS upto "
+            "FROM counted) SELECT id, upto - n FROM ranged WHERE n > 0 AND upto > ? AND upto - n < ? ORDER BY upto",
+            ([chosen.kind] if chosen.kind else []) + params + [first, end]).fetchall()
+        return [r[0] for r in rows], rows[0][1] if rows else 0
 
     def count_quotes(self, filters: QuoteFilter | None = None) -> int:
         chosen = filters or QuoteFilter()

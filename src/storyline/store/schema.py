@@ -186,6 +186,14 @@ CREATE TABLE IF NOT EXISTS inconsistencies (story TEXT NOT NULL, rank INTEGER NO
     second_article TEXT NOT NULL, second_start INTEGER NOT NULL, second_end INTEGER NOT NULL,
     second_sentence INTEGER, PRIMARY KEY (story, rank));
 """
+# Indexes that serve the listings' orders, kept out of `ddl()` (and so out of the schema version): an index changes
+# no column, so a store built before one was added gets it when it is opened (`Database`), not a rebuild.
+LISTING_INDEXES = {
+    "timeline_order": "CREATE INDEX IF NOT EXISTS timeline_order ON timeline_entries (date, articles DESC);",
+    # an article's statements (of a kind) counted without reading a quote row: deep quote pages and totals
+    "quotes_statements": "CREATE INDEX IF NOT EXISTS quotes_statements ON quotes (article, statement, kind);",
+    "entities_order": "CREATE INDEX IF NOT EXISTS entities_order ON canonical_entities (articles DESC, name, id);",
+}
 # A story's estimate of when each of its undated articles appeared (corpus.dating).
 DATING_SCHEMA = """CREATE TABLE IF NOT EXISTS story_date_estimates (article TEXT PRIMARY KEY, story TEXT NOT NULL,
     value TEXT NOT NULL, evidence TEXT NOT NULL);

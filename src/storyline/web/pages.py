@@ -29,6 +29,7 @@ def page(template: str, **context: object) -> HTMLResponse:
 Offset = Annotated[int, Query(ge=0, le=10**9)]
 Day = Annotated[queries.IsoDate | None | Literal[""], Query()]
 PER_PAGE = 100
+SERIES_PER_PAGE = 20  # a series is a chart and a table of its points
 
 
 def _found(call: Callable[[], T]) -> T:
@@ -83,7 +84,7 @@ def article(article_id: str, corpus: CorpusDep) -> HTMLResponse:
 def entities(corpus: CorpusDep, name: Text = None, story: Text = None, offset: Offset = 0) -> HTMLResponse:
     """People and organisations, most widely reported first, one page at a time; an unknown story is a 404."""
     filters = {k: v for k, v in {"name": name, "story": story}.items() if v}
-    items = _found(lambda: corpus.entities(**filters, limit=PER_PAGE, offset=offset))
+    items = _found(lambda: corpus.entities(**filters, limit=PER_PAGE, offset=offset, sample=0))
     total = corpus.count_entities(**filters)
     return page("entities.html.j2", entities=items,
                 pager=queries.pager("/entities", filters, total, PER_PAGE, offset, len(items)))
@@ -128,18 +129,24 @@ def search(corpus: CorpusDep, q: Text = None, offset: Offset = 0, mode: Literal[
 
 
 @router.get("/figures")
-def figures(corpus: CorpusDep) -> HTMLResponse:
-    return page("figures.html.j2", story=story.story_view(corpus))
+def figures(corpus: CorpusDep, offset: Offset = 0) -> HTMLResponse:
+    """Every story's figure series as charts, the largest story first, one page at a time."""
+    view = story.figures_view(corpus, SERIES_PER_PAGE, offset)
+    return page("figures.html.j2", story=view, pager=queries.pager(
+        "/figures", {}, corpus.count_series(), SERIES_PER_PAGE, offset, len(view.charts)))
 
 
 @router.get("/timeline")
-def timeline(corpus: CorpusDep) -> HTMLResponse:
-    return page("timeline.html.j2", story=story.story_view(corpus))
+def timeline(corpus: CorpusDep, offset: Offset = 0) -> HTMLResponse:
+    """Every story's dated events in date order, one page at a time."""
+    view = story.timeline_view(corpus, PER_PAGE, offset)
+    return page("timeline.html.j2", story=view, pager=queries.pager(
+        "/timeline", {}, corpus.count_timeline(), PER_PAGE, offset, len(view.timeline)))
 
 
 @router.get("/summary")
 def summary(corpus: CorpusDep) -> HTMLResponse:
-    return page("summary.html.j2", story=story.story_view(corpus))
+    return page("summary.html.j2", story=story.summary_view(corpus))
 
 
 @router.get("/positions")

@@ -25,6 +25,7 @@ Until = Annotated[queries.IsoDate | None, Query(description="Published on or bef
 Text = Annotated[str | None, Query(max_length=200)]
 CorpusDep = Annotated[Corpus, Depends(corpus)]
 T = TypeVar("T")
+ENTITY_SAMPLE = 20  # roles and articles an entity listing shows of each entity
 
 
 StoryOption = Annotated[Text, Query(description="A story's id: only its articles.")]
@@ -84,9 +85,10 @@ def list_entities(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
                   story: Annotated[Text, Query(description="Reported in this story's articles.")] = None,
                   ) -> Paged[CanonicalEntity]:
     """People and organisations across the corpus, most widely reported first (an unknown article or story is a
-    404)."""
+    404); each with its first 20 roles and articles (`role_count`, `article_count`: how many in all; the entity's
+    own resource has them all)."""
     filters = {"name": name, "label": kind, "article": article, "story": story}
-    items = _found(lambda: corpus.entities(**filters, limit=limit, offset=offset))
+    items = _found(lambda: corpus.entities(**filters, limit=limit, offset=offset, sample=ENTITY_SAMPLE))
     return Paged(total=corpus.count_entities(**filters), limit=limit, offset=offset, items=items)
 
 
@@ -127,20 +129,18 @@ def list_figures(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0,
                  kind: Annotated[Text, Query(description="What was counted: killed, injured, money, …")] = None,
                  scope: Literal["overall", "incident"] | None = None, story: StoryOption = None) -> Paged[FigureSeries]:
     """Series of reported figures, one per measure, each point cited, with the disagreements between them."""
-    chosen = [s for s in _found(lambda: corpus.series(story=story))
-              if (kind is None or s.kind == kind) and (scope is None or s.scope == scope)]
-    page = queries.paginate(chosen, limit, offset)
-    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+    items = _found(lambda: corpus.series(story=story, kind=kind, scope=scope, limit=limit, offset=offset))
+    return Paged(total=corpus.count_series(story=story, kind=kind, scope=scope), limit=limit, offset=offset,
+                 items=items)
 
 
 @router.get("/timeline", response_model=Paged[TimelineEntry])
 def list_timeline(corpus: CorpusDep, limit: Limit = 50, offset: Offset = 0, since: Since = None,
                   until: Until = None, story: StoryOption = None) -> Paged[TimelineEntry]:
     """Dated events in date order (a month or a year sorts before its days), each citing its sentences."""
-    chosen = _found(lambda: corpus.timeline(since=since and since.isoformat(), until=until and until.isoformat(),
-                                            story=story))
-    page = queries.paginate(chosen, limit, offset)
-    return Paged(total=page.total, limit=limit, offset=offset, items=page.items)
+    dates = dict(since=since and since.isoformat(), until=until and until.isoformat(), story=story)
+    items = _found(lambda: corpus.timeline(**dates, limit=limit, offset=offset))
+    return Paged(total=corpus.count_timeline(**dates), limit=limit, offset=offset, items=items)
 
 
 @router.get("/summary", response_model=Summary)

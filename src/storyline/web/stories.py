@@ -93,12 +93,12 @@ def story_page(corpus: Corpus, key: str, links: WebLinks) -> StoryPage:
     """The story `key` (an id a merge retired leads to the story it joined); KeyError when there is none."""
     story = corpus.story(key)
     members = set(corpus.story_articles(story.id))
-    timeline = sorted(corpus.timeline(story=story.id), key=lambda e: (e.date, -e.articles))
     articles = corpus.headers(ARTICLES, 0, story=story.id, with_text=False)
     page = StoryPage(
         story=story, outlets=corpus.outlets(story=story.id), actors=key_actors(corpus, story.id, members),
-        quotes=main_quotes(corpus, story.id, links), figures=movements(corpus, story.id), timeline=timeline[:TIMELINE],
-        timeline_total=len(timeline), summary=corpus.summary(story=story.id),
+        quotes=main_quotes(corpus, story.id, links), figures=movements(corpus, story.id),
+        timeline=corpus.timeline(story=story.id, limit=TIMELINE), timeline_total=corpus.count_timeline(story=story.id),
+        summary=corpus.summary(story=story.id),
         inconsistencies=corpus.inconsistencies(story=story.id), articles=articles,
         article_total=story.articles, quote_counts=corpus.item_counts("quotes", [a.id for a in articles]))
     page.titles = _titles(corpus, page)

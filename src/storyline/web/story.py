@@ -95,14 +95,27 @@ class StoryView:
 
 def story_view(corpus: Corpus) -> StoryView:
     """Series of figures as charts, the timeline in date order, the summary and the inconsistencies, with the
-    titles of the articles they cite."""
-    view = StoryView(
-        charts=[chart(s) for s in corpus.series()],
-        timeline=sorted(corpus.timeline(), key=lambda e: e.date),
-        summary=corpus.summary(),
-        inconsistencies=corpus.inconsistencies(),
-        titles={},
-    )
+    titles of the articles they cite: all of them (the dossier)."""
+    return _titled(corpus, StoryView(charts=[chart(s) for s in corpus.series()], timeline=corpus.timeline(),
+                                     summary=corpus.summary(), inconsistencies=corpus.inconsistencies(), titles={}))
+
+
+def timeline_view(corpus: Corpus, limit: int, offset: int) -> StoryView:
+    """One page of the timeline of every story (and nothing else), with the titles it cites."""
+    return _titled(corpus, StoryView([], corpus.timeline(limit=limit, offset=offset), [], [], {}))
+
+
+def figures_view(corpus: Corpus, limit: int, offset: int) -> StoryView:
+    """One page of every story's figure series as charts (and nothing else), with the titles they cite."""
+    return _titled(corpus, StoryView([chart(s) for s in corpus.series(limit=limit, offset=offset)], [], [], [], {}))
+
+
+def summary_view(corpus: Corpus) -> StoryView:
+    """Every story's summary and inconsistencies (and nothing else), with the titles they cite."""
+    return _titled(corpus, StoryView([], [], corpus.summary(), corpus.inconsistencies(), {}))
+
+
+def _titled(corpus: Corpus, view: StoryView) -> StoryView:
     cited = {p.citation.article for c in view.charts for p in c.series.points + c.series.undated}
     cited |= {c.article for e in view.timeline for c in e.citations} | {s.citation.article for s in view.summary}
     cited |= {a for i in view.inconsistencies for a in (i.first.article, i.second.article)}

@@ -93,7 +93,7 @@ def overview(corpus: Corpus, links: WebLinks) -> Overview:
         by_outlet=Counter(a.outlet or "unknown" for a in articles).most_common(),
         status=Counter(a.status for a in articles).most_common(),
         top_speakers=speakers(corpus.quotes(), links),
-        top_entities=corpus.entities(limit=15),
+        top_entities=corpus.entities(limit=15, sample=0),
         duplicates=[(a, by_id.get(a.duplicate_of)) for a in articles if a.duplicate_of],
         failures=corpus.failures(),
         quote_counts=corpus.item_counts("quotes"),
