@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.corpus.embed import DIMENSIONS
+from storyline.embed import DIMENSIONS
 from storyline.record import PARAGRAPH_SEPARATOR
 from storyline.store import Database, vectors
 

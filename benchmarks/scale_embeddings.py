@@ -5,7 +5,7 @@ MiniLM vector is taken to be the base sentence's. Without this, the corpus phase
 time encoding millions of replica sentences: a per-article cost (each sentence is embedded once, ever), not what the
 corpus phase's growth is about. How: while a store is written, each replica sentence, title and story lead text is
 recorded in a side file (`<store>.translations`) under a hash of its text, with the base article and the piece it
-came from; in every benchmark process that reads the store, `storyline.corpus.embed.encode` is wrapped so that a
+came from; in every benchmark process that reads the store, `storyline.embed.encode` is wrapped so that a
 text found in the side file is encoded as its base text (each base text once per process), and any other text (a
 query, a new article's sentence, a composite the side file does not know) is encoded for real. Both counts are
 reported, so a reader sees how much was reused. The base texts' own vectors are read from the base build's
@@ -67,7 +67,7 @@ class TranslationWriter:
 
 def _cached_vectors(cache: Path | None, model: str | None) -> Callable[[list[str]], dict[str, object]]:
     """Vectors of base texts from the base build's embedding cache, where its layout is still the one
-    `storyline.corpus.embed` writes (a `vectors` table keyed by sha1 of model and text); else nothing is found."""
+    `storyline.embed` writes (a `vectors` table keyed by sha1 of model and text); else nothing is found."""
     import numpy as np
 
     if cache is None or model is None or not cache.exists():
@@ -91,11 +91,11 @@ def _cached_vectors(cache: Path | None, model: str | None) -> Callable[[list[str
 
 
 def install(translations: Path, base_db: Path, base_cache: Path | None = None) -> bool:
-    """Wrap `storyline.corpus.embed.encode` in this process (see the module docstring); False if there is no
+    """Wrap `storyline.embed.encode` in this process (see the module docstring); False if there is no
     such function any more (then every text is encoded for real, and the report says 0 reused). A base text's
     vector comes from the base build's cache `base_cache` where it is there, so the model need not even load."""
     try:
-        from storyline.corpus import embed as module
+        from storyline import embed as module
     except ImportError:
         return False
     real = getattr(module, "encode", None)

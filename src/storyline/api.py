@@ -400,7 +400,7 @@ class Corpus:
 
 def _similarity(texts: list[str]) -> Any:
     """Cosine similarities of the texts' sentence embeddings (cached), for grouping targets."""
-    from .corpus.embed import embed
+    from .embed import embed
 
     vectors = embed(texts)
     return vectors @ vectors.T

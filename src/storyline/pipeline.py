@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .annotate import annotate
 from .clean import clean, detect_language
+from .embed import embed_article
 from .figures import extract_figures
 from .positions.stage import extract_positions
 from .quotes import extract_quotes
@@ -17,7 +18,7 @@ from .stages import Stage, check_order, run_stages
 from .time import resolve_time
 
 PREPARE: list[Stage] = [clean, detect_language]
-ANALYSE: list[Stage] = [annotate, resolve_time, extract_quotes, extract_figures, extract_positions]
+ANALYSE: list[Stage] = [annotate, resolve_time, extract_quotes, extract_figures, extract_positions, embed_article]
 check_order(PREPARE + ANALYSE)
 
 def new_article(raw: RawArticle, source_in_id: bool = False) -> Article:

@@ -244,6 +244,16 @@ class Position:
 
 
 @dataclass
+class Embeddings:
+    """MiniLM vectors of one article (float32 rows, unit length, as bytes): one per sentence, in order, and one of
+    its title and lead. Computed by a per-article stage, so the model runs in the workers; the store keeps the
+    sentence vectors (semantic search), never this record."""
+
+    sentences: bytes
+    lead: bytes
+
+
+@dataclass
 class Article:
     """One article as it moves through the stages; the unit stored and exported."""
 
@@ -275,6 +285,8 @@ class Article:
     duplicate_kind: str | None = None
     # spaCy Docs, one per paragraph, for the stages after annotation; never stored.
     docs: list[Any] | None = field(default=None, repr=False, compare=False)
+    # Sentence and lead vectors from the `embed` stage, on their way to the store; never loaded back.
+    embeddings: Embeddings | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:

@@ -9,7 +9,7 @@ import zlib
 import numpy as np
 import pytest
 
-from storyline.corpus.embed import DIMENSIONS
+from storyline.embed import DIMENSIONS
 from storyline.store.schema import STORY_SCHEMA as SCHEMA
 from storyline.record import Article, RawArticle, Sentence
 from storyline.corpus import vectors

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..record import Article, Citation, SummarySentence
-from .embed import embed
+from ..embed import embed
 from .overlap import NEAR_DUPLICATE, WORD_OVERLAP, word_overlap
 from .series import build_series
 

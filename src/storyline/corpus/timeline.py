@@ -16,7 +16,7 @@ from datetime import date
 import numpy as np
 
 from ..record import Article, Citation, TimelineEntry
-from .embed import embed
+from ..embed import embed
 
 SAME = 0.72
 SAME_WITH_ENTITY = 0.55

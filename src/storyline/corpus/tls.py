@@ -25,7 +25,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from ..record import Article, Citation, TimelineEntry
-from .embed import embed
+from ..embed import embed
 from .overlap import NEAR_DUPLICATE, WORD_OVERLAP, word_overlap
 
 MIN_WORDS, MAX_WORDS = 6, 50

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from .embed import DIMENSIONS, embed, encode
+from ..embed import DIMENSIONS, embed, encode
 from ..record import PARAGRAPH_SEPARATOR
 from ..store.database import Database, SearchHit
 

@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..corpus.embed import embed
+from ..embed import embed
 from ..corpus.overlap import NEAR_DUPLICATE, word_overlap
 from ..corpus.summary import summarise
 from ..corpus.timeline import EventMention, build_timeline, entity_key, merge

@@ -10,6 +10,8 @@ import json
 import re
 import sqlite3
 import zlib
+
+import numpy as np
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -143,6 +145,7 @@ class Database:
                 for table, record in ITEM_TABLES.items():
                     _insert_items(conn, table, record, article.id, getattr(article, table))
                 _index_sentences(conn, article)
+                _store_vectors(conn, article)
                 if signature is not None and article.duplicate_of is None:
                     conn.executemany("INSERT INTO minhash_bands VALUES (?, ?)",
                                      [(key, article.id) for key in band_keys(signature)])
@@ -475,6 +478,18 @@ def _index_sentences(conn: sqlite3.Connection, article: Article) -> None:
     text = article.text
     conn.executemany("INSERT INTO sentence_search (text, article, sentence) VALUES (?, ?, ?)",
                      [(text[s.start:s.end], article.id, index) for index, s in enumerate(article.sentences)])
+
+
+def _store_vectors(conn: sqlite3.Connection, article: Article) -> None:
+    """The sentence vectors the `embed` stage computed (as float16), for semantic search; an article without them
+    gets them from `corpus.vectors.add_missing`."""
+    if article.embeddings is None or not article.sentences:
+        return
+    vectors = np.frombuffer(article.embeddings.sentences, dtype=np.float32).reshape(len(article.sentences), -1)
+    text = article.text
+    conn.executemany("INSERT INTO sentence_vectors (article, sentence, text, vector) VALUES (?, ?, ?, ?)",
+                     [(article.id, i, text[s.start:s.end], v.astype(np.float16).tobytes())
+                      for i, (s, v) in enumerate(zip(article.sentences, vectors))])
 
 
 def _quoted(name: str) -> str:

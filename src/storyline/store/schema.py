@@ -21,12 +21,13 @@ ITEM_TABLES: dict[str, type] = {
     "positions": Position,
 }
 
-# Article fields stored as JSON text, and columns the store adds; `docs` (spaCy objects) is never stored.
+# Article fields stored as JSON text, and columns the store adds; `docs` (spaCy objects) is never stored, nor
+# `embeddings` (the sentence vectors go to `sentence_vectors`).
 JSON_COLUMNS = ("paragraphs", "evidence")
 STORE_COLUMNS = ("minhash", "added_at")
 ARTICLE_SCALARS = tuple(
     f.name for f in dataclasses.fields(Article)
-    if f.name not in ITEM_TABLES and f.name not in JSON_COLUMNS and f.name not in ("raw", "docs")
+    if f.name not in ITEM_TABLES and f.name not in JSON_COLUMNS and f.name not in ("raw", "docs", "embeddings")
 )
 ARTICLE_COLUMNS = (*ARTICLE_SCALARS, *JSON_COLUMNS, "raw", *STORE_COLUMNS)
 _NOT_NULL = {"id": "TEXT PRIMARY KEY", "source": "TEXT NOT NULL", "content_hash": "TEXT NOT NULL",

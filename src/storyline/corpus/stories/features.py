@@ -15,10 +15,9 @@ from datetime import date
 import numpy as np
 
 from ...record import Article
-from ..embed import embed
+from ...embed import LEAD_SENTENCES, embed, lead_text
 
 KEY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "LOC", "PRODUCT"}
-LEAD_SENTENCES = 3
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 MAX_KEYS = 12
 MAX_TERMS = 12
@@ -77,15 +76,6 @@ def _real_day(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def lead_text(article: Article) -> str:
-    text = article.text
-    if article.sentences:
-        lead = " ".join(text[s.start:s.end] for s in article.sentences[:LEAD_SENTENCES])
-    else:
-        lead = " ".join(text.split()[:80])
-    return " ".join(p for p in (article.title, lead) if p)
 
 
 def salient_keys(article: Article) -> tuple[dict[str, float], dict[str, str]]:

