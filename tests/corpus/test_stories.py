@@ -74,3 +74,16 @@ def test_an_earlier_article_renames_a_large_story_and_its_old_id_leads_there():
     assert set(index.assignment().values()) == {new}  # every stored member moved with it
     assert index.story(old).articles == 71 and index.story(new).first_date == "2020-03-01"
     assert old in index.retired and new in index.rewritten
+
+
+def test_a_story_keeps_only_its_heaviest_keys_so_reading_it_does_not_grow_with_its_size():
+    from storyline.corpus.stories.index import STORY_KEYS
+
+    index = StoryIndex(sqlite3.connect(":memory:"))
+    batch = [StoryFeatures(f"a{n:03d}", "wire", "2020-03-10", np.eye(8, dtype=np.float32)[0],
+                           {"e:quake": 1.0, f"e:bystander{n}": 0.1}, {"t:aftershock": 1.0, f"t:word{n}": 0.1})
+             for n in range(STORY_KEYS + 50)]
+    story = set(index.add(batch).values()).pop()
+    keys = dict(index.conn.execute("SELECT key, weight FROM story_keys WHERE story = ?", (story,)).fetchall())
+    assert sum(k.startswith("e:") for k in keys) == STORY_KEYS and sum(k.startswith("t:") for k in keys) == STORY_KEYS
+    assert keys["e:quake"] == STORY_KEYS + 50 and keys["t:aftershock"] == STORY_KEYS + 50  # the heavy ones stay

@@ -68,12 +68,13 @@ def update_corpus(database: Database, status: Watch | None = None,
     return failures
 
 
-def stage_members(database: Database, story: str, limit: int = STAGE_ARTICLES) -> list[str]:
+def stage_members(database: Database, story: str, limit: int | None = None) -> list[str]:
     """The articles a story's stages read: all of them up to `limit`, else `limit` spread evenly over the story
     in (date, id) order, its first and its latest always among them. A function of the story's members alone,
     so the sample does not depend on build order."""
     ids = [r[0] for r in database.conn.execute(
         "SELECT article FROM story_members WHERE story = ? ORDER BY date IS NULL, date, article", (story,))]
+    limit = limit or STAGE_ARTICLES
     if len(ids) <= limit:
         return ids
     step = (len(ids) - 1) / (limit - 1)

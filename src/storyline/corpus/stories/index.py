@@ -25,6 +25,10 @@ from .features import StoryFeatures
 
 TOUCH_MARGIN = 0.15  # a story scoring this close under the threshold is re-settled with the batch
 LABEL_KEYS, LABEL_TERMS = 3, 2
+# A story keeps its heaviest entity keys and terms, this many of each: what blocking looks up and scoring compares.
+# The light tail of a large story's keys (a name one replica of it mentioned) would grow with every article and
+# make reading and rewriting the story cost in proportion to its size.
+STORY_KEYS = 200
 LABEL_SAMPLE = 64  # a settled story's readable names come from this many of its members (by id) and the new ones
 
 
@@ -170,7 +174,7 @@ class StoryIndex:
                            cluster.founder.article, cluster.first, cluster.last, articles, sources,
                            cluster.vector.astype(np.float64).tobytes()))
         self.conn.executemany("INSERT INTO story_keys VALUES (?, ?, ?)",
-                              [(sid, k, w) for k, w in {**cluster.keys, **cluster.terms}.items()])
+                              [(sid, k, w) for part in (cluster.keys, cluster.terms) for k, w in _heaviest(part)])
 
     def _sample_names(self, story: str) -> list[dict[str, str]]:
         """Readable names of a bounded sample of a settled story's stored members, for its label."""
@@ -232,6 +236,10 @@ def _within(day: str, cluster: Cluster, limit: int) -> bool:
 
     apart = gap(day, day, cluster.first, cluster.last)
     return apart is None or apart <= limit
+
+
+def _heaviest(weights: dict[str, float], count: int = STORY_KEYS) -> list[tuple[str, float]]:
+    return sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:count]
 
 
 def _marks(values: list) -> str:
