@@ -15,6 +15,8 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -57,7 +59,7 @@ class Cluster:
     first: str | None = None
     last: str | None = None
     settled: list[Settled] = field(default_factory=list)
-    _norms: dict[str, float] = field(default_factory=dict, repr=False)
+    _norms: dict[str, Any] = field(default_factory=dict, repr=False)  # derived values, cleared on change
 
     def add(self, item: StoryFeatures) -> None:
         self.members.append(item)
@@ -94,11 +96,14 @@ class Cluster:
 
     @property
     def centroid(self) -> np.ndarray:
-        norm = float(np.linalg.norm(self.vector))
-        return self.vector / norm if norm else self.vector
+        """The unit mean vector, kept until the cluster changes (it is scored against many articles)."""
+        if "centroid" not in self._norms:
+            norm = float(np.linalg.norm(self.vector))
+            self._norms["centroid"] = self.vector / norm if norm else self.vector
+        return self._norms["centroid"]
 
     def norm(self, part: str) -> float:
-        """The Euclidean norm of `keys` or `terms`, kept until the cluster changes (a large story has thousands)."""
+        """The Euclidean norm of `keys` or `terms`, kept until the cluster changes (a large story has hundreds)."""
         if part not in self._norms:
             self._norms[part] = math.sqrt(sum(w * w for w in getattr(self, part).values()))
         return self._norms[part]
@@ -116,7 +121,12 @@ def sparse_cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None
 
 
 def days(a: str, b: str) -> int:
-    return abs((Date.fromisoformat(a) - Date.fromisoformat(b)).days)
+    return abs(_ordinal(a) - _ordinal(b))
+
+
+@lru_cache(maxsize=1 << 16)
+def _ordinal(day: str) -> int:
+    return Date.fromisoformat(day).toordinal()
 
 
 def gap(first: str | None, last: str | None, other_first: str | None, other_last: str | None) -> int | None:

@@ -24,6 +24,7 @@ from .cluster import KEY_CAP, MAX_GAP_DAYS, SETTLED_SIZE, THRESHOLD, Cluster, Se
 from .features import StoryFeatures
 
 TOUCH_MARGIN = 0.15  # a story scoring this close under the threshold is re-settled with the batch
+TOUCH_CANDIDATES = 64  # the stories sharing most of an article's blocking keys are the ones scored
 LABEL_KEYS, LABEL_TERMS = 3, 2
 # A story keeps its heaviest entity keys and terms, this many of each: what blocking looks up and scoring compares.
 # The light tail of a large story's keys (a name one replica of it mentioned) would grow with every article and
@@ -87,12 +88,12 @@ class StoryIndex:
 
     def _touched(self, item: StoryFeatures, clusters: dict[str, Cluster | None]) -> list[str]:
         """Stored stories the article could join: found through its keys, scored, kept when near the threshold."""
-        found: set[str] = set()
+        shared: Counter = Counter()
         for key in blocking_keys(item.keys, item.terms):
-            found.update(r[0] for r in self._rows(
+            shared.update(r[0] for r in self._rows(
                 "SELECT story FROM story_keys WHERE key = ? ORDER BY weight DESC, story LIMIT ?", (key, KEY_CAP)))
         kept = []
-        for story in sorted(found):
+        for story in sorted(s for s, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:TOUCH_CANDIDATES]):
             if story not in clusters:
                 clusters[story] = self._cluster(story)
             cluster = clusters[story]
