@@ -31,8 +31,18 @@ def test_a_day_that_is_not_on_the_calendar_leaves_the_article_undated_for_storie
         return Article(id="a", source="a", content_hash="a", published=published, published_estimate=estimate)
 
     assert article_date(dated("2015-02-29")) is None
-    assert article_date(dated("2015-02-29", "2015-02-20/..")) == "2015-02-20"
     assert article_date(dated("2016-02-29T10:00")) == "2016-02-29"
+
+
+def test_an_estimated_range_never_places_an_article_in_time_for_stories():
+    from storyline.corpus.stories.features import article_date
+    from storyline.record import Article
+
+    def estimated(estimate: str | None) -> str | None:
+        return article_date(Article(id="a", source="a", content_hash="a", published_estimate=estimate))
+
+    assert estimated("1950-06-09/..") is None  # "on or after" a date the text names
+    assert estimated("2015-10-13/2015-10-20") is None and estimated("2012-02") is None
 
 
 def _dated(article: str, day: int, source: str = "wire") -> StoryFeatures:

@@ -30,3 +30,15 @@ def test_period_start_reads_any_precision():
     assert period_start("2011") == date(2011, 1, 1)
     assert period_start("2011-03-04T10:00") == date(2011, 3, 4)
     assert period_start("2011-W03") is None
+
+
+def test_a_story_of_two_phases_far_apart_gives_no_neighbour_estimate():
+    from datetime import date
+
+    from storyline.time.estimate import NeighbourDate, estimate_from_neighbours
+
+    phases = [NeighbourDate("a", date(2020, 1, 5)), NeighbourDate("b", date(2020, 6, 20))]
+    assert estimate_from_neighbours(phases) is None  # the median falls between them, near neither
+    one_phase = phases + [NeighbourDate("c", date(2020, 6, 22))]
+    found = estimate_from_neighbours(one_phase)
+    assert found.value == "2020-06-18/2020-06-24"

@@ -18,7 +18,9 @@ def estimate_story(conn: sqlite3.Connection, story: str) -> int:
     """Replace the story's estimates for its undated articles; how many it wrote."""
     rows = conn.execute("SELECT a.id, a.published, a.published_estimate FROM story_members m "
                         "JOIN articles a ON a.id = m.article WHERE m.story = ? ORDER BY a.id", (story,)).fetchall()
-    conn.execute("DELETE FROM story_date_estimates WHERE story = ?", (story,))
+    # an article that moved here from a story not computed yet still has that story's row: its own row goes too
+    conn.execute("DELETE FROM story_date_estimates WHERE story = ? OR article IN "
+                 "(SELECT article FROM story_members WHERE story = ?)", (story, story))
     dated = [NeighbourDate(r[0], day) for r in rows if r[1] and (day := _day(r[1])) is not None]
     written = 0
     for article, published, own in rows:
@@ -35,7 +37,9 @@ def estimate_story(conn: sqlite3.Connection, story: str) -> int:
 
 
 def drop(conn: sqlite3.Connection, story: str) -> None:
-    conn.execute("DELETE FROM story_date_estimates WHERE story = ?", (story,))
+    # an article that moved here from a story not computed yet still has that story's row: its own row goes too
+    conn.execute("DELETE FROM story_date_estimates WHERE story = ? OR article IN "
+                 "(SELECT article FROM story_members WHERE story = ?)", (story, story))
 
 
 def _day(value: str) -> date | None:

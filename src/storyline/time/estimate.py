@@ -132,12 +132,15 @@ def estimate_from_neighbours(neighbours: Sequence[NeighbourDate], own: str | Non
     """The range an undated article of a story most likely appeared in: the span of its dated neighbours' days
     near their median (padded by NEIGHBOUR_MARGIN_DAYS), within the article's own estimate `own` (an ISO
     interval from `content_estimate`) where that is given. Evidence names the neighbours. None without
-    neighbours, or when the neighbours' span does not meet the article's own bounds (its own evidence wins)."""
+    neighbours, when no neighbour is near their median (two phases far apart), or when the neighbours' span does
+    not meet the article's own bounds (its own evidence wins)."""
     if not neighbours:
         return None
     middle = date.fromordinal(round(median(n.published.toordinal() for n in neighbours)))
     near = sorted((n for n in neighbours if abs((n.published - middle).days) <= NEIGHBOUR_WINDOW_DAYS),
                   key=lambda n: (n.published, n.article))
+    if not near:  # two phases far apart (the median between them): no day to bound it by
+        return None
     margin = timedelta(days=NEIGHBOUR_MARGIN_DAYS)
     earliest, latest = near[0].published - margin, near[-1].published + margin
     low, high = _bounds(own)

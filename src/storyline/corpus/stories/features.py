@@ -62,10 +62,11 @@ def entity_key(text: str, label: str) -> tuple[str, str]:
 
 
 def article_date(article: Article) -> str | None:
-    """The day the article is from: its publication date, else the start of the estimate when that is a day."""
-    for value in (article.published, (article.published_estimate or "").split("/")[0]):
-        if value and _DAY.match(value) and _real_day(value[:10]):
-            return value[:10]
+    """The day the article was published, if it says. An estimated range is not used: it says when the article
+    appeared at the earliest (often from a date the text names, decades back), and a wrong day would push the
+    article away from its story, where no day costs nothing (measured: `storyline eval stories`)."""
+    if article.published and _DAY.match(article.published) and _real_day(article.published[:10]):
+        return article.published[:10]
     return None
 
 
