@@ -187,3 +187,19 @@ def test_a_store_built_without_the_listing_indexes_gets_them_when_opened(tmp_pat
     reopened = Database(path)
     present = {r[0] for r in reopened.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert set(LISTING_INDEXES) <= present
+
+
+def test_the_quote_listings_running_sums_are_read_once_per_store_version(tmp_path):
+    db = Database(tmp_path / "s.db")
+    db.save([(_quoting(str(n), f"2021-01-{n + 2:02d}", "dmi"), None) for n in range(9)])
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    first = db.quotes(QuoteFilter(), limit=2, offset=20)
+    again = db.quotes(QuoteFilter(), limit=2, offset=10)
+    assert sum(s.lstrip().startswith("WITH counted") for s in statements) == 1  # the second page reused the sums
+    assert [s.published for s in first] == ["2021-01-08", "2021-01-09"] and again[0].published == "2021-01-05"
+    other = Database(tmp_path / "s.db")  # another process's build: the sums are read again
+    other.save([(_quoting("early", "2021-01-01", "ddd"), None)])
+    assert [s.published for s in db.quotes(QuoteFilter(), limit=2, offset=20)] == ["2021-01-07", "2021-01-08"]
+    db.save([(_quoting("late", "2020-12-31", "d"), None)])  # this connection's own write too
+    assert db.quotes(QuoteFilter(), limit=1, offset=4)[0].published == "2021-01-02"

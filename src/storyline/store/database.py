@@ -5,6 +5,7 @@ the articles stored before it untouched.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 import re
@@ -44,6 +45,8 @@ class SchemaMismatch(StoreError):
 class Database:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        # the quote listing's running sums per filter, with the store version they were read at (`_quote_sums`)
+        self._quote_sum_cache: dict[tuple, tuple[tuple[int, int], tuple[list[str], list[int], list[int]]]] = {}
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
@@ -228,7 +231,21 @@ class Database:
     def _quote_page_articles(self, chosen: QuoteFilter, first: int, end: int) -> tuple[list[str], int]:
         """The articles (in listing order) whose statements fall within positions `first`..`end` of the date-ordered
         quote listing a filter on dates and kind keeps, and how many statements come before the first of them:
-        a running sum of per-article counts (each a range of the `quotes_statements` index), no quote row read."""
+        two binary searches in the listing's running sums (`_quote_sums`)."""
+        ids, starts, ends = self._quote_sums(chosen)
+        low, high = bisect.bisect_right(ends, first), bisect.bisect_left(starts, end)
+        return ids[low:high], starts[low] if low < len(ids) else 0
+
+    def _quote_sums(self, chosen: QuoteFilter) -> tuple[list[str], list[int], list[int]]:
+        """For each article with statements the filter keeps, in listing order: its id and the positions its
+        statements start and end at. A running sum of per-article counts (each a range of the `quotes_statements`
+        index, no quote row read), computed once per filter and store version: a deep page of a large store is
+        then two binary searches, not a pass over every article."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        key = (chosen.kind, chosen.since, chosen.until)
+        cached = self._quote_sum_cache.get(key)
+        if cached is not None and cached[0] == version:
+            return cached[1]
         dated, params = _dates(chosen.since, chosen.until)
         kind = " AND q.kind = ?" if chosen.kind else ""
         rows = self.conn.execute(
@@ -236,9 +253,13 @@ class Database:
             f"(SELECT count(*) FROM quotes q WHERE q.article = a.id AND q.statement = 1{kind}) AS n "
             f"FROM articles a WHERE {' AND '.join(dated) or '1'}), "
             "ranged AS (SELECT id, n, sum(n) OVER (ORDER BY undated, published, id ROWS UNBOUNDED PRECEDING) AS upto "
-            "FROM counted) SELECT id, upto - n FROM ranged WHERE n > 0 AND upto > ? AND upto - n < ? ORDER BY upto",
-            ([chosen.kind] if chosen.kind else []) + params + [first, end]).fetchall()
-        return [r[0] for r in rows], rows[0][1] if rows else 0
+            "FROM counted) SELECT id, upto - n, upto FROM ranged WHERE n > 0 ORDER BY upto",
+            ([chosen.kind] if chosen.kind else []) + params).fetchall()
+        sums = ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+        if len(self._quote_sum_cache) >= 16:
+            self._quote_sum_cache.clear()
+        self._quote_sum_cache[key] = (version, sums)
+        return sums
 
     def count_quotes(self, filters: QuoteFilter | None = None) -> int:
         chosen = filters or QuoteFilter()
