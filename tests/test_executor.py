@@ -43,3 +43,20 @@ def test_no_utilisation_before_any_task():
 def test_unknown_backend_is_refused():
     with pytest.raises(ValueError, match="unknown executor"):
         Executor(backend="threads")
+
+
+def _threads_setting(_: object) -> str | None:
+    import os
+
+    return os.environ.get("STORYLINE_THREADS")
+
+
+def test_worker_processes_compute_on_one_thread_each_and_this_process_is_left_alone():
+    import os
+
+    runner = Executor(workers=2)
+    try:
+        assert set(runner.map(_threads_setting, range(4))) == {"1"}
+    finally:
+        runner.close()
+    assert os.environ.get("STORYLINE_THREADS") is None

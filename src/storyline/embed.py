@@ -42,8 +42,11 @@ def _model() -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    import torch
     from sentence_transformers import SentenceTransformer
 
+    if os.environ.get("STORYLINE_THREADS"):  # a build's worker process (`executor.one_thread_each`)
+        torch.set_num_threads(int(os.environ["STORYLINE_THREADS"]))
     return SentenceTransformer(str(model_dir()), device="cpu")
 
 

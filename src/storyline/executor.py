@@ -57,6 +57,13 @@ def _worker_context() -> BaseContext:
     return context
 
 
+def one_thread_each() -> None:
+    """In a worker process: its libraries compute on one thread. The workers are the parallelism; torch's default
+    of a thread per core in every worker oversubscribes the cores (measured: two workers on two cores built slower
+    than one)."""
+    os.environ["STORYLINE_THREADS"] = "1"
+
+
 @dataclass
 class Executor:
     """Runs tasks in this process (workers=1), in a pool of worker processes, or as Ray tasks (a local Ray started
@@ -178,7 +185,8 @@ class Executor:
 
     def _process_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_worker_context())
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_worker_context(),
+                                             initializer=one_thread_each)
         return self._pool
 
     def _pool_results(self) -> list[tuple[int, tuple[Any, float]]]:
