@@ -101,9 +101,10 @@ def lead_text(article: Article) -> str:
 
 @stage("embed", requires=("sentences", "title"), assigns=("embeddings",))
 def embed_article(article: Article) -> Article:
+    """The sentences' vectors for the store; the title-and-lead vector goes to the cache only, where story
+    assignment (`corpus.stories.story_features`) reads it without loading the model."""
     text = article.text
     texts = [text[s.start:s.end] for s in article.sentences]
     vectors = embed([*texts, lead_text(article) or article.id])
-    article.embeddings = Embeddings(sentences=np.ascontiguousarray(vectors[:len(texts)]).tobytes(),
-                                    lead=np.ascontiguousarray(vectors[len(texts)]).tobytes())
+    article.embeddings = Embeddings(sentences=np.ascontiguousarray(vectors[:len(texts)]).tobytes())
     return article

@@ -245,12 +245,11 @@ class Position:
 
 @dataclass
 class Embeddings:
-    """MiniLM vectors of one article (float32 rows, unit length, as bytes): one per sentence, in order, and one of
-    its title and lead. Computed by a per-article stage, so the model runs in the workers; the store keeps the
-    sentence vectors (semantic search), never this record."""
+    """MiniLM vectors of one article's sentences (float32 rows, unit length, in order, as bytes). Computed by a
+    per-article stage, so the model runs in the workers; the store keeps them (semantic search), never this
+    record."""
 
     sentences: bytes
-    lead: bytes
 
 
 @dataclass

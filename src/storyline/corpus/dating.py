@@ -37,9 +37,7 @@ def estimate_story(conn: sqlite3.Connection, story: str) -> int:
 
 
 def drop(conn: sqlite3.Connection, story: str) -> None:
-    # an article that moved here from a story not computed yet still has that story's row: its own row goes too
-    conn.execute("DELETE FROM story_date_estimates WHERE story = ? OR article IN "
-                 "(SELECT article FROM story_members WHERE story = ?)", (story, story))
+    conn.execute("DELETE FROM story_date_estimates WHERE story = ?", (story,))
 
 
 def _day(value: str) -> date | None:

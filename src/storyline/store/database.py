@@ -11,14 +11,14 @@ import json
 import re
 import sqlite3
 import zlib
-
-import numpy as np
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from ..record import Article, Evidence, Notice, Quote, RawArticle, ReadFailure, Statement
 from .schema import (ARTICLE_COLUMNS, ARTICLE_SCALARS, ITEM_TABLES, LISTING_INDEXES, band_keys, ddl, item_columns,

@@ -59,14 +59,14 @@ class Cluster:
     first: str | None = None
     last: str | None = None
     settled: list[Settled] = field(default_factory=list)
-    _norms: dict[str, Any] = field(default_factory=dict, repr=False)  # derived values, cleared on change
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)  # derived values, cleared on change
 
     def add(self, item: StoryFeatures) -> None:
         self.members.append(item)
         self.vector = item.vector.astype(np.float64) if self.vector is None else self.vector + item.vector
         self.keys.update(item.keys)
         self.terms.update(item.terms)
-        self._norms.clear()
+        self._derived.clear()
         if item.date:
             self.first = min(self.first or item.date, item.date)
             self.last = max(self.last or item.date, item.date)
@@ -80,14 +80,10 @@ class Cluster:
         self.vector = other.vector if self.vector is None else self.vector + other.vector
         self.keys.update(other.keys)
         self.terms.update(other.terms)
-        self._norms.clear()
+        self._derived.clear()
         self.first = min(filter(None, (self.first, other.first)), default=None)
         self.last = max(filter(None, (self.last, other.last)), default=None)
         self.settled.extend(other.settled)
-
-    @property
-    def size(self) -> int:
-        return len(self.members) + sum(s.articles for s in self.settled)
 
     @property
     def founder(self) -> StoryFeatures:
@@ -97,16 +93,16 @@ class Cluster:
     @property
     def centroid(self) -> np.ndarray:
         """The unit mean vector, kept until the cluster changes (it is scored against many articles)."""
-        if "centroid" not in self._norms:
+        if "centroid" not in self._derived:
             norm = float(np.linalg.norm(self.vector))
-            self._norms["centroid"] = self.vector / norm if norm else self.vector
-        return self._norms["centroid"]
+            self._derived["centroid"] = self.vector / norm if norm else self.vector
+        return self._derived["centroid"]
 
     def norm(self, part: str) -> float:
         """The Euclidean norm of `keys` or `terms`, kept until the cluster changes (a large story has hundreds)."""
-        if part not in self._norms:
-            self._norms[part] = math.sqrt(sum(w * w for w in getattr(self, part).values()))
-        return self._norms[part]
+        if part not in self._derived:
+            self._derived[part] = math.sqrt(sum(w * w for w in getattr(self, part).values()))
+        return self._derived[part]
 
 
 def sparse_cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None) -> float:
