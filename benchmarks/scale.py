@@ -208,7 +208,7 @@ def child_add(work: Path, size: int) -> dict:
     with sqlite3.connect(source / "store.db") as old, sqlite3.connect(folder / "store.db") as new:
         old.backup(new)
     shutil.copy(source / "store.translations", folder / "store.translations")
-    for index in source.glob("store.db.*.vectors.usearch"):  # a grown store has its vector index beside it
+    for index in source.glob("store.db.*.usearch"):  # a grown store has its vector index shards beside it
         shutil.copy(index, folder / index.name)
     if (source / "cache").exists():
         shutil.copytree(source / "cache", folder / "cache")

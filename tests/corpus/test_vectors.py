@@ -49,6 +49,10 @@ def _store(tmp_path, *articles: Article) -> Database:
     return db
 
 
+def _size(shards: list) -> int:
+    return sum(len(index) for index in shards)
+
+
 def _texts(db: Database, query: str, story: str | None = None) -> list[str]:
     return [hit.text for hit in vectors.similar(db, query, 10, 0, 0.3, story)[1]]
 
@@ -56,16 +60,16 @@ def _texts(db: Database, query: str, story: str | None = None) -> list[str]:
 def test_the_index_is_saved_beside_the_store_and_extended_as_articles_arrive(tmp_path, monkeypatch):
     db = _store(tmp_path, _article("a", "The river flooded the valley.", "Schools stayed open."))
     assert _texts(db, "river flooded")[0] == "The river flooded the valley."
-    path = vectors.index_path(db)
+    path = vectors.shard_path(vectors.index_prefix(db), 0)
     assert path.is_file() and path.parent == db.path.parent
     built = []
     monkeypatch.setattr(vectors, "_new_index", lambda real=vectors._new_index: built.append(1) or real())
     db.save([(_article("b", "A new bridge crosses the river."), None)])
     vectors.add_missing(db)
     assert "A new bridge crosses the river." in _texts(db, "bridge river")
-    assert not built and len(vectors.update(db)) == 3  # extended in place, not rebuilt
+    assert not built and _size(vectors.update(db)) == 3  # extended in place, not rebuilt
     vectors.forget(db)
-    assert len(vectors.update(db)) == 3 and not built  # read back from the file
+    assert _size(vectors.update(db)) == 3 and not built  # read back from the file
 
 
 def test_a_missing_index_is_rebuilt_and_a_replaced_article_never_answers(tmp_path):
@@ -75,9 +79,9 @@ def test_a_missing_index_is_rebuilt_and_a_replaced_article_never_answers(tmp_pat
     vectors.add_missing(db)
     assert _texts(db, "mayor bridge") == []
     vectors.forget(db)
-    vectors.index_path(db).unlink()
+    vectors.shard_path(vectors.index_prefix(db), 0).unlink()
     assert _texts(db, "governor harbour") == ["The governor closed the harbour."]
-    assert vectors.index_path(db).is_file()
+    assert vectors.shard_path(vectors.index_prefix(db), 0).is_file()
 
 
 def test_search_within_a_story_keeps_its_articles(tmp_path, monkeypatch):
@@ -98,3 +102,32 @@ def test_the_page_and_total_count_matches_at_least_the_floor(tmp_path):
     _, rest = vectors.similar(db, "floods report", 10, 3, 0.3)
     assert total == 7 and len(first) == 3 and len(rest) == 4
     assert [h.rank for h in first + rest] == sorted(h.rank for h in first + rest)
+
+
+def test_the_index_is_split_in_shards_of_which_only_the_open_one_is_held_in_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(vectors, "SHARD_ROWS", 4)
+    db = _store(tmp_path, _article("a", *[f"Dam report {i} on the river." for i in range(6)]),
+                _article("b", *[f"Harbour note {i} about ships." for i in range(5)]))
+    prefix = vectors.index_prefix(db)
+    vectors.update(db)
+    shards = vectors._OPEN[prefix]
+    assert sorted(shards) == [0, 1, 2] and [s.viewed for _, s in sorted(shards.items())] == [True, True, False]
+    assert all(vectors.shard_path(prefix, k).is_file() for k in shards)
+    assert "Harbour note 4 about ships." in _texts(db, "harbour note ships")  # found in the last shard
+    assert "Dam report 0 on the river." in _texts(db, "dam report river")  # and in the first
+    total, _ = vectors.similar(db, "dam report river", 20, 0, 0.3)
+    assert total == 6
+    db.save([(_article("c", "Harbour pilots strike.", "Ships wait at anchor."), None)])
+    vectors.add_missing(db)
+    vectors.update(db)
+    assert sorted(shards) == [0, 1, 2, 3] and shards[2].viewed and not shards[3].viewed
+    vectors.forget(db)
+    assert _size(vectors.update(db)) == 13 and all(s.viewed for s in vectors._OPEN[prefix].values())
+
+
+def test_a_store_whose_old_one_file_index_is_left_beside_it_loses_it(tmp_path):
+    db = _store(tmp_path, _article("a", "The river flooded the valley."))
+    legacy = vectors.index_prefix(db).with_name(vectors.index_prefix(db).name + ".usearch")
+    legacy.write_bytes(b"old")
+    vectors.forget(db)
+    assert _texts(db, "river flooded") == ["The river flooded the valley."] and not legacy.exists()

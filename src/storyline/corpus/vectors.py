@@ -3,12 +3,14 @@ hundred vectors, not every one.
 
 Each sentence of an analysed article has a row in `sentence_vectors` (its text and MiniLM vector, float16), written
 by `add_missing` as articles arrive (the build calls it; a query calls it too, for a store built before this
-table existed) and dropped with its article. The HNSW index over those rows is a file beside the store
-(`<store>.<token>.vectors.usearch`), keyed by the row id, which only grows: rows added since the file was written are
-added to it in memory (and the file saved again), so the index is updated incrementally, never rebuilt per query.
-A missing or unreadable file, or one holding more rows since deleted than `STALE_SHARE` of its entries, is rebuilt
-from the table. Ids the index still holds but the table no longer has (a replaced article's) are dropped from
-answers by the SQL that fetches the hits.
+table existed) and dropped with its article. The HNSW index over those rows lives in files beside the store
+(`<store>.<token>.vectors.<shard>.usearch`), keyed by the row id, which only grows; shard k holds the rows with ids in
+the k-th run of `SHARD_ROWS`. Rows added since a shard was written are added to it (and the file saved again), so
+the index is updated incrementally, never rebuilt per query; a complete shard is saved and then memory-mapped, so a
+process holds at most one shard in memory, not the whole index (at 64k articles the one-file index was 2.3 GB).
+A missing or unreadable shard, or one holding more rows since deleted than `STALE_SHARE` of its entries, is rebuilt
+from its range of the table. Ids a shard still holds but the table no longer has (a replaced article's) are dropped
+from answers by the SQL that fetches the hits.
 
 A query takes the `CANDIDATES` nearest sentences (more when a later page is asked for): `total` counts those at
 least `floor` similar. Within a story, a story of up to `EXACT_STORY` sentences is compared exactly over its own
@@ -35,18 +37,26 @@ CANDIDATES = 1000
 EXACT_STORY = 20_000
 STALE_SHARE = 0.2
 MAX_NEIGHBOURS = 100_000
+# Row ids per index shard. Only the shard being extended is held in memory (about 1.3 KB a vector with its graph:
+# some 350 MB); complete shards are memory-mapped from their files, so memory stays flat as the store grows.
+SHARD_ROWS = 2**18
 EMBED_BATCH = 256  # articles embedded and stored per transaction
 
 
-def index_path(db: Database) -> Path:
-    """The index file beside the store, named with a token the store keeps, so that a store made anew under the
-    same name never reads an older store's index (whose row ids would mean other sentences)."""
+def index_prefix(db: Database) -> Path:
+    """Where the store's index files go: beside the store, named with a token the store keeps, so that a store made
+    anew under the same name never reads an older store's index (whose row ids would mean other sentences)."""
     row = db.conn.execute("SELECT value FROM meta WHERE key = 'vector_index'").fetchone()
     if row is None:
         with db.transaction() as conn:
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('vector_index', ?)", (uuid.uuid4().hex[:12],))
         row = db.conn.execute("SELECT value FROM meta WHERE key = 'vector_index'").fetchone()
-    return db.path.with_name(f"{db.path.name}.{row[0]}.vectors.usearch")
+    return db.path.with_name(f"{db.path.name}.{row[0]}.vectors")
+
+
+def shard_path(prefix: Path, shard: int) -> Path:
+    """The file of shard `shard`: the rows with ids from `shard * SHARD_ROWS + 1` to `(shard + 1) * SHARD_ROWS`."""
+    return prefix.with_name(f"{prefix.name}.{shard:05d}.usearch")
 
 
 def add_missing(db: Database, on_status: Any = None) -> int:
@@ -77,33 +87,39 @@ def _sentences(db: Database, article: str) -> list[tuple[str, int, str]]:
 
 
 @dataclass
-class _Loaded:
+class _Shard:
     index: Any
-    newest: int  # the largest row id the index holds (rows above it are added on the next query)
+    newest: int  # the largest row id it holds (rows of its range above it are added on the next update)
+    viewed: bool  # memory-mapped read-only from its file, not held in this process's memory
 
 
 _LOCK = threading.Lock()
-_OPEN: dict[Path, _Loaded] = {}
+_OPEN: dict[Path, dict[int, _Shard]] = {}
 
 
-def update(db: Database) -> Any:
-    """The store's HNSW index, brought up to date with `sentence_vectors` (loaded, rebuilt or extended), and
-    saved beside the store when it changed. Shared by every connection of this process to the same store."""
+def update(db: Database) -> list[Any]:
+    """The store's HNSW shards, brought up to date with `sentence_vectors` (opened, rebuilt or extended, one at a
+    time), each saved beside the store when it changed. Shared by every connection of this process to the same
+    store."""
     with _LOCK:
-        path = index_path(db)
-        loaded = _OPEN.get(path) or _load(db, path)
+        prefix = index_prefix(db)
         newest = db.conn.execute("SELECT coalesce(max(id), 0) FROM sentence_vectors").fetchone()[0]
-        if newest > loaded.newest:
-            _extend(db, loaded, newest)
-            _save(loaded.index, path)
-        _OPEN[path] = loaded
-        return loaded.index
+        shards = _OPEN.get(prefix)
+        if shards is None:
+            shards = _OPEN[prefix] = {}
+            prefix.with_name(prefix.name + ".usearch").unlink(missing_ok=True)  # the one-file index of old stores
+            first = 0
+        else:
+            first = max((s.newest for s in shards.values()), default=0) // SHARD_ROWS
+        for shard in range(first, newest // SHARD_ROWS + 1):
+            _bring_up(db, prefix, shards, shard, newest)
+        return [s.index for _, s in sorted(shards.items()) if len(s.index)]
 
 
 def forget(db: Database) -> None:
-    """Drop this process' copy of the store's index (tests, and a store deleted under a running process)."""
+    """Drop this process' copies of the store's shards (tests, and a store deleted under a running process)."""
     with _LOCK:
-        _OPEN.pop(index_path(db), None)
+        _OPEN.pop(index_prefix(db), None)
 
 
 def _new_index() -> Any:
@@ -114,46 +130,87 @@ def _new_index() -> Any:
                  expansion_search=128)
 
 
-def _load(db: Database, path: Path) -> _Loaded:
-    """The saved index if it is readable and mostly live; otherwise one built afresh from the table."""
+def _bring_up(db: Database, prefix: Path, shards: dict[int, _Shard], shard: int, newest: int) -> None:
+    """Shard `shard` opened (from its file if readable and mostly live, else rebuilt from the table) and holding
+    every row of its range up to `newest`. A complete shard is saved and then only mapped, so a process holds at
+    most one shard in memory however large the store grows."""
+    low, high = shard * SHARD_ROWS + 1, min((shard + 1) * SHARD_ROWS, newest)
+    if shard not in shards:
+        opened = _open_file(db, shard_path(prefix, shard), low, high)
+        if opened is None and not _has_rows(db, low, high):
+            return
+        shards[shard] = opened or _Shard(_new_index(), low - 1, False)
+    held = shards[shard]
+    if held.newest >= high:
+        return
+    if held.viewed:  # mapped read-only: read into memory to extend (another process may have saved more of it)
+        held = shards[shard] = _held_in_memory(shard_path(prefix, shard), low)
+    _extend(db, held, high)
+    saved = _save(held.index, shard_path(prefix, shard))
+    if saved and high == (shard + 1) * SHARD_ROWS:
+        shards[shard] = _open_file(db, shard_path(prefix, shard), low, high) or held
+
+
+def _open_file(db: Database, path: Path, low: int, high: int) -> _Shard | None:
+    """A shard's file mapped read-only, if it is readable, holds nothing above `high` and at most `STALE_SHARE` of
+    its entries are rows since deleted; otherwise None (it is rebuilt)."""
     from usearch.index import Index
 
-    rows, newest = db.conn.execute("SELECT count(*), coalesce(max(id), 0) FROM sentence_vectors").fetchone()
     try:
-        index = Index.restore(str(path)) if path.is_file() else None
+        index = Index.restore(str(path), view=True) if path.is_file() else None
     except (RuntimeError, ValueError, OSError):
         index = None
-    if index is not None and len(index) and len(index) - rows <= STALE_SHARE * len(index):
-        held = int(np.max(index.keys)) if len(index) else 0
-        if held <= newest:
-            return _Loaded(index, held)
-    loaded = _Loaded(_new_index(), 0)
-    if newest:
-        _extend(db, loaded, newest)
-        _save(loaded.index, path)
-    return loaded
+    if index is None or not len(index):
+        return None
+    keys = np.asarray(index.keys, dtype=np.uint64)
+    live = db.conn.execute("SELECT count(*) FROM sentence_vectors WHERE id BETWEEN ? AND ?",
+                           (low, int(keys.max()))).fetchone()[0]
+    if int(keys.max()) > high or int(keys.min()) < low or len(index) - live > STALE_SHARE * len(index):
+        return None
+    return _Shard(index, int(keys.max()), True)
 
 
-def _extend(db: Database, loaded: _Loaded, newest: int, batch: int = 50_000) -> None:
-    """Add the table's rows with ids above what the index holds, up to `newest`, in batches."""
-    while loaded.newest < newest:
+def _held_in_memory(path: Path, low: int) -> _Shard:
+    from usearch.index import Index
+
+    try:
+        index = Index.restore(str(path))
+    except (RuntimeError, ValueError, OSError):
+        index = None
+    if index is None or not len(index):
+        return _Shard(_new_index(), low - 1, False)
+    return _Shard(index, int(np.max(index.keys)), False)
+
+
+def _has_rows(db: Database, low: int, high: int) -> bool:
+    return db.conn.execute("SELECT 1 FROM sentence_vectors WHERE id BETWEEN ? AND ? LIMIT 1",
+                           (low, high)).fetchone() is not None
+
+
+def _extend(db: Database, shard: _Shard, newest: int, batch: int = 50_000) -> None:
+    """Add the table's rows with ids above what the shard holds, up to `newest`, in batches."""
+    while shard.newest < newest:
         rows = db.conn.execute("SELECT id, vector FROM sentence_vectors WHERE id > ? AND id <= ? ORDER BY id "
-                               "LIMIT ?", (loaded.newest, newest, batch)).fetchall()
+                               "LIMIT ?", (shard.newest, newest, batch)).fetchall()
         if not rows:
+            shard.newest = newest
             break
         keys = np.array([r[0] for r in rows], dtype=np.uint64)
-        loaded.index.add(keys, _matrix([r[1] for r in rows]))
-        loaded.newest = int(keys[-1])
+        shard.index.add(keys, _matrix([r[1] for r in rows]))
+        shard.newest = int(keys[-1])
 
 
-def _save(index: Any, path: Path) -> None:
-    """Write the index beside the store through a temporary file, so a reader never sees half a file."""
+def _save(index: Any, path: Path) -> bool:
+    """Write a shard beside the store through a temporary file, so a reader never sees half a file; whether it
+    was written (a read-only folder keeps it in this process's memory)."""
     partial = path.with_name(path.name + f".{os.getpid()}.tmp")
     try:
         index.save(str(partial))
         os.replace(partial, path)
-    except OSError:  # a read-only folder: the index lives in memory for this process
+        return True
+    except OSError:
         partial.unlink(missing_ok=True)
+        return False
 
 
 def _matrix(blobs: list[bytes]) -> np.ndarray:
@@ -178,12 +235,13 @@ def similar(db: Database, text: str, limit: int, offset: int, floor: float,
 
 
 def _neighbours(db: Database, query: np.ndarray, count: int) -> list[tuple[int, float]]:
-    index = update(db)
-    if not len(index):
-        return []
-    with _LOCK:
-        found = index.search(query, min(count, len(index)))
-    return [(int(k), 1.0 - float(d)) for k, d in zip(found.keys, found.distances)]
+    """The `count` nearest rows over every shard: each shard's nearest, merged by distance."""
+    found: list[tuple[float, int]] = []
+    for index in update(db):
+        with _LOCK:
+            matches = index.search(query, min(count, len(index)))
+        found += zip(matches.distances.tolist(), matches.keys.tolist())
+    return [(int(key), 1.0 - float(distance)) for distance, key in sorted(found)[:count]]
 
 
 def _story_neighbours(db: Database, query: np.ndarray, story: str, count: int) -> list[tuple[int, float]]:
