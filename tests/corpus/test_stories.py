@@ -97,3 +97,29 @@ def test_a_story_keeps_only_its_heaviest_keys_so_reading_it_does_not_grow_with_i
     keys = dict(index.conn.execute("SELECT key, weight FROM story_keys WHERE story = ?", (story,)).fetchall())
     assert sum(k.startswith("e:") for k in keys) == STORY_KEYS and sum(k.startswith("t:") for k in keys) == STORY_KEYS
     assert keys["e:quake"] == STORY_KEYS + 50 and keys["t:aftershock"] == STORY_KEYS + 50  # the heavy ones stay
+
+
+def test_a_story_far_away_in_time_is_never_read_for_a_new_article(monkeypatch):
+    index = StoryIndex(sqlite3.connect(":memory:"))
+    old = StoryFeatures("old", "wire", "2001-03-10", _dated("x", 1).vector, {"e:quake": 1.0}, {"t:aftershock": 1.0})
+    recent = _dated("recent", 10)
+    stories = index.add([old, recent])
+    assert stories["old"] != stories["recent"]
+    read = []
+    original = StoryIndex._cluster
+    monkeypatch.setattr(StoryIndex, "_cluster", lambda self, story: read.append(story) or original(self, story))
+    assert index.add([_dated("new", 12)])["new"] == stories["recent"]
+    assert read == [stories["recent"]]  # the 2001 story shares its keys but is years away: not read, not scored
+
+
+def test_the_counts_and_blocking_reads_are_served_by_indexes(tmp_path):
+    from storyline.store import Database
+
+    db = Database(tmp_path / "s.db")
+    StoryIndex(db.conn)
+    plans = [" ".join(row[3] for row in db.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args)) for sql, args in (
+        ("SELECT story FROM story_keys WHERE key = ? ORDER BY weight DESC, story LIMIT 50", ("e:x",)),
+        ("SELECT count(*), count(DISTINCT source) FROM story_members WHERE story = ?", ("s1",)))]
+    assert "story_keys_heaviest" in plans[0] and "TEMP B-TREE" not in plans[0]
+    assert "COVERING INDEX story_members_sources" in plans[1]
+    db.close()

@@ -187,9 +187,14 @@ CREATE TABLE IF NOT EXISTS inconsistencies (story TEXT NOT NULL, rank INTEGER NO
     second_article TEXT NOT NULL, second_start INTEGER NOT NULL, second_end INTEGER NOT NULL,
     second_sentence INTEGER, PRIMARY KEY (story, rank));
 """
-# Indexes that serve the listings' orders, kept out of `ddl()` (and so out of the schema version): an index changes
-# no column, so a store built before one was added gets it when it is opened (`Database`), not a rebuild.
+# Indexes that serve the listings' and the corpus update's orders, kept out of `ddl()` (and so out of the schema
+# version): an index changes no column, so a store built before one was added gets it when it is opened
+# (`Database`), not a rebuild.
 LISTING_INDEXES = {
+    # blocking's order (weight, then story): a key's heaviest stories are read without sorting its many ties
+    "story_keys_heaviest": "CREATE INDEX IF NOT EXISTS story_keys_heaviest ON story_keys (key, weight DESC, story);",
+    # covering: a settled story's article and source counts come from the index alone
+    "story_members_sources": "CREATE INDEX IF NOT EXISTS story_members_sources ON story_members (story, source);",
     "timeline_order": "CREATE INDEX IF NOT EXISTS timeline_order ON timeline_entries (date, articles DESC);",
     # an article's statements (of a kind) counted without reading a quote row: deep quote pages and totals
     "quotes_statements": "CREATE INDEX IF NOT EXISTS quotes_statements ON quotes (article, statement, kind);",

@@ -11,6 +11,7 @@ same set gives the same stories whatever order it arrived in.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -178,8 +179,13 @@ def partition(items: list[StoryFeatures], settled: list[Cluster] | None = None) 
 def _candidates(index: dict[str, Counter], keys: list[str], span: tuple, clusters: list[Cluster]) -> list[int]:
     found: set[int] = set()
     for key in keys:
-        found.update(c for c, _ in sorted(index[key].items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_CAP])
+        found.update(_heaviest_holders(index[key]))
     return sorted(c for c in found if _near(span, clusters[c]))
+
+
+def _heaviest_holders(holders: Counter) -> list[int]:
+    """The `KEY_CAP` clusters that hold a key most heavily (ties by number), as blocking caps a key in the store."""
+    return [c for c, _ in heapq.nsmallest(KEY_CAP, holders.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _near(span: tuple, cluster: Cluster) -> bool:
@@ -188,7 +194,9 @@ def _near(span: tuple, cluster: Cluster) -> bool:
 
 
 def _merge(clusters: list[Cluster], index: dict[str, Counter]) -> list[Cluster]:
-    """Merge, best-linked first, every two clusters whose own scores (both ways) reach MERGE_THRESHOLD."""
+    """Merge, best-linked first, every two clusters whose own scores (both ways) reach MERGE_THRESHOLD. A cluster
+    is compared with the heaviest holders of its blocking keys only, so a batch's merging costs in proportion to
+    its clusters, not to the square of those sharing a common key."""
     alive = dict(enumerate(clusters))
     owner = list(range(len(clusters)))
 
@@ -196,6 +204,13 @@ def _merge(clusters: list[Cluster], index: dict[str, Counter]) -> list[Cluster]:
         while owner[c] != c:
             c = owner[c]
         return c
+
+    holders: dict[str, list[int]] = {}  # a key's heaviest clusters, as numbered before merging
+
+    def near_by(key: str) -> list[int]:
+        if key not in holders:
+            holders[key] = _heaviest_holders(index[key])
+        return holders[key]
 
     changed = True
     while changed:
@@ -205,7 +220,7 @@ def _merge(clusters: list[Cluster], index: dict[str, Counter]) -> list[Cluster]:
                 continue
             one = alive[c]
             keys = blocking_keys(dict(one.keys), dict(one.terms))
-            near = {find(o) for key in keys for o in index[key]} - {c}
+            near = {find(o) for key in keys for o in near_by(key)} - {c}
             span = (one.first, one.last)
             linked = [(min(score(one.centroid, one.keys, one.terms, span, alive[o]),
                            score(alive[o].centroid, alive[o].keys, alive[o].terms, (alive[o].first, alive[o].last),

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...store.schema import STORY_SCHEMA
-from .cluster import KEY_CAP, MAX_GAP_DAYS, SETTLED_SIZE, THRESHOLD, Cluster, Settled, blocking_keys, partition, score
+from .cluster import (KEY_CAP, MAX_GAP_DAYS, SETTLED_SIZE, THRESHOLD, Cluster, Settled, blocking_keys, gap,
+                      partition, score)
 from .features import StoryFeatures
 
 TOUCH_MARGIN = 0.15  # a story scoring this close under the threshold is re-settled with the batch
@@ -92,18 +93,22 @@ class StoryIndex:
         for key in blocking_keys(item.keys, item.terms):
             shared.update(r[0] for r in self._rows(
                 "SELECT story FROM story_keys WHERE key = ? ORDER BY weight DESC, story LIMIT ?", (key, KEY_CAP)))
+        near = sorted(self._near(item.date, sorted(shared)), key=lambda s: (-shared[s], s))
         kept = []
-        for story in sorted(s for s, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:TOUCH_CANDIDATES]):
+        for story in sorted(near[:TOUCH_CANDIDATES]):
             if story not in clusters:
                 clusters[story] = self._cluster(story)
             cluster = clusters[story]
-            if cluster is None:
-                continue
-            value = score(item.vector, item.keys, item.terms, (item.date, item.date), cluster)
-            near = item.date is None or cluster.first is None or _within(item.date, cluster, MAX_GAP_DAYS)
-            if near and value >= THRESHOLD - TOUCH_MARGIN:
+            if cluster is not None and score(item.vector, item.keys, item.terms, (item.date, item.date),
+                                             cluster) >= THRESHOLD - TOUCH_MARGIN:
                 kept.append(story)
         return kept
+
+    def _near(self, day: str | None, stories: list[str]) -> list[str]:
+        """Of `stories`, those within `MAX_GAP_DAYS` of `day` (all of them for an undated article, and the undated
+        ones always), by their spans alone: a story far away in time is never read or scored."""
+        spans = self._rows(f"SELECT id, first_date, last_date FROM stories WHERE id IN ({_marks(stories)})", stories)
+        return [story for story, first, last in spans if day is None or _within(day, first, last, MAX_GAP_DAYS)]
 
     def _cluster(self, story: str) -> Cluster | None:
         """A stored story by its sums (centroid, key and term weights, span), its members not loaded."""
@@ -232,10 +237,9 @@ def label(cluster: Cluster, stored_names: list[dict[str, str]] | None = None) ->
     return ", ".join(readable) or "(untitled)"
 
 
-def _within(day: str, cluster: Cluster, limit: int) -> bool:
-    from .cluster import gap
-
-    apart = gap(day, day, cluster.first, cluster.last)
+def _within(day: str, first: str | None, last: str | None, limit: int) -> bool:
+    """Whether `day` is at most `limit` days from the span `first`..`last` (an undated span is near anything)."""
+    apart = gap(day, day, first, last)
     return apart is None or apart <= limit
 
 
