@@ -160,3 +160,13 @@ def test_a_build_reports_how_busy_its_workers_were(corpus_dir, tmp_path):
     assert summary.line().endswith(f"; 2 workers {summary.utilisation:.0%} busy")
     again = storyline.build(corpus_dir, db=tmp_path / "s.db").last_build
     assert again.utilisation is None and again.line().endswith("failed 1")  # nothing new: no worker ran
+
+
+def test_a_build_leaves_the_semantic_index_holding_every_stored_sentence(corpus_dir, tmp_path, monkeypatch):
+    from storyline.corpus import vectors
+
+    corpus = storyline.build(corpus_dir, db=tmp_path / "s.db")
+    rows = corpus.db.conn.execute("SELECT count(*) FROM sentence_vectors").fetchone()[0]
+    assert rows and vectors.shard_path(vectors.index_prefix(corpus.db), 0).is_file()
+    monkeypatch.setattr(vectors, "_extend", lambda *a, **k: pytest.fail("a query extended the index"))
+    assert sum(len(index) for index in vectors.update(corpus.db)) == rows  # the build added them, not the query

@@ -130,8 +130,8 @@ def _index_sentences(database: Database, watch: Progress) -> None:
     query never waits for them (corpus.vectors)."""
     from .corpus import vectors
 
-    if vectors.add_missing(database, watch.status):
-        vectors.update(database)
+    vectors.add_missing(database, watch.status)  # a store built before the embed stage, or replicas without vectors
+    vectors.update(database)  # the embed stage stored the new vectors with their articles: the index takes them now
     watch.status(None)
 
 

@@ -131,3 +131,14 @@ def test_a_store_whose_old_one_file_index_is_left_beside_it_loses_it(tmp_path):
     legacy.write_bytes(b"old")
     vectors.forget(db)
     assert _texts(db, "river flooded") == ["The river flooded the valley."] and not legacy.exists()
+
+
+def test_a_shard_whose_rows_were_mostly_replaced_is_rebuilt(tmp_path, monkeypatch):
+    db = _store(tmp_path, _article("a", *[f"Old line {i} about the dam." for i in range(5)]))
+    vectors.update(db)
+    db.save([(_article("a", "A new line about the harbour."), None)])  # same source: the old rows go
+    vectors.add_missing(db)
+    vectors.forget(db)
+    built = []
+    monkeypatch.setattr(vectors, "_new_index", lambda real=vectors._new_index: built.append(1) or real())
+    assert _size(vectors.update(db)) == 1 and built  # five of six entries dead: rebuilt from the table
