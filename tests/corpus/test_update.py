@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from storyline.corpus.update import stage_members
+from storyline.corpus.update import stage_members, update_corpus
+from storyline.store import Database
 from storyline.store.schema import STORY_SCHEMA
 
 
@@ -29,3 +30,10 @@ def test_a_large_story_gives_its_stages_an_even_spread_with_its_first_and_latest
     positions = [ordered.index(a) for a in chosen]
     assert positions == sorted(positions) and max(b - a for a, b in zip(positions, positions[1:])) <= 6
     assert stage_members(store, "s1", limit=200) == chosen  # the same sample every time
+
+
+def test_the_update_gives_the_connection_its_own_page_cache_back(tmp_path):
+    db = Database(tmp_path / "s.db")
+    db.conn.execute("PRAGMA cache_size = -5000")
+    update_corpus(db)
+    assert db.conn.execute("PRAGMA cache_size").fetchone()[0] == -5000

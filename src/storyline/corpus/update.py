@@ -25,8 +25,8 @@ CHUNK = 256  # pending articles loaded at a time: memory stays flat however many
 STAGE_ARTICLES = 200
 # The update's page cache, in KiB (SQLite's default is 2,000): its one transaction re-reads the pages it wrote, and a
 # page read from the write-ahead log costs a lookup in every 4,096-frame segment of it, so the cost of a miss grows
-# with what the transaction has written. The cache is given back when the update ends.
-UPDATE_CACHE_KIB, DEFAULT_CACHE_KIB = 262_144, 2_000
+# with what the transaction has written. The connection's own size comes back when the update ends.
+UPDATE_CACHE_KIB = 262_144
 
 
 def pending_articles(database: Database) -> list[str]:
@@ -49,11 +49,12 @@ def update_corpus(database: Database, status: Watch | None = None,
     index = StoryIndex(database.conn)  # before the transaction: creating their tables commits
     entities = EntityTables(database.conn)
     failures: dict[str, str] = {}
+    (before,) = database.conn.execute("PRAGMA cache_size").fetchone()
     database.conn.execute(f"PRAGMA cache_size = -{UPDATE_CACHE_KIB}")
     try:
         _update(database, index, entities, say, stages, failures)
     finally:
-        database.conn.execute(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
+        database.conn.execute(f"PRAGMA cache_size = {int(before)}")
     return failures
 
 

@@ -192,7 +192,12 @@ def _heaviest_holders(holders: Counter) -> list[int]:
 
 
 def _near(span: tuple, cluster: Cluster) -> bool:
-    apart = gap(*span, cluster.first, cluster.last)
+    return near_in_time(span, cluster.first, cluster.last)
+
+
+def near_in_time(span: tuple, first: str | None, last: str | None) -> bool:
+    """Whether a date span is at most `MAX_GAP_DAYS` from the span `first`..`last` (an undated one is near any)."""
+    apart = gap(*span, first, last)
     return apart is None or apart <= MAX_GAP_DAYS
 
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...store.schema import STORY_SCHEMA
-from .cluster import (KEY_CAP, MAX_GAP_DAYS, SETTLED_SIZE, THRESHOLD, Cluster, Settled, blocking_keys, gap,
-                      partition, score)
+from .cluster import (KEY_CAP, SETTLED_SIZE, THRESHOLD, Cluster, Settled, blocking_keys, near_in_time, partition,
+                      score)
 from .features import StoryFeatures
 
 TOUCH_MARGIN = 0.15  # a story scoring this close under the threshold is re-settled with the batch
@@ -108,7 +108,7 @@ class StoryIndex:
         """Of `stories`, those within `MAX_GAP_DAYS` of `day` (all of them for an undated article, and the undated
         ones always), by their spans alone: a story far away in time is never read or scored."""
         spans = self._rows(f"SELECT id, first_date, last_date FROM stories WHERE id IN ({_marks(stories)})", stories)
-        return [story for story, first, last in spans if day is None or _within(day, first, last, MAX_GAP_DAYS)]
+        return [story for story, first, last in spans if near_in_time((day, day), first, last)]
 
     def _cluster(self, story: str) -> Cluster | None:
         """A stored story by its sums (centroid, key and term weights, span), its members not loaded."""
@@ -235,12 +235,6 @@ def label(cluster: Cluster, stored_names: list[dict[str, str]] | None = None) ->
     readable = [max(forms[k].items(), key=lambda kv: (kv[1], kv[0]))[0] if k in forms else k[2:]
                 for k in actors + terms]
     return ", ".join(readable) or "(untitled)"
-
-
-def _within(day: str, first: str | None, last: str | None, limit: int) -> bool:
-    """Whether `day` is at most `limit` days from the span `first`..`last` (an undated span is near anything)."""
-    apart = gap(day, day, first, last)
-    return apart is None or apart <= limit
 
 
 def _heaviest(weights: dict[str, float], count: int = STORY_KEYS) -> list[tuple[str, float]]:
