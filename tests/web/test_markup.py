@@ -41,6 +41,23 @@ def test_search_index_follows_the_stored_articles(tmp_path):
     assert total == 1 and hits[0].sentence == 0 and hits[0].text == "The bridge reopens on Tuesday."
 
 
+def test_search_pages_order_ties_by_article_whatever_the_build_order(tmp_path):
+    """Ties in bm25 (copies of a sentence) are ordered by article and sentence on every page, so the pages of a
+    store built in one order are those of a store built in the other, and together they make the whole list."""
+    texts = [f"The ferry resumes on Monday {n}." for n in range(5)] + ["The ferry, the ferry!"]
+    pages = []
+    for order in (texts, texts[::-1]):
+        db = Database(tmp_path / f"{len(pages)}.db")
+        db.save([(_article(f"{n}.txt", text), None) for n, text in enumerate(order)])
+        total, whole = db.search("ferry", limit=10)
+        paged = [hit for offset in (0, 2, 4) for hit in db.search("ferry", limit=2, offset=offset)[1]]
+        assert total == 6 and [h.article for h in paged] == [h.article for h in whole]
+        assert whole[0].text == "The ferry, the ferry!"  # twice the word ranks first
+        assert [h.article for h in whole[1:]] == sorted(h.article for h in whole[1:])
+        pages.append([(h.article, h.rank) for h in paged])
+    assert pages[0] == pages[1]
+
+
 def test_user_text_never_becomes_fts_syntax():
     assert fts_query('bridge OR "lune river" floo* NEAR(') == '"bridge" "OR" "lune river" "floo"* "NEAR"'
     assert fts_query('"" * - ^') == ""

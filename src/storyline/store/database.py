@@ -338,8 +338,13 @@ class Database:
     def search(self, text: str, limit: int = 20, offset: int = 0,
                story: str | None = None) -> tuple[int, list[SearchHit]]:
         """Sentences matching the words of `text` (all of them; "quoted phrases" and trailing * prefixes kept),
-        best first by bm25, with the total count; `story` keeps that story's articles. User text never reaches
-        FTS5 syntax unquoted."""
+        best first by bm25 (ties by article and sentence, so the order does not depend on build order), with the
+        total count; `story` keeps that story's articles. User text never reaches FTS5 syntax unquoted.
+
+        Ranked in two steps because a common word matches tens of thousands of sentences: bm25 over every match
+        reads the index alone, and only the matches ranked at or above the page's last (ties included) are read
+        from the stored rows for their ids, snippets and titles. Sorting every match by article and sentence
+        read each one's row: 300 ms a name on a cold cache at 64k articles, against 100 ms now."""
         match = fts_query(text)
         if not match:
             return 0, []
@@ -347,10 +352,13 @@ class Database:
         total = self.conn.execute(f"SELECT count(*) FROM sentence_search s {within}WHERE sentence_search MATCH ?",
                                   (*args, match)).fetchone()[0]
         rows = self.conn.execute(
+            "WITH ranked AS MATERIALIZED (SELECT s.rowid AS id, s.rank AS r FROM sentence_search s "
+            f"{within}WHERE sentence_search MATCH ?), "
+            "kept AS (SELECT id FROM ranked WHERE r <= coalesce((SELECT r FROM ranked ORDER BY r LIMIT 1 OFFSET ?), r)) "
             "SELECT s.article, s.sentence, s.text, snippet(sentence_search, 0, ?, ?, '…', 24), s.rank, "
-            f"a.title, a.published FROM sentence_search s JOIN articles a ON a.id = s.article {within}"
-            "WHERE sentence_search MATCH ? ORDER BY s.rank, s.article, s.sentence LIMIT ? OFFSET ?",
-            (MARK_START, MARK_END, *args, match, limit, offset),
+            "a.title, a.published FROM sentence_search s JOIN articles a ON a.id = s.article "
+            "WHERE sentence_search MATCH ? AND s.rowid IN kept ORDER BY s.rank, s.article, s.sentence LIMIT ? OFFSET ?",
+            (*args, match, offset + limit - 1, MARK_START, MARK_END, match, limit, offset),
         ).fetchall()
         return total, [SearchHit(*row) for row in rows]
 
