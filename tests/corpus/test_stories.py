@@ -69,9 +69,13 @@ def test_a_large_story_takes_new_articles_without_reloading_its_members(monkeypa
     loaded: list[list[str]] = []
     original = StoryIndex._members
     monkeypatch.setattr(StoryIndex, "_members", lambda self, stories: loaded.append(stories) or original(self, stories))
+    statements: list[str] = []
+    index.conn.set_trace_callback(statements.append)
     added = index.add([_dated("z001", 20, source="outlet 9"), _dated("z002", 21)])
+    index.conn.set_trace_callback(None)
     assert set(added.values()) == {story}  # joined by its sums
     assert all(story not in stories for stories in loaded)  # its members were not read back
+    assert not any("count(" in sql for sql in statements)  # nor counted: its counts grow by the new members
     stored = index.story(story)
     assert (stored.articles, stored.sources) == (SETTLED_SIZE + 8, 5)  # outlets 0-2, outlet 9, wire
     assert stored.label.startswith("Quake, Mayor Valdez")
@@ -123,7 +127,8 @@ def test_the_counts_and_blocking_reads_are_served_by_indexes(tmp_path):
     StoryIndex(db.conn)
     plans = [" ".join(row[3] for row in db.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args)) for sql, args in (
         ("SELECT story FROM story_keys WHERE key = ? ORDER BY weight DESC, story LIMIT 50", ("e:x",)),
-        ("SELECT count(*), count(DISTINCT source) FROM story_members WHERE story = ?", ("s1",)))]
+        ("SELECT count(*), count(DISTINCT source) FROM story_members WHERE story = ?", ("s1",)),
+        ("SELECT DISTINCT source FROM story_members WHERE story = ? AND source IN (?, ?)", ("s1", "a", "b")))]
     assert "story_keys_heaviest" in plans[0] and "TEMP B-TREE" not in plans[0]
-    assert "COVERING INDEX story_members_sources" in plans[1]
+    assert "COVERING INDEX story_members_sources" in plans[1] and "COVERING INDEX story_members_sources" in plans[2]
     db.close()

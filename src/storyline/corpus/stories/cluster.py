@@ -49,6 +49,7 @@ class Settled:
     story: str
     founder: StoryFeatures  # its first article (only `article` and `date` are used: for its order)
     articles: int
+    sources: int
 
 
 @dataclass
@@ -109,13 +110,15 @@ class Cluster:
         return self._derived[part]
 
 
-def sparse_cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None) -> float:
-    """Cosine of two sparse weight vectors; `b_norm` saves recomputing the norm of a large `b`."""
+def sparse_cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None,
+                  a_norm: float | None = None) -> float:
+    """Cosine of two sparse weight vectors; the norms, when given, save recomputing those of a large cluster's
+    hundreds of weights for every comparison."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     dot = sum(w * large.get(k, 0.0) for k, w in small.items())
     if not dot:
         return 0.0
-    a_norm = math.sqrt(sum(w * w for w in a.values()))
+    a_norm = a_norm if a_norm is not None else math.sqrt(sum(w * w for w in a.values()))
     b_norm = b_norm if b_norm is not None else math.sqrt(sum(w * w for w in b.values()))
     return dot / (a_norm * b_norm)
 
@@ -140,12 +143,24 @@ def gap(first: str | None, last: str | None, other_first: str | None, other_last
     return 0
 
 
-def score(vector: np.ndarray, keys: dict, terms: dict, span: tuple, cluster: Cluster) -> float:
-    """How well something with this vector, keys, terms and date span fits `cluster` (higher: better)."""
-    value = (W_VECTOR * float(vector @ cluster.centroid) + W_KEYS * sparse_cosine(keys, cluster.keys, cluster.norm("keys"))
-             + W_TERMS * sparse_cosine(terms, cluster.terms, cluster.norm("terms")))
+def score(vector: np.ndarray, keys: dict, terms: dict, span: tuple, cluster: Cluster,
+          norms: tuple[float, float] | None = None) -> float:
+    """How well something with this vector, keys, terms and date span fits `cluster` (higher: better); `norms`
+    are those of `keys` and `terms` when known."""
+    key_norm, term_norm = norms or (None, None)
+    value = (W_VECTOR * float(vector @ cluster.centroid)
+             + W_KEYS * sparse_cosine(keys, cluster.keys, cluster.norm("keys"), key_norm)
+             + W_TERMS * sparse_cosine(terms, cluster.terms, cluster.norm("terms"), term_norm))
     apart = gap(*span, cluster.first, cluster.last)
     return value - (W_TIME * min(apart / TIME_SCALE_DAYS, 1.0) if apart else 0.0)
+
+
+def mutual(one: Cluster, other: Cluster) -> float:
+    """How well two clusters fit each other: the lower of their scores both ways."""
+    return min(score(one.centroid, one.keys, one.terms, (one.first, one.last), other,
+                     (one.norm("keys"), one.norm("terms"))),
+               score(other.centroid, other.keys, other.terms, (other.first, other.last), one,
+                     (other.norm("keys"), other.norm("terms"))))
 
 
 def blocking_keys(keys: dict[str, float], terms: dict[str, float]) -> list[str]:
@@ -230,10 +245,7 @@ def _merge(clusters: list[Cluster], index: dict[str, Counter]) -> list[Cluster]:
             keys = blocking_keys(dict(one.keys), dict(one.terms))
             near = {find(o) for key in keys for o in near_by(key)} - {c}
             span = (one.first, one.last)
-            linked = [(min(score(one.centroid, one.keys, one.terms, span, alive[o]),
-                           score(alive[o].centroid, alive[o].keys, alive[o].terms, (alive[o].first, alive[o].last),
-                                 one)), o)
-                      for o in sorted(near) if o in alive and _near(span, alive[o])]
+            linked = [(mutual(one, alive[o]), o) for o in sorted(near) if o in alive and _near(span, alive[o])]
             best = max(linked, default=None)
             if best and best[0] >= MERGE_THRESHOLD:
                 keep, gone = min(c, best[1]), max(c, best[1])

@@ -69,9 +69,10 @@ class StoryIndex:
                  if (f.article not in known if known is not None else not self._member(f.article))}
         clusters: dict[str, Cluster | None] = {}  # the stored stories scored in this batch, read once
         touched = sorted({s for f in fresh.values() for s in self._touched(f, clusters)})
-        sizes = dict(self._rows(f"SELECT id, articles FROM stories WHERE id IN ({_marks(touched)})", touched))
-        small = [s for s in touched if sizes.get(s, 0) < SETTLED_SIZE]
-        settled = [self._settled(s, sizes[s], clusters.get(s)) for s in touched if sizes.get(s, 0) >= SETTLED_SIZE]
+        sizes = {s: (n, sources) for s, n, sources in self._rows(
+            f"SELECT id, articles, sources FROM stories WHERE id IN ({_marks(touched)})", touched)}
+        small = [s for s in touched if sizes.get(s, (0,))[0] < SETTLED_SIZE]
+        settled = [self._settled(s, *sizes[s], clusters.get(s)) for s in touched if sizes.get(s, (0,))[0] >= SETTLED_SIZE]
         written = self._replace(touched, partition(self._members(small) + list(fresh.values()), settled))
         gone = set(touched) - written  # an id written earlier in this session can be retired by a later batch
         self.rewritten = (self.rewritten - gone) | written
@@ -120,7 +121,7 @@ class StoryIndex:
             (cluster.keys if key.startswith("e:") else cluster.terms)[key] = weight
         return cluster
 
-    def _settled(self, story: str, articles: int, read: Cluster | None) -> Cluster:
+    def _settled(self, story: str, articles: int, sources: int, read: Cluster | None) -> Cluster:
         """A large stored story as a partition takes it: its sums (`read` already, or read now), and its founder
         for its id."""
         cluster = read or self._cluster(story)
@@ -128,7 +129,7 @@ class StoryIndex:
             "SELECT s.first_article, m.date FROM stories s JOIN story_members m ON m.article = s.first_article "
             "WHERE s.id = ?", (story,)).fetchone()
         founding = StoryFeatures(founder, "", date, np.zeros(0, dtype=np.float32))
-        cluster.settled.append(Settled(story, founding, articles))
+        cluster.settled.append(Settled(story, founding, articles, sources))
         return cluster
 
     def _members(self, stories: list[str]) -> list[StoryFeatures]:
@@ -163,6 +164,7 @@ class StoryIndex:
 
     def _write_story(self, sid: str, cluster: Cluster) -> None:
         members = cluster.members
+        counts = self._counts(cluster)  # before the members move: a settled story's counts are its own plus theirs
         for part in cluster.settled:
             if part.story != sid:
                 self.conn.execute("UPDATE story_members SET story = ? WHERE story = ?", (sid, part.story))
@@ -170,17 +172,30 @@ class StoryIndex:
             "INSERT OR REPLACE INTO story_members VALUES (?, ?, ?, ?, ?, ?)",
             [(f.article, sid, f.source, f.date, np.asarray(f.vector, dtype=np.float32).tobytes(),
               json.dumps({"keys": f.keys, "terms": f.terms, "names": f.names}, sort_keys=True)) for f in members])
-        if cluster.settled:
-            articles, sources = self.conn.execute(
-                "SELECT count(*), count(DISTINCT source) FROM story_members WHERE story = ?", (sid,)).fetchone()
-        else:
-            articles, sources = len(members), len({f.source for f in members})
+        articles, sources = counts or self.conn.execute(
+            "SELECT count(*), count(DISTINCT source) FROM story_members WHERE story = ?", (sid,)).fetchone()
         self.conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                           (sid, label(cluster, self._sample_names(sid) if cluster.settled else []),
                            cluster.founder.article, cluster.first, cluster.last, articles, sources,
                            cluster.vector.astype(np.float64).tobytes()))
         self.conn.executemany("INSERT INTO story_keys VALUES (?, ?, ?)",
                               [(sid, k, w) for part in (cluster.keys, cluster.terms) for k, w in _heaviest(part)])
+
+    def _counts(self, cluster: Cluster) -> tuple[int, int] | None:
+        """(articles, sources) of a story as it will be written, without counting a settled story's members: its
+        stored counts plus the new members and those of their sources it did not have (a settled story grows with
+        every batch, and counting its rows each time cost in proportion to its size). None when two settled
+        stories merge (rare): then the stored rows are counted."""
+        new_sources = {f.source for f in cluster.members}
+        if not cluster.settled:
+            return len(cluster.members), len(new_sources)
+        if len(cluster.settled) > 1:
+            return None
+        part = cluster.settled[0]
+        known = {r[0] for r in self._rows(
+            f"SELECT DISTINCT source FROM story_members WHERE story = ? AND source IN ({_marks(list(new_sources))})",
+            [part.story, *new_sources])} if new_sources else set()
+        return part.articles + len(cluster.members), part.sources + len(new_sources - known)
 
     def _sample_names(self, story: str) -> list[dict[str, str]]:
         """Readable names of a bounded sample of a settled story's stored members, for its label."""
