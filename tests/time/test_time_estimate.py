@@ -12,6 +12,14 @@ def test_neighbours_give_their_span_padded_and_name_themselves():
     assert found.evidence[0].text == "b (2015-10-21), a (2015-10-22)"
 
 
+def test_a_story_of_many_dated_articles_names_only_those_that_bound_the_range():
+    neighbours = [NeighbourDate(f"a{d:02d}", date(2015, 10, d)) for d in range(1, 29)]
+    found = estimate_from_neighbours(neighbours)
+    assert found.value == "2015-09-29/2015-10-30"
+    assert found.evidence[0].text == ("a01 (2015-10-01), a02 (2015-10-02), a03 (2015-10-03), 22 more, "
+                                      "a26 (2015-10-26), a27 (2015-10-27), a28 (2015-10-28)")
+
+
 def test_a_far_neighbour_from_another_phase_of_the_story_is_left_out():
     found = estimate_from_neighbours([NeighbourDate(n, date(2015, 10, d)) for n, d in (("a", 20), ("b", 21))]
                                      + [NeighbourDate("c", date(2016, 3, 1))])

@@ -2,7 +2,7 @@
 (`story_date_estimates`) and shown over the article's own estimate when it is loaded, never written into it.
 
 An undated article of a story most likely appeared when the story's other articles did
-(`time.estimate.estimate_from_neighbours`), within the bounds its own content gives. The estimates of a story are
+(`time.estimate.neighbour_span`), within the bounds its own content gives. The estimates of a story are
 computed again whenever the story is, so they follow its membership and do not depend on build order.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 import sqlite3
 from datetime import date
 
-from ..time.estimate import NeighbourDate, estimate_from_neighbours, period_start
+from ..time.estimate import NeighbourDate, neighbour_span, period_start, within_own
 
 
 def estimate_story(conn: sqlite3.Connection, story: str) -> int:
@@ -21,12 +21,12 @@ def estimate_story(conn: sqlite3.Connection, story: str) -> int:
     # an article that moved here from a story not computed yet still has that story's row: its own row goes too
     conn.execute("DELETE FROM story_date_estimates WHERE story = ? OR article IN "
                  "(SELECT article FROM story_members WHERE story = ?)", (story, story))
-    dated = [NeighbourDate(r[0], day) for r in rows if r[1] and (day := _day(r[1])) is not None]
+    span = neighbour_span([NeighbourDate(r[0], day) for r in rows if r[1] and (day := _day(r[1])) is not None])
     written = 0
     for article, published, own in rows:
         if published:
             continue
-        estimate = estimate_from_neighbours([n for n in dated if n.article != article], own)
+        estimate = within_own(span, own)  # an undated article is none of the dated ones: one span for them all
         if estimate is None or estimate.value is None:
             continue
         evidence = [{"field": e.field, "text": e.text, "method": e.method} for e in estimate.evidence]

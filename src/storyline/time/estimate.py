@@ -128,28 +128,57 @@ NEIGHBOUR_WINDOW_DAYS = 14  # neighbours further than this from the story's medi
 NEIGHBOUR_MARGIN_DAYS = 2  # an undated report may appear a little before or after the dated ones
 
 
-def estimate_from_neighbours(neighbours: Sequence[NeighbourDate], own: str | None = None) -> Estimate | None:
-    """The range an undated article of a story most likely appeared in: the span of its dated neighbours' days
-    near their median (padded by NEIGHBOUR_MARGIN_DAYS), within the article's own estimate `own` (an ISO
-    interval from `content_estimate`) where that is given. Evidence names the neighbours. None without
-    neighbours, when no neighbour is near their median (two phases far apart), or when the neighbours' span does
-    not meet the article's own bounds (its own evidence wins)."""
+NEIGHBOURS_NAMED = 6  # the evidence names the first and last three near neighbours (they bound the range)
+
+
+@dataclass(frozen=True)
+class NeighbourSpan:
+    """The days a story's dated articles put its undated ones in, before each article's own bounds."""
+
+    earliest: date
+    latest: date
+    evidence: Evidence
+
+
+def neighbour_span(neighbours: Sequence[NeighbourDate]) -> NeighbourSpan | None:
+    """The span of the dated neighbours' days near their median (padded by NEIGHBOUR_MARGIN_DAYS). None without
+    neighbours, or when no neighbour is near their median (two phases far apart). One per story: every undated
+    article of it shares this span, so it is computed once and not once per article. The evidence names at most
+    NEIGHBOURS_NAMED of them, the earliest and the latest among them, so it stays short in a story of thousands."""
     if not neighbours:
         return None
     middle = date.fromordinal(round(median(n.published.toordinal() for n in neighbours)))
     near = sorted((n for n in neighbours if abs((n.published - middle).days) <= NEIGHBOUR_WINDOW_DAYS),
                   key=lambda n: (n.published, n.article))
-    if not near:  # two phases far apart (the median between them): no day to bound it by
+    if not near:
         return None
     margin = timedelta(days=NEIGHBOUR_MARGIN_DAYS)
-    earliest, latest = near[0].published - margin, near[-1].published + margin
+    named = [f"{n.article} ({n.published.isoformat()})" for n in near]
+    if len(named) > NEIGHBOURS_NAMED:
+        half = NEIGHBOURS_NAMED // 2
+        named = [*named[:half], f"{len(named) - 2 * half} more", *named[-half:]]
+    method = f"within {NEIGHBOUR_MARGIN_DAYS} days of the dated articles of its story"
+    return NeighbourSpan(near[0].published - margin, near[-1].published + margin,
+                         Evidence(field="published_estimate", text=", ".join(named), method=method))
+
+
+def within_own(span: NeighbourSpan | None, own: str | None = None) -> Estimate | None:
+    """The neighbours' span within the article's own estimate `own` (an ISO interval from `content_estimate`);
+    None without a span, or when the span does not meet the article's own bounds (its own evidence wins)."""
+    if span is None:
+        return None
     low, high = _bounds(own)
-    earliest, latest = max(earliest, low) if low else earliest, min(latest, high) if high else latest
+    earliest = max(span.earliest, low) if low else span.earliest
+    latest = min(span.latest, high) if high else span.latest
     if latest < earliest:
         return None
-    names = ", ".join(f"{n.article} ({n.published.isoformat()})" for n in near)
-    method = f"within {NEIGHBOUR_MARGIN_DAYS} days of the dated articles of its story"
-    return Estimate(earliest, latest, [Evidence(field="published_estimate", text=names, method=method)])
+    return Estimate(earliest, latest, [span.evidence])
+
+
+def estimate_from_neighbours(neighbours: Sequence[NeighbourDate], own: str | None = None) -> Estimate | None:
+    """The range an undated article of a story most likely appeared in: its neighbours' span (`neighbour_span`)
+    within its own bounds (`within_own`)."""
+    return within_own(neighbour_span(neighbours), own)
 
 
 def _bounds(interval: str | None) -> tuple[date | None, date | None]:

@@ -114,8 +114,10 @@ def sparse_cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None
                   a_norm: float | None = None) -> float:
     """Cosine of two sparse weight vectors; the norms, when given, save recomputing those of a large cluster's
     hundreds of weights for every comparison."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    dot = sum(w * large.get(k, 0.0) for k, w in small.items())
+    common = a.keys() & b.keys()  # the intersection runs over the smaller of the two, in C
+    if not common:
+        return 0.0
+    dot = math.fsum(a[k] * b[k] for k in common)  # exactly rounded: the same whatever order a set iterates in
     if not dot:
         return 0.0
     a_norm = a_norm if a_norm is not None else math.sqrt(sum(w * w for w in a.values()))
@@ -235,10 +237,10 @@ def _merge(clusters: list[Cluster], index: dict[str, Counter]) -> list[Cluster]:
             holders[key] = _heaviest_holders(index[key])
         return holders[key]
 
-    changed = True
-    while changed:
-        changed = False
-        for c in sorted(alive):
+    examine = sorted(alive)
+    while examine:  # after the first pass, only the clusters that grew: two unchanged ones still score as before
+        grown = set()
+        for c in examine:
             if c not in alive:
                 continue
             one = alive[c]
@@ -251,5 +253,6 @@ def _merge(clusters: list[Cluster], index: dict[str, Counter]) -> list[Cluster]:
                 keep, gone = min(c, best[1]), max(c, best[1])
                 alive[keep].absorb(alive.pop(gone))
                 owner[gone] = keep
-                changed = True
+                grown.add(keep)
+        examine = sorted(grown & alive.keys())
     return [alive[c] for c in sorted(alive)]
