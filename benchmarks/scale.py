@@ -36,6 +36,7 @@ import json
 import math
 import os
 import random
+import re
 import resource
 import shutil
 import sqlite3
@@ -55,11 +56,17 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+STEP_NAME = re.compile(r"[\d,/]+")
+
+
 class PhaseClock:
-    """A `storyline` progress watcher that notes when each phase starts, for per-phase seconds."""
+    """A `storyline` progress watcher that notes when each phase starts, for per-phase seconds, and the seconds
+    spent under each kind of status line (counts taken out), for the corpus phase's steps."""
 
     def __init__(self) -> None:
         self.starts: list[tuple[str, float]] = []
+        self.steps: dict[str, float] = {}
+        self._step: tuple[str, float] | None = None
 
     def phase(self, name: str, total: int | None, unit: str = "") -> None:
         self.starts.append((name, time.perf_counter()))
@@ -68,9 +75,19 @@ class PhaseClock:
         pass
 
     def status(self, text: str | None) -> None:
-        pass
+        if text:
+            now = time.perf_counter()
+            self._close(now)
+            self._step = (STEP_NAME.sub("#", text).split(":")[0], now)
+
+    def _close(self, now: float) -> None:
+        if self._step:
+            name, start = self._step
+            self.steps[name] = self.steps.get(name, 0.0) + now - start
+            self._step = None
 
     def seconds(self, end: float) -> dict[str, float]:
+        self._close(end)
         marks = self.starts + [("end", end)]
         return {name: later - start for (name, start), (_, later) in zip(marks, marks[1:])}
 
@@ -88,7 +105,8 @@ def timed_build(paths: list[Path], db: Path) -> dict[str, float]:
         stories = len(corpus.stories())
     phases = clock.seconds(end)
     return {"total_s": end - begin, "articles_s": phases.get("articles", 0.0),
-            "corpus_s": phases.get("corpus", 0.0), "new": summary.new, "assigned": assigned, "stories": stories}
+            "corpus_s": phases.get("corpus", 0.0), "new": summary.new, "assigned": assigned, "stories": stories,
+            "steps_s": {name: round(seconds, 1) for name, seconds in clock.steps.items()}}
 
 
 # --- inputs ---------------------------------------------------------------------------------------------------
@@ -194,6 +212,7 @@ def child_corpus(work: Path, size: int) -> dict:
     if phases["assigned"] == 0:  # the public call did not see the replicas as pending: say so loudly
         raise SystemExit("storyline.build([]) ran no corpus update over the stored replicas")
     return {"corpus_s": phases["corpus_s"], "total_s": phases["total_s"], "stories": phases["stories"],
+            "steps_s": phases["steps_s"],
             "assigned": phases["assigned"], "peak_rss_mb": peak_rss_mb(), "vectors_wrapped": reused,
             **{f"texts_{k}": v for k, v in scale_embeddings.STATS.items()}}
 
@@ -274,6 +293,7 @@ def report(results: dict) -> str:
                      f"| {row['corpus']['stories']:,} | {row['db_mb']:.0f} MB "
                      f"| {row['corpus']['texts_reused']:,} / {row['corpus']['texts_encoded']:,} "
                      f"(+ {row['corpus'].get('texts_base_encoded', 0):,} base) |")
+    lines += ["", *_step_table(sizes)]
     exponent = results.get("exponent")
     steps = [f"{a['n']:,}→{b['n']:,}: {slope([a['n'], b['n']], [a['corpus']['corpus_s'], b['corpus']['corpus_s']]):.2f}"
              for a, b in zip(sizes, sizes[1:])]
@@ -301,6 +321,21 @@ def report(results: dict) -> str:
     for name, goal, measured, ok in results["targets"]:
         lines.append(f"| {name} | {goal} | {measured} | {_mark(ok)} |")
     return "\n".join(lines)
+
+
+def _step_table(sizes: list[dict]) -> list[str]:
+    """Seconds per article of each step of the corpus phase (its status lines), per size: where growth is."""
+    names = sorted({name for row in sizes for name in row["corpus"].get("steps_s", {})},
+                   key=lambda name: -max(row["corpus"].get("steps_s", {}).get(name, 0.0) for row in sizes))
+    if not names:
+        return []
+    lines = ["Corpus phase by step, milliseconds per article:", "",
+             "| step | " + " | ".join(f"{row['n']:,}" for row in sizes) + " |",
+             "| --- |" + " ---: |" * len(sizes)]
+    for name in names:
+        cells = [f"{1000 * row['corpus'].get('steps_s', {}).get(name, 0.0) / row['n']:.2f}" for row in sizes]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
