@@ -37,3 +37,19 @@ def test_the_update_gives_the_connection_its_own_page_cache_back(tmp_path):
     db.conn.execute("PRAGMA cache_size = -5000")
     update_corpus(db)
     assert db.conn.execute("PRAGMA cache_size").fetchone()[0] == -5000
+
+
+def test_pending_articles_are_settled_in_publication_order_undated_last(tmp_path, monkeypatch):
+    """Batches of articles near each other in time touch the same few stories (`update._pending`)."""
+    from storyline.corpus import update
+    from storyline.record import Article
+
+    db = Database(tmp_path / "s.db")
+    days = {"a1": "2021-05-03", "b2": None, "c3": "2019-01-20", "d4": "2021-05-01T08:00:00"}
+    db.save([(Article(id=i, source=f"{i}.txt", content_hash=i, status="ok", published=day), None)
+             for i, day in days.items()])
+    batches: list[list[str]] = []
+    monkeypatch.setattr(update, "CHUNK", 2)
+    monkeypatch.setattr(update, "story_features", lambda articles: batches.append([a.id for a in articles]) or [])
+    update_corpus(db)
+    assert batches == [["c3", "d4"], ["a1", "b2"]]
