@@ -15,7 +15,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -33,6 +33,17 @@ LABEL_KEYS, LABEL_TERMS = 3, 2
 STORY_KEYS = 200
 LABEL_SAMPLE = 64  # a settled story's readable names come from this many of its members (by id) and the new ones
 
+
+
+@dataclass
+class _BatchReads:
+    """What one batch reads of the stored stories, kept for the batch: its articles are near each other in time
+    and share keys, so they look up the same keys and stories. Exact, because nothing is written until every
+    article of the batch has been looked up."""
+
+    holders: dict[str, list[str]] = field(default_factory=dict)  # key -> its heaviest stories
+    spans: dict[str, tuple] = field(default_factory=dict)  # story -> (first date, last date)
+    clusters: dict[str, Cluster | None] = field(default_factory=dict)  # story -> its sums
 
 
 def story_id(first_article: str) -> str:
@@ -67,8 +78,9 @@ class StoryIndex:
         known = {row[0] for row in self._rows("SELECT article FROM story_members", ())} if len(batch) > 500 else None
         fresh = {f.article: f for f in batch
                  if (f.article not in known if known is not None else not self._member(f.article))}
-        clusters: dict[str, Cluster | None] = {}  # the stored stories scored in this batch, read once
-        touched = sorted({s for f in fresh.values() for s in self._touched(f, clusters)})
+        batch_reads = _BatchReads()  # what the batch reads of the stored stories, read once
+        touched = sorted({s for f in fresh.values() for s in self._touched(f, batch_reads)})
+        clusters = batch_reads.clusters
         sizes = {s: (n, sources) for s, n, sources in self._rows(
             f"SELECT id, articles, sources FROM stories WHERE id IN ({_marks(touched)})", touched)}
         small = [s for s in touched if sizes.get(s, (0,))[0] < SETTLED_SIZE]
@@ -88,28 +100,34 @@ class StoryIndex:
     def _member(self, article: str) -> bool:
         return self.conn.execute("SELECT 1 FROM story_members WHERE article = ?", (article,)).fetchone() is not None
 
-    def _touched(self, item: StoryFeatures, clusters: dict[str, Cluster | None]) -> list[str]:
+    def _touched(self, item: StoryFeatures, reads: _BatchReads) -> list[str]:
         """Stored stories the article could join: found through its keys, scored, kept when near the threshold."""
         shared: Counter = Counter()
         for key in blocking_keys(item.keys, item.terms):
-            shared.update(r[0] for r in self._rows(
-                "SELECT story FROM story_keys WHERE key = ? ORDER BY weight DESC, story LIMIT ?", (key, KEY_CAP)))
-        near = sorted(self._near(item.date, sorted(shared)), key=lambda s: (-shared[s], s))
+            if key not in reads.holders:
+                reads.holders[key] = [r[0] for r in self._rows(
+                    "SELECT story FROM story_keys WHERE key = ? ORDER BY weight DESC, story LIMIT ?", (key, KEY_CAP))]
+            shared.update(reads.holders[key])
+        near = sorted(self._near(item.date, sorted(shared), reads.spans), key=lambda s: (-shared[s], s))
         kept = []
         for story in sorted(near[:TOUCH_CANDIDATES]):
-            if story not in clusters:
-                clusters[story] = self._cluster(story)
-            cluster = clusters[story]
+            if story not in reads.clusters:
+                reads.clusters[story] = self._cluster(story)
+            cluster = reads.clusters[story]
             if cluster is not None and score(item.vector, item.keys, item.terms, (item.date, item.date),
                                              cluster) >= THRESHOLD - TOUCH_MARGIN:
                 kept.append(story)
         return kept
 
-    def _near(self, day: str | None, stories: list[str]) -> list[str]:
+    def _near(self, day: str | None, stories: list[str], spans: dict[str, tuple]) -> list[str]:
         """Of `stories`, those within `MAX_GAP_DAYS` of `day` (all of them for an undated article, and the undated
-        ones always), by their spans alone: a story far away in time is never read or scored."""
-        spans = self._rows(f"SELECT id, first_date, last_date FROM stories WHERE id IN ({_marks(stories)})", stories)
-        return [story for story, first, last in spans if near_in_time((day, day), first, last)]
+        ones always), by their spans alone (`spans`: those read already): a story far away in time is never read
+        or scored."""
+        unread = [story for story in stories if story not in spans]
+        for story, first, last in self._rows(
+                f"SELECT id, first_date, last_date FROM stories WHERE id IN ({_marks(unread)})", unread):
+            spans[story] = (first, last)
+        return [story for story in stories if story in spans and near_in_time((day, day), *spans[story])]
 
     def _cluster(self, story: str) -> Cluster | None:
         """A stored story by its sums (centroid, key and term weights, span), its members not loaded."""
