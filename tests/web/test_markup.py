@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from storyline.record import Article, Quote, RawArticle, Sentence
 from storyline.store import Database
-from storyline.store.database import fts_query
+from storyline.store.database import MARK_START, fts_query
 from storyline.web.markup import Span, cut
 
 
@@ -52,7 +52,9 @@ def test_search_pages_order_ties_by_article_whatever_the_build_order(tmp_path):
         total, whole = db.search("ferry", limit=10)
         paged = [hit for offset in (0, 2, 4) for hit in db.search("ferry", limit=2, offset=offset)[1]]
         assert total == 6 and [h.article for h in paged] == [h.article for h in whole]
+        assert db.search("ferry", limit=0) == (6, []) and db.search("ferry", offset=6)[1] == []
         assert whole[0].text == "The ferry, the ferry!"  # twice the word ranks first
+        assert whole[0].snippet.count(MARK_START) == 2 and whole[1].title == "T"
         assert [h.article for h in whole[1:]] == sorted(h.article for h in whole[1:])
         pages.append([(h.article, h.rank) for h in paged])
     assert pages[0] == pages[1]
