@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyline.time.estimate import NeighbourDate, estimate_from_neighbours, period_start
+from storyline.time.estimate import NeighbourDate, neighbour_span, period_start, within_own
+
+
+def estimate_from_neighbours(neighbours, own=None):
+    """What the corpus layer gives an undated article: its story's span within its own bounds."""
+    return within_own(neighbour_span(neighbours), own)
 
 
 def test_neighbours_give_their_span_padded_and_name_themselves():
@@ -43,7 +48,6 @@ def test_period_start_reads_any_precision():
 def test_a_story_of_two_phases_far_apart_gives_no_neighbour_estimate():
     from datetime import date
 
-    from storyline.time.estimate import NeighbourDate, estimate_from_neighbours
 
     phases = [NeighbourDate("a", date(2020, 1, 5)), NeighbourDate("b", date(2020, 6, 20))]
     assert estimate_from_neighbours(phases) is None  # the median falls between them, near neither

@@ -356,8 +356,8 @@ class Database:
             return total, []
         ranks = self._ranked(match, within, args, offset + limit)
         placed = self.conn.execute(
-            "SELECT rowid, article, sentence, text FROM sentence_search WHERE rowid IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(ranks)),)).fetchall()
+            "SELECT rowid, article, sentence, text FROM sentence_search "
+            "WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(list(ranks)),)).fetchall()
         page = sorted(placed, key=lambda row: (ranks[row[0]], row[1], row[2]))[offset:offset + limit]
         articles = {a: (title, day) for a, title, day in self.conn.execute(
             "SELECT id, title, published FROM articles WHERE id IN (SELECT value FROM json_each(?))",

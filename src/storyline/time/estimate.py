@@ -3,8 +3,8 @@
 An article appeared on or after every event it reports in the past ("since March 2011", "signed on March 3, 2014")
 and on or before the days it announces as still to come ("will vote on May 5, 2014"). A weekday written with a
 month and day but no year ("on Tuesday, March 4") fits only some years, which can move the lower bound up. Dated
-articles of the same story bound it too: `estimate_from_neighbours` is the corpus-level step, pure, for the corpus
-layer to call with the story's dated members.
+articles of the same story bound it too: `neighbour_span` (once per story, from its dated members) and `within_own`
+(per undated article) are the corpus-level step, pure, for the corpus layer to call.
 """
 from __future__ import annotations
 
@@ -150,7 +150,7 @@ def neighbour_span(neighbours: Sequence[NeighbourDate]) -> NeighbourSpan | None:
     middle = date.fromordinal(round(median(n.published.toordinal() for n in neighbours)))
     near = sorted((n for n in neighbours if abs((n.published - middle).days) <= NEIGHBOUR_WINDOW_DAYS),
                   key=lambda n: (n.published, n.article))
-    if not near:
+    if not near:  # two phases far apart (the median between them): no day to bound it by
         return None
     margin = timedelta(days=NEIGHBOUR_MARGIN_DAYS)
     named = [f"{n.article} ({n.published.isoformat()})" for n in near]
@@ -173,12 +173,6 @@ def within_own(span: NeighbourSpan | None, own: str | None = None) -> Estimate |
     if latest < earliest:
         return None
     return Estimate(earliest, latest, [span.evidence])
-
-
-def estimate_from_neighbours(neighbours: Sequence[NeighbourDate], own: str | None = None) -> Estimate | None:
-    """The range an undated article of a story most likely appeared in: its neighbours' span (`neighbour_span`)
-    within its own bounds (`within_own`)."""
-    return within_own(neighbour_span(neighbours), own)
 
 
 def _bounds(interval: str | None) -> tuple[date | None, date | None]:

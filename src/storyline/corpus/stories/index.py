@@ -80,11 +80,11 @@ class StoryIndex:
                  if (f.article not in known if known is not None else not self._member(f.article))}
         batch_reads = _BatchReads()  # what the batch reads of the stored stories, read once
         touched = sorted({s for f in fresh.values() for s in self._touched(f, batch_reads)})
-        clusters = batch_reads.clusters
-        sizes = {s: (n, sources) for s, n, sources in self._rows(
+        counts = {s: (n, sources) for s, n, sources in self._rows(
             f"SELECT id, articles, sources FROM stories WHERE id IN ({_marks(touched)})", touched)}
-        small = [s for s in touched if sizes.get(s, (0,))[0] < SETTLED_SIZE]
-        settled = [self._settled(s, *sizes[s], clusters.get(s)) for s in touched if sizes.get(s, (0,))[0] >= SETTLED_SIZE]
+        large = {s for s in touched if counts.get(s, (0,))[0] >= SETTLED_SIZE}
+        small = [s for s in touched if s not in large]
+        settled = [self._settled(s, *counts[s], batch_reads.clusters.get(s)) for s in sorted(large)]
         written = self._replace(touched, partition(self._members(small) + list(fresh.values()), settled))
         gone = set(touched) - written  # an id written earlier in this session can be retired by a later batch
         self.rewritten = (self.rewritten - gone) | written
